@@ -1,0 +1,40 @@
+import { t, type LocalePreference } from '../utils/i18n';
+import { LANGUAGE_CODES, LANGUAGES } from '../utils/languages';
+
+export interface GeneralSettingsProps {
+  uiLanguage: LocalePreference;
+  targetLanguage: string;
+  onChange(patch: { uiLanguage?: LocalePreference; targetLanguage?: string }): void;
+}
+
+/** Interface language and the language answers and translations are written in. */
+export function GeneralSettings({ uiLanguage, targetLanguage, onChange }: GeneralSettingsProps) {
+  return (
+    <section class="card">
+      <h2>{t('generalHeading')}</h2>
+      <label for="ui-language">{t('uiLanguageLabel')}</label>
+      <select
+        id="ui-language"
+        value={uiLanguage}
+        onChange={(e) => onChange({ uiLanguage: e.currentTarget.value as LocalePreference })}
+      >
+        <option value="auto">{t('languageAuto')}</option>
+        <option value="en">{t('languageEnglish')}</option>
+        <option value="zh-CN">{t('languageChinese')}</option>
+      </select>
+      <label for="target-language">{t('targetLanguageLabel')}</label>
+      <select
+        id="target-language"
+        value={targetLanguage}
+        onChange={(e) => onChange({ targetLanguage: e.currentTarget.value })}
+      >
+        <option value="auto">{t('targetLanguageAuto')}</option>
+        {LANGUAGE_CODES.map((code) => (
+          <option key={code} value={code}>
+            {LANGUAGES[code]!.native}
+          </option>
+        ))}
+      </select>
+    </section>
+  );
+}

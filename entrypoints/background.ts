@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { actions } from '../utils/background/actions/registry';
+import { applyDevPreset } from '../utils/background/dev-preset';
+import { dispatch, isEnvelope, type DispatchDeps } from '../utils/background/dispatch';
+import { handlers } from '../utils/background/handlers';
+import { JobManager } from '../utils/background/jobs';
+import { classifySender } from '../utils/background/sender';
+import { resolveLocale } from '../utils/i18n';
+import { STREAM_PORT } from '../utils/protocol';
+import { getSettings, restrictStorageToTrustedContexts, type Settings } from '../utils/settings';
+
+/** Wires listeners only; the work lives in utils/background. */
+export default defineBackground(() => {
+  void restrictStorageToTrustedContexts();
+
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const localeOf = (settings: Settings) => resolveLocale(settings.uiLanguage);
+  const deps: DispatchDeps = { handlers, extensionId, extensionOrigin, getSettings, localeOf };
+  const jobs = new JobManager({ actions, getSettings, localeOf });
+
+  browser.runtime.onMessage.addListener((message, sender) =>
+    isEnvelope(message) ? dispatch(message, sender, deps) : undefined,
+  );
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== STREAM_PORT) return;
+    const kind = classifySender(port.sender, extensionId, extensionOrigin);
+    if (!kind) {
+      port.disconnect();
+      return;
+    }
+    jobs.connect(port, kind);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void applyDevPreset();
+  });
+});

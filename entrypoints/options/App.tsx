@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ConnectionForm } from '../../components/connection-form';
+import { GeneralSettings } from '../../components/general-settings';
+import type { Status } from '../../components/status-message';
+import { resolveBaseURL } from '../../utils/endpoint';
+import { AppError, errorMessage } from '../../utils/errors';
+import { t } from '../../utils/i18n';
+import { requestHostAccess } from '../../utils/host-access';
+import { RemoteError, sendMessage } from '../../utils/messaging';
+import type { ConnectionDraft, KeyStatus } from '../../utils/protocol';
+import { keyRequired } from '../../utils/providers';
+import { updateSettings, type Settings } from '../../utils/settings';
+import { useSettings } from '../../utils/ui/use-settings';
+
+type Draft = ConnectionDraft & { apiKey: string };
+type Busy = 'test' | 'save' | 'models' | null;
+
+function errorStatus(error: unknown): Status {
+  if (error instanceof RemoteError) return { kind: 'error', text: error.message, code: error.code };
+  if (error instanceof AppError) return { kind: 'error', text: errorMessage(error), code: error.code };
+  return { kind: 'error', text: t('error_unknown', { detail: String(error) }), code: 'unknown' };
+}
+
+/** The settings page: connection (with Test connection) and general preferences. */
+export function App() {
+  const settings = useSettings();
+  const [draft, setDraft] = useState<Draft>();
+  const [keyStatus, setKeyStatus] = useState<KeyStatus>({ hasKey: false, hint: '' });
+  const [models, setModels] = useState<string[]>([]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  // The form starts from the saved settings once; later edits stay in the draft until saved.
+  useEffect(() => {
+    if (settings && !draft) {
+      setDraft({ provider: settings.provider, baseURL: settings.baseURL, model: settings.model, apiKey: '' });
+    }
+  }, [settings, draft]);
+
+  useEffect(() => {
+    if (!draft) return;
+    sendMessage('getKeyStatus', { provider: draft.provider }).then(setKeyStatus, () => {});
+  }, [draft?.provider]);
+
+  if (!settings || !draft) return <main aria-busy="true" />;
+
+  /**
+   * Checks the base URL and asks for host access. Runs first in each click handler: the browser
+   * only shows its permission prompt during the click itself.
+   */
+  const prepare = async (): Promise<Draft | undefined> => {
+    let endpoint;
+    try {
+      endpoint = resolveBaseURL(draft.baseURL);
+    } catch (error) {
+      setStatus(errorStatus(error));
+      return undefined;
+    }
+    const granted = await requestHostAccess(endpoint.origin);
+    if (!granted) {
+      setStatus({ kind: 'error', text: t('permissionDenied', { host: endpoint.host }), code: 'cors' });
+      return undefined;
+    }
+    return { ...draft, baseURL: endpoint.baseURL, apiKey: draft.apiKey.trim() };
+  };
+
+  const run = async (kind: Exclude<Busy, null>, work: (ready: Draft) => Promise<Status | null>) => {
+    const ready = await prepare();
+    if (!ready) return;
+    setBusy(kind);
+    if (kind === 'test') setStatus({ kind: 'info', text: t('testing') });
+    try {
+      setStatus(await work(ready));
+    } catch (error) {
+      setStatus(errorStatus(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const withoutEmptyKey = (ready: Draft): ConnectionDraft => ({ ...ready, apiKey: ready.apiKey || undefined });
+
+  const test = () =>
+    run('test', async (ready) => {
+      const result = await sendMessage('testConnection', withoutEmptyKey(ready));
+      if (result.models.length) setModels(result.models);
+      return {
+        kind: 'success',
+        text: t('testSuccess', { model: result.model, ms: result.roundTripMs, count: result.models.length }),
+      };
+    });
+
+  const loadModels = () =>
+    run('models', async (ready) => {
+      const result = await sendMessage('listModels', withoutEmptyKey(ready));
+      setModels(result.models);
+      return { kind: 'info', text: t('modelsLoaded', { count: result.models.length }) };
+    });
+
+  const save = () =>
+    run('save', async (ready) => {
+      await updateSettings({ provider: ready.provider, baseURL: ready.baseURL, model: ready.model.trim() });
+      if (ready.apiKey) setKeyStatus(await sendMessage('saveApiKey', { provider: ready.provider, apiKey: ready.apiKey }));
+      // The typed key now lives in the background only; the form keeps everything else as typed.
+      setDraft({ ...draft, baseURL: ready.baseURL, apiKey: '' });
+      const keyMissing = !ready.apiKey && !keyStatus.hasKey && keyRequired(ready.provider);
+      return keyMissing
+        ? { kind: 'warning', text: t('error_missing_key'), code: 'missing_key' }
+        : { kind: 'success', text: t('saved') };
+    });
+
+  const changeGeneral = (patch: Partial<Settings>) => {
+    void updateSettings(patch).catch((error) => setStatus(errorStatus(error)));
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <ConnectionForm
+        draft={draft}
+        keyStatus={keyStatus}
+        models={models}
+        busy={busy}
+        status={status}
+        onChange={(next) => {
+          if (next.provider !== draft.provider) setModels([]);
+          setDraft(next);
+        }}
+        onTest={test}
+        onSave={save}
+        onLoadModels={loadModels}
+      />
+      <GeneralSettings
+        uiLanguage={settings.uiLanguage}
+        targetLanguage={settings.targetLanguage}
+        onChange={changeGeneral}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Page } from 'playwright-core';
+import type { FakeServer } from '../fake-server';
+import type { Glance } from './harness';
+
+/** Fills the settings form the way a person does. */
+export async function fillConnection(
+  page: Page,
+  values: { baseURL: string; apiKey?: string; model?: string; provider?: string },
+): Promise<void> {
+  await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: values.provider ?? 'Custom (OpenAI-compatible)' });
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(values.baseURL);
+  if (values.apiKey !== undefined) await page.getByRole('textbox', { name: 'API key' }).fill(values.apiKey);
+  await page.getByRole('combobox', { name: 'Model' }).fill(values.model ?? 'gpt-4o-mini');
+}
+
+/** Points Glance at the fake server through its settings page and saves; returns the page. */
+export async function configureGlance(glance: Glance, server: FakeServer, model = 'gpt-4o-mini'): Promise<Page> {
+  const page = await glance.openPage('options.html');
+  await fillConnection(page, { baseURL: server.baseURL, apiKey: server.apiKey, model });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: /^Saved\.$/ }).waitFor();
+  return page;
+}

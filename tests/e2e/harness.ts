@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** The Chrome build `npm run build` writes. */
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+export interface Glance {
+  context: BrowserContext;
+  extensionId: string;
+  /** The background service worker (its console and `evaluate`). */
+  worker(): Promise<Worker>;
+  /** Opens an extension page (`options.html`, `popup.html?tabId=3`...) in a new tab. */
+  openPage(pathAndQuery: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Finds Chromium: CHROME_PATH, or Debian's package. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((candidate) => candidate && existsSync(candidate));
+  if (!found) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROME_PATH.');
+  return found;
+}
+
+/** Flags for headless Chromium with only our extension, and no traffic of its own. */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--lang=en-US',
+  ];
+}
+
+/** Launches headless Chromium with the built extension loaded, in a fresh profile. */
+export async function launchGlance(): Promise<Glance> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'glance-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'en-US',
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(EXTENSION_DIR),
+  });
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    async worker() {
+      // The worker may have been stopped and restarted since launch: find the live one.
+      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      return live ?? (await context.waitForEvent('serviceworker'));
+    },
+    async openPage(pathAndQuery) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${pathAndQuery}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { chatAction } from './chat';
+import type { ActionRegistry } from './types';
+
+/** Every streamed action, by name. Adding an action: its file, the protocol, this map, a test. */
+export const actions: ActionRegistry = {
+  chat: chatAction,
+};

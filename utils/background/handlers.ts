@@ -1,0 +1,96 @@
+import type { Locale } from '../i18n';
+import type { ConnectionDraft, MessageName, RequestOf, ResponseOf } from '../protocol';
+import { PROVIDER_IDS, type ProviderId } from '../providers';
+import type { Settings } from '../settings';
+import { createClient, resolveConnection, type ClientDeps } from './client';
+import { listModels, testConnection } from './connection-test';
+import { getApiKey, keyHint, setApiKey } from './secret-store';
+import type { SenderKind } from './sender';
+import { asObject, asOneOf, asOptionalString, asString, refuse } from './validate';
+
+/** What every handler gets besides its request. */
+export interface HandlerContext {
+  sender: SenderKind;
+  settings: Settings;
+  locale: Locale;
+  deps: ClientDeps;
+}
+
+/** One message's handler: who may send it, how its payload is checked, what it does. */
+export interface Handler<N extends MessageName> {
+  allowedFrom: readonly SenderKind[];
+  parse(data: unknown): RequestOf<N>;
+  handle(request: RequestOf<N>, context: HandlerContext): Promise<ResponseOf<N>>;
+}
+
+export type HandlerMap = { [N in MessageName]: Handler<N> };
+
+const PAGES_ONLY = ['extension-page'] as const;
+
+function parseProvider(value: unknown): ProviderId {
+  return asOneOf(value, PROVIDER_IDS, 'provider');
+}
+
+function parseDraft(data: unknown): ConnectionDraft {
+  const value = asObject(data);
+  return {
+    provider: parseProvider(value.provider),
+    baseURL: asString(value.baseURL, 'baseURL', 2048),
+    model: asString(value.model, 'model', 200),
+    apiKey: asOptionalString(value.apiKey, 'apiKey', 1024),
+  };
+}
+
+async function keyStatus(provider: ProviderId) {
+  const key = await getApiKey(provider);
+  return { hasKey: key.length > 0, hint: keyHint(key) };
+}
+
+/**
+ * Every one-shot message, by name. Only `getPageSettings` may come from a content script, and it
+ * returns nothing secret: no handler ever returns the key itself.
+ */
+export const handlers: HandlerMap = {
+  getPageSettings: {
+    allowedFrom: ['extension-page', 'content-script'],
+    parse: (data) => (data === null || data === undefined ? null : refuse('no payload expected')),
+    handle: async (_request, { settings }) => ({
+      uiLanguage: settings.uiLanguage,
+      targetLanguage: settings.targetLanguage,
+      secondLanguage: settings.secondLanguage,
+    }),
+  },
+  getKeyStatus: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ provider: parseProvider(asObject(data).provider) }),
+    handle: async ({ provider }) => keyStatus(provider),
+  },
+  saveApiKey: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => {
+      const value = asObject(data);
+      return { provider: parseProvider(value.provider), apiKey: asString(value.apiKey, 'apiKey', 1024) };
+    },
+    handle: async ({ provider, apiKey }) => {
+      await setApiKey(provider, apiKey);
+      return keyStatus(provider);
+    },
+  },
+  listModels: {
+    allowedFrom: PAGES_ONLY,
+    parse: parseDraft,
+    handle: async (draft, { settings, deps }) => {
+      const connection = await resolveConnection(settings, draft);
+      return { models: await listModels(createClient(connection, deps), connection) };
+    },
+  },
+  testConnection: {
+    allowedFrom: PAGES_ONLY,
+    parse: parseDraft,
+    handle: async (draft, { settings, deps }) => {
+      const connection = await resolveConnection(settings, draft);
+      return testConnection(createClient(connection, deps), connection);
+    },
+  },
+};
+

@@ -1,0 +1,57 @@
+import enCommon from '../locales/en/common.json';
+import enErrors from '../locales/en/errors.json';
+import enOptions from '../locales/en/options.json';
+import zhCommon from '../locales/zh-CN/common.json';
+import zhErrors from '../locales/zh-CN/errors.json';
+import zhOptions from '../locales/zh-CN/options.json';
+
+/** The interface languages Glance ships. */
+export type Locale = 'en' | 'zh-CN';
+/** A stored language preference: a locale, or follow the browser. */
+export type LocalePreference = Locale | 'auto';
+
+const en = { ...enCommon, ...enErrors, ...enOptions };
+/** Every user-visible string has a key here; English is the reference set. */
+export type MessageKey = keyof typeof en;
+
+// Typed as complete: a key missing from the Chinese files fails the typecheck.
+const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions };
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
+
+/** Parameters substituted into `{name}` placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+let current: Locale = resolveLocale('auto');
+
+/** Picks the locale for a preference; `auto` follows the browser (any Chinese variant → zh-CN). */
+export function resolveLocale(preference: LocalePreference, browserLanguage?: string): Locale {
+  if (preference !== 'auto') return preference;
+  const language = browserLanguage ?? globalThis.navigator?.language ?? 'en';
+  return language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** Sets the locale used by `t` in this context. */
+export function setLocale(locale: Locale): void {
+  current = locale;
+  if (globalThis.document) document.documentElement.lang = locale;
+}
+
+/** The locale `t` currently uses. */
+export function getLocale(): Locale {
+  return current;
+}
+
+/** Whether a string is one of our message keys (for keys built at run time). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** Returns the message for `key` in `locale` (default: the current one), placeholders filled. */
+export function t(key: MessageKey, params?: MessageParams, locale: Locale = current): string {
+  const template = dictionaries[locale][key] ?? en[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : match,
+  );
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** Chrome's `_locales` folder names for our locale ids. */
+const MANIFEST_LOCALES = { en: 'en', 'zh-CN': 'zh_CN' } as const;
+
+/**
+ * The manifest's own strings (name, description, command titles) come from
+ * `locales/<lang>/manifest.json`, the same files the UI reads, written out in
+ * the browser's `_locales/<lang>/messages.json` format at build time.
+ */
+function manifestLocaleFiles() {
+  return Object.entries(MANIFEST_LOCALES).map(([locale, folder]) => {
+    const strings: Record<string, string> = JSON.parse(
+      readFileSync(`locales/${locale}/manifest.json`, 'utf8'),
+    );
+    const messages = Object.fromEntries(
+      Object.entries(strings).map(([key, message]) => [key, { message }]),
+    );
+    return { relativeDest: `_locales/${folder}/messages.json`, contents: JSON.stringify(messages, null, 2) };
+  });
+}
+
+/** In a development build started with OPENAI_BASE_URL, that endpoint's host, granted up front. */
+function devHostPermissions(mode: string): string[] {
+  const baseURL = process.env.OPENAI_BASE_URL?.trim();
+  if (mode !== 'development' || !baseURL) return [];
+  try {
+    const url = new URL(/^[a-z]+:\/\//i.test(baseURL) ? baseURL : `https://${baseURL}`);
+    return [`${url.protocol}//${url.hostname}/*`];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The tokenizer's merge ranks as JSON files, fetched by utils/tokens.ts on first use instead of
+ * being bundled into the background (where they slowed every service-worker start by ~400 ms).
+ */
+async function tokenizerFiles() {
+  return Promise.all(
+    (['o200k_base', 'cl100k_base'] as const).map(async (encoding) => {
+      const ranks = (await import(`gpt-tokenizer/bpeRanks/${encoding}`)).default;
+      return { relativeDest: `tokenizer/${encoding}.json`, contents: JSON.stringify(ranks) };
+    }),
+  );
+}
+
+/**
+ * A development build started with OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL)
+ * in the environment starts already configured with them. Production builds never carry them.
+ */
+function devPreset(mode: string): string {
+  const apiKey = process.env.OPENAI_API_KEY?.trim();
+  if (mode !== 'development' || !apiKey) return 'null';
+  return JSON.stringify({
+    apiKey,
+    baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+    model: process.env.OPENAI_MODEL?.trim() || undefined,
+  });
+}
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: (env) => ({
+    plugins: [preact()],
+    define: { __GLANCE_DEV_PRESET__: devPreset(env.mode) },
+    build: { chunkSizeWarningLimit: 4096 },
+  }),
+  hooks: {
+    'build:publicAssets': async (_wxt, files) => {
+      files.push(...manifestLocaleFiles(), ...(await tokenizerFiles()));
+    },
+  },
+  manifest: ({ browser, mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
+    // The default endpoint and local ones (Ollama, local relays) are granted up front; any other
+    // endpoint's host is requested at runtime when the user saves or tests it.
+    host_permissions: ['https://api.openai.com/*', 'http://localhost/*', 'http://127.0.0.1/*', ...devHostPermissions(mode)],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          // Manifest V2 has no optional_host_permissions: optional hosts go in optional_permissions.
+          optional_permissions: ['https://*/*', 'http://*/*'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'glance@glance-extension.org',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  webExt: {
+    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+  },
+});
