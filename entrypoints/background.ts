@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { actions } from '../utils/background/actions/registry';
+import { onCommand } from '../utils/background/commands';
 import { applyDevPreset } from '../utils/background/dev-preset';
 import { dispatch, isEnvelope, type DispatchDeps } from '../utils/background/dispatch';
 import { handlers } from '../utils/background/handlers';
 import { JobManager } from '../utils/background/jobs';
+import { createMenus, onMenuClick } from '../utils/background/menus';
 import { classifySender } from '../utils/background/sender';
 import { resolveLocale } from '../utils/i18n';
 import { STREAM_PORT } from '../utils/protocol';
-import { getSettings, restrictStorageToTrustedContexts, type Settings } from '../utils/settings';
+import { getSettings, restrictStorageToTrustedContexts, watchSettings, type Settings } from '../utils/settings';
 
 /** Wires listeners only; the work lives in utils/background. */
 export default defineBackground(() => {
@@ -34,7 +36,14 @@ export default defineBackground(() => {
     jobs.connect(port, kind);
   });
 
+  browser.contextMenus.onClicked.addListener(onMenuClick);
+  browser.commands?.onCommand.addListener(onCommand);
+  const refreshMenus = async () => createMenus(localeOf(await getSettings()));
   browser.runtime.onInstalled.addListener(() => {
     void applyDevPreset();
+    void refreshMenus();
   });
+  browser.runtime.onStartup.addListener(() => void refreshMenus());
+  // Menu titles follow the interface language.
+  watchSettings(() => void refreshMenus());
 });

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'aborted',
   'invalid_base_url',
   'insecure_base_url',
+  'budget_exceeded',
   'page_unreadable',
   'too_large',
   'disconnected',
@@ -82,7 +83,7 @@ export class AppError extends Error {
 
 /** The user-facing message for an error, with the provider's detail where it helps. */
 export function errorMessage(error: AppError, locale?: Locale): string {
-  const params = { host: '', model: '', size: '', detail: error.detail ?? '', ...error.params };
+  const params = { host: '', model: '', size: '', detail: error.detail ?? '', spent: '', limit: '', period: '', ...error.params };
   const message = t(`error_${error.code}`, params, locale);
   const showDetail = error.detail && !message.includes(error.detail) && DETAIL_HELPS.has(error.code);
   return showDetail ? `${message} (${error.detail})` : message;

@@ -51,6 +51,16 @@ export interface Messages {
   saveApiKey: { request: { provider: ProviderId; apiKey: string }; response: KeyStatus };
   listModels: { request: ConnectionDraft; response: { models: string[] } };
   testConnection: { request: ConnectionDraft; response: TestResult };
+  /** "Spend anyway": lets calls past the budget for the next hour. */
+  overrideBudget: { request: null; response: null };
+
+  // Chat
+
+  // Summarize
+
+  // Translate
+
+  // Usage
 }
 
 export type MessageName = keyof Messages;
@@ -81,6 +91,10 @@ export interface ChatTurn {
 /** Action name → its input. */
 export interface Actions {
   chat: { turns: ChatTurn[]; model?: string };
+
+  // Summarize
+
+  // Translate
 }
 
 export type ActionName = keyof Actions;
@@ -95,6 +109,8 @@ export interface UsageReport {
   reasoningTokens: number;
   /** True when the provider sent no usage and these are Glance's own counts. */
   estimated: boolean;
+  /** USD at the current prices; null when the model has no price. */
+  costUsd: number | null;
 }
 
 /** Client → background, over the port. */

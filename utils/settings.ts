@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { LocalePreference } from './i18n';
+import type { PriceOverrides } from './pricing';
 import { isProviderId, PROVIDERS, type ProviderId } from './providers';
 
 /**
@@ -17,6 +18,21 @@ export const DEFAULT_SETTINGS = {
   targetLanguage: 'auto' as string,
   /** Where Chinese text is translated to (everything else goes to Chinese). */
   secondLanguage: 'en' as string,
+
+  // Chat
+
+  // Summarize
+
+  // Translate
+
+  // Cost
+  /** The user's own prices, by model id, over the defaults in utils/pricing.ts. */
+  priceOverrides: {} as PriceOverrides,
+  /** Yuan per dollar for showing costs in CNY too; 0 shows USD only. */
+  cnyPerUsd: 0,
+  /** Spending limits in USD; 0 means no limit. */
+  dailyBudgetUsd: 0,
+  monthlyBudgetUsd: 0,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -44,11 +60,18 @@ export function sanitizeSettings(raw: unknown): Settings {
   const result = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const value = stored[key];
-    if (typeof value === typeof DEFAULT_SETTINGS[key]) (result as Record<string, unknown>)[key] = value;
+    if (typeof value === typeof DEFAULT_SETTINGS[key] && !isWrongObject(value)) {
+      (result as Record<string, unknown>)[key] = value;
+    }
   }
   if (!isProviderId(result.provider)) result.provider = DEFAULT_SETTINGS.provider;
   if (!['auto', 'en', 'zh-CN'].includes(result.uiLanguage)) result.uiLanguage = 'auto';
   return result;
+}
+
+// typeof says "object" for null and arrays too; only plain objects are valid object settings.
+function isWrongObject(value: unknown): boolean {
+  return typeof value === 'object' && (value === null || Array.isArray(value));
 }
 
 /** Reads all settings. */
@@ -67,6 +90,12 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(sanitizeSettings(value)));
 }
+
+/**
+ * Until when (epoch ms) the user chose to spend past their budget ("Spend anyway"). Kept in
+ * session storage: it ends with the browser session at the latest.
+ */
+export const budgetOverrideItem = storage.defineItem<number>('session:budgetOverrideUntil', { fallback: 0 });
 
 /**
  * Makes `storage.local` unreadable from content scripts (Chromium). Content scripts then get the

@@ -1,5 +1,4 @@
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
-import { browser } from 'wxt/browser';
 import type { ChatTurn } from './protocol';
 
 /** The tokenizer encodings Glance ships (as JSON assets, loaded on first use). */
@@ -30,7 +29,9 @@ export type RanksLoader = (encoding: EncodingName) => Promise<(string | number[]
  * files the first time a count is needed.
  */
 const fetchFromExtension: RanksLoader = async (encoding) => {
-  const response = await fetch(browser.runtime.getURL(`/tokenizer/${encoding}.json` as '/'));
+  // The extension's own URL for a file; the global API, so that pure modules stay polyfill-free.
+  const runtime = (globalThis as { chrome?: { runtime: { getURL(path: string): string } } }).chrome?.runtime;
+  const response = await fetch(runtime!.getURL(`/tokenizer/${encoding}.json`));
   return (await response.json()) as (string | number[])[];
 };
 

@@ -1,10 +1,9 @@
 import type OpenAI from 'openai';
-import { buildChatBody } from '../chat-request';
 import { AppError } from '../errors';
 import type { TestResult } from '../protocol';
 import { classifyHttpError, looksLikeHtml, toApiAppError } from './api-errors';
-import { streamChatCompletion } from './chat-completion';
-import type { Connection } from './client';
+import { createClient, type Connection } from './client';
+import { callModel, type ModelCallEnv } from './model-call';
 
 const LIST_TIMEOUT_MS = 15_000;
 const CHAT_TIMEOUT_MS = 30_000;
@@ -41,23 +40,21 @@ export async function listModels(client: OpenAI, connection: Connection): Promis
  * "Test connection": lists the models, then asks the chosen model for one token, timing that
  * round trip. Any failure is thrown as the typed error the settings page explains.
  */
-export async function testConnection(client: OpenAI, connection: Connection): Promise<TestResult> {
+export async function testConnection(connection: Connection, env: Omit<ModelCallEnv, 'connection'>): Promise<TestResult> {
   if (!connection.model) throw new AppError('model_not_found', { params: { model: '' } });
-  const models = await listModels(client, connection);
-  const body = buildChatBody(
-    { model: connection.model, turns: [{ role: 'user', content: 'Say OK.' }], maxOutputTokens: 1 },
-    connection.provider,
-  );
+  const models = await listModels(createClient(connection, env.deps), connection);
   const started = performance.now();
-  const result = await streamChatCompletion(client, body, { host: connection.host, model: connection.model }, {
-    signal: new AbortController().signal,
-    onDelta: () => {},
-    firstChunkTimeoutMs: CHAT_TIMEOUT_MS,
-    idleTimeoutMs: CHAT_TIMEOUT_MS,
-    retries: 0,
-  });
+  const result = await callModel(
+    {
+      feature: 'test',
+      spec: { model: connection.model, turns: [{ role: 'user', content: 'Say OK.' }], maxOutputTokens: 1 },
+      signal: new AbortController().signal,
+      options: { firstChunkTimeoutMs: CHAT_TIMEOUT_MS, idleTimeoutMs: CHAT_TIMEOUT_MS, retries: 0 },
+    },
+    { ...env, connection },
+  );
   return {
-    model: result.model || connection.model,
+    model: result.usage.model || connection.model,
     roundTripMs: Math.round(performance.now() - started),
     models,
     reply: result.text,

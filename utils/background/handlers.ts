@@ -2,6 +2,7 @@ import type { Locale } from '../i18n';
 import type { ConnectionDraft, MessageName, RequestOf, ResponseOf } from '../protocol';
 import { PROVIDER_IDS, type ProviderId } from '../providers';
 import type { Settings } from '../settings';
+import { overrideBudget } from './budget';
 import { createClient, resolveConnection, type ClientDeps } from './client';
 import { listModels, testConnection } from './connection-test';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
@@ -41,19 +42,23 @@ function parseDraft(data: unknown): ConnectionDraft {
   };
 }
 
+function noPayload(data: unknown): null {
+  return data === null || data === undefined ? null : refuse('no payload expected');
+}
+
 async function keyStatus(provider: ProviderId) {
   const key = await getApiKey(provider);
   return { hasKey: key.length > 0, hint: keyHint(key) };
 }
 
 /**
- * Every one-shot message, by name. Only `getPageSettings` may come from a content script, and it
- * returns nothing secret: no handler ever returns the key itself.
+ * Every one-shot message, by name. Content scripts may only read page settings (nothing secret)
+ * and press "Spend anyway"; no handler ever returns the key itself.
  */
 export const handlers: HandlerMap = {
   getPageSettings: {
     allowedFrom: ['extension-page', 'content-script'],
-    parse: (data) => (data === null || data === undefined ? null : refuse('no payload expected')),
+    parse: noPayload,
     handle: async (_request, { settings }) => ({
       uiLanguage: settings.uiLanguage,
       targetLanguage: settings.targetLanguage,
@@ -87,9 +92,18 @@ export const handlers: HandlerMap = {
   testConnection: {
     allowedFrom: PAGES_ONLY,
     parse: parseDraft,
-    handle: async (draft, { settings, deps }) => {
+    handle: async (draft, { settings, locale, deps }) => {
       const connection = await resolveConnection(settings, draft);
-      return testConnection(createClient(connection, deps), connection);
+      return testConnection(connection, { settings, locale, deps });
+    },
+  },
+  overrideBudget: {
+    // The translation card, a content script, shows the budget notice too.
+    allowedFrom: ['extension-page', 'content-script'],
+    parse: noPayload,
+    handle: async () => {
+      await overrideBudget();
+      return null;
     },
   },
 };

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import OpenAI from 'openai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { readRecordedBytes, resolveRecordedFile } from '../../fake-server';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { countPromptTokens, countTextTokens, encodingFor, splitIntoChunks } from '../../fake-server';
 import { buildUsage } from '../../fake-server/usage';

@@ -1,9 +1,7 @@
-import { buildChatBody, type ChatRequestSpec } from '../../chat-request';
+import type { ChatRequestSpec } from '../../chat-request';
 import type { ActionInput, ChatTurn } from '../../protocol';
 import type { Settings } from '../../settings';
-import { streamChatCompletion } from '../chat-completion';
-import { createClient, resolveConnection } from '../client';
-import { usageOf } from '../usage';
+import { callModel } from '../model-call';
 import { asArray, asObject, asOneOf, asOptionalString, asString, refuse } from '../validate';
 import type { ActionContext, ActionDefinition } from './types';
 
@@ -29,15 +27,11 @@ function parse(raw: unknown): ActionInput<'chat'> {
 }
 
 async function run(input: ActionInput<'chat'>, ctx: ActionContext): Promise<string> {
-  const spec = buildRequest(input, ctx.settings);
-  const connection = await resolveConnection(ctx.settings);
-  const body = buildChatBody(spec, connection.provider);
-  const client = createClient(connection, ctx.deps);
-  const result = await streamChatCompletion(client, body, { host: connection.host, model: spec.model }, {
-    signal: ctx.signal,
-    onDelta: ctx.delta,
-  });
-  ctx.usage(await usageOf(body, result));
+  const result = await callModel(
+    { feature: 'chat', spec: buildRequest(input, ctx.settings), signal: ctx.signal, onDelta: ctx.delta },
+    ctx,
+  );
+  ctx.usage(result.usage);
   return result.finishReason;
 }
 

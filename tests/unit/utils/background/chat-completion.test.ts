@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { streamChatCompletion, type CompletionOptions } from '../../../../utils/background/chat-completion';
 import { createClient, type Connection } from '../../../../utils/background/client';

@@ -46,6 +46,7 @@ const payloads: Record<MessageName, unknown> = {
   saveApiKey: { provider: 'openai', apiKey: 'sk-overwrite-attempt-000000' },
   listModels: draft,
   testConnection: draft,
+  overrideBudget: null,
 };
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });
@@ -71,7 +72,7 @@ describe('dispatch', () => {
     const allowed = await dispatch(envelope('getPageSettings', null), contentSender, deps);
     expect(allowed).toEqual({ ok: true, data: { uiLanguage: 'auto', targetLanguage: 'auto', secondLanguage: 'en' } });
     for (const name of Object.keys(payloads) as MessageName[]) {
-      if (name === 'getPageSettings') continue;
+      if (name === 'getPageSettings' || name === 'overrideBudget') continue;
       const reply = await dispatch(envelope(name, payloads[name]), contentSender, deps);
       expect(reply, name).toMatchObject({ ok: false, error: { code: 'refused' } });
     }

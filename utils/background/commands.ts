@@ -1,0 +1,12 @@
+import type { Browser } from 'wxt/browser';
+
+/**
+ * Keyboard shortcuts, by the command name declared in the manifest (wxt.config.ts `commands`).
+ * Features add theirs.
+ */
+export const COMMANDS: Record<string, (tab: Browser.tabs.Tab | undefined) => void | Promise<void>> = {};
+
+/** Runs a keyboard shortcut's handler. */
+export function onCommand(command: string, tab?: Browser.tabs.Tab): void {
+  if (Object.hasOwn(COMMANDS, command)) void COMMANDS[command]!(tab);
+}

@@ -1,0 +1,27 @@
+import { browser, type Browser } from 'wxt/browser';
+import { t, type Locale, type MessageKey } from '../i18n';
+
+/** One context-menu item: its title comes from the locale files and follows the UI language. */
+export interface MenuItem {
+  id: string;
+  title: MessageKey;
+  contexts: [Browser.contextMenus.ContextType, ...Browser.contextMenus.ContextType[]];
+  onClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void | Promise<void>;
+}
+
+/** Every context-menu item Glance adds. Features append theirs. */
+export const MENU_ITEMS: MenuItem[] = [];
+
+/** (Re)creates the context menu in the given language. */
+export async function createMenus(locale: Locale): Promise<void> {
+  await browser.contextMenus.removeAll();
+  for (const item of MENU_ITEMS) {
+    browser.contextMenus.create({ id: item.id, title: t(item.title, {}, locale), contexts: item.contexts });
+  }
+}
+
+/** Runs the item that was clicked. */
+export function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {
+  const item = MENU_ITEMS.find((candidate) => candidate.id === info.menuItemId);
+  void item?.onClick(info, tab);
+}
