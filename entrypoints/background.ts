@@ -6,6 +6,7 @@ import { applyDevPreset } from '../utils/background/dev-preset';
 import { dispatch, isEnvelope, type DispatchDeps } from '../utils/background/dispatch';
 import { handlers } from '../utils/background/handlers';
 import { JobManager } from '../utils/background/jobs';
+import { applyRetention } from '../utils/background/ledger';
 import { createMenus, onMenuClick } from '../utils/background/menus';
 import { classifySender } from '../utils/background/sender';
 import { resolveLocale } from '../utils/i18n';
@@ -42,8 +43,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void applyDevPreset();
     void refreshMenus();
+    void applyRetention();
   });
-  browser.runtime.onStartup.addListener(() => void refreshMenus());
+  browser.runtime.onStartup.addListener(() => {
+    void refreshMenus();
+    void applyRetention();
+  });
   // Menu titles follow the interface language.
   watchSettings(() => void refreshMenus());
 });

@@ -9,6 +9,8 @@
 import type { WireError } from './errors';
 import type { LocalePreference } from './i18n';
 import type { ProviderId } from './providers';
+import type { UsageSummary } from './usage-summary';
+import type { CallRecord } from './usage-types';
 
 // ---------------------------------------------------------------- one-shot messages
 
@@ -61,6 +63,26 @@ export interface Messages {
   // Translate
 
   // Usage
+  getUsage: { request: null; response: UsageOverview };
+  /** Today's and this month's spending against the budgets (the popup's badge). */
+  getSpending: { request: null; response: Spending };
+  exportUsage: { request: null; response: { csv: string } };
+  clearUsage: { request: null; response: null };
+}
+
+/** Spending so far and the limits it is measured against (0 = no limit). */
+export interface Spending {
+  todayUsd: number;
+  monthUsd: number;
+  dailyBudgetUsd: number;
+  monthlyBudgetUsd: number;
+}
+
+/** Everything the Usage page shows. */
+export interface UsageOverview {
+  summary: UsageSummary;
+  recent: CallRecord[];
+  spending: Spending;
 }
 
 export type MessageName = keyof Messages;

@@ -11,6 +11,7 @@ import type { ConnectionDraft, KeyStatus } from '../../utils/protocol';
 import { keyRequired } from '../../utils/providers';
 import { updateSettings, type Settings } from '../../utils/settings';
 import { useSettings } from '../../utils/ui/use-settings';
+import { UsageSection } from './usage-section';
 
 type Draft = ConnectionDraft & { apiKey: string };
 type Busy = 'test' | 'save' | 'models' | null;
@@ -41,6 +42,11 @@ export function App() {
     if (!draft) return;
     sendMessage('getKeyStatus', { provider: draft.provider }).then(setKeyStatus, () => {});
   }, [draft?.provider]);
+
+  // A link to options.html#usage arrives before the section exists: scroll once it does.
+  useEffect(() => {
+    if (settings && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [!settings]);
 
   if (!settings || !draft) return <main aria-busy="true" />;
 
@@ -135,6 +141,7 @@ export function App() {
         targetLanguage={settings.targetLanguage}
         onChange={changeGeneral}
       />
+      <UsageSection settings={settings} />
     </main>
   );
 }

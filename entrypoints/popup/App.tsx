@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../utils/i18n';
 import { useSettings } from '../../utils/ui/use-settings';
+import { useSpending } from '../../utils/ui/use-spending';
+import { SpendBadge } from '../../components/spend-badge';
 
 /**
  * The popup's views, in tab order. Each is a function of the settings; features add their view
@@ -12,6 +14,7 @@ const VIEWS: { id: string; label: MessageKey; render(): preact.ComponentChildren
 /** The toolbar popup: a tab per feature, and the way to the settings. */
 export function App() {
   const settings = useSettings();
+  const spending = useSpending();
   const [view, setView] = useState(VIEWS[0]?.id);
   if (!settings) return <main aria-busy="true" />;
   const current = VIEWS.find((candidate) => candidate.id === view);
@@ -30,6 +33,13 @@ export function App() {
             </button>
           ))}
         </nav>
+        {spending && (
+          <SpendBadge
+            spending={spending}
+            cnyPerUsd={settings.cnyPerUsd}
+            onOpen={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#usage') })}
+          />
+        )}
         <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openSettings')}
         </button>

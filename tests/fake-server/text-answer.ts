@@ -24,7 +24,7 @@ import {
   writeChunk,
 } from './http-utils';
 import type { TextScenario } from './types';
-import { buildUsage, countPromptTokens, countTextTokens } from './usage';
+import { buildUsage, countPromptTokens, countTextTokens, truncateToTokens } from './usage';
 
 /** What a scenario needs to know about the request it answers. */
 export interface AnswerContext {
@@ -39,10 +39,23 @@ function usageFor(scenario: TextScenario, model: string, body: Record<string, un
   return buildUsage(prompt, countTextTokens(scenario.text, model), scenario.usage);
 }
 
+/**
+ * The answer cut at the request's max_completion_tokens / max_tokens, finishing with 'length', as
+ * the real API does (a 1-token Test connection gets one token, not the whole scripted text).
+ */
+function withOutputLimit(scenario: TextScenario, body: Record<string, unknown>): TextScenario {
+  const limit = body.max_completion_tokens ?? body.max_tokens;
+  if (typeof limit !== 'number') return scenario;
+  const model = scenario.model ?? String(body.model ?? 'gpt-4o-mini');
+  const text = truncateToTokens(scenario.text, model, limit);
+  return text === scenario.text ? scenario : { ...scenario, text, finishReason: 'length' };
+}
+
 /** Answers with `scenario` as SSE (stream: true) or as one JSON object. */
 export async function playText(scenario: TextScenario, res: ServerResponse, context: AnswerContext): Promise<void> {
-  if (context.body.stream === true) return streamText(scenario, res, context);
-  return sendCompletion(scenario, res, context);
+  const limited = withOutputLimit(scenario, context.body);
+  if (context.body.stream === true) return streamText(limited, res, context);
+  return sendCompletion(limited, res, context);
 }
 
 async function streamText(scenario: TextScenario, res: ServerResponse, { body, signal }: AnswerContext) {

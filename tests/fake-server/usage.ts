@@ -1,15 +1,17 @@
 /**
  * Usage numbers the way OpenAI counts them, so tests of Glance's usage ledger see realistic values.
  * Prompt: 3 tokens per message + role + content (+ name and 1), + 3 to prime the reply
- * (OpenAI cookbook "How to count tokens with tiktoken"; matches the recordings for gpt-3.5/gpt-4o).
+ * (OpenAI cookbook "How to count tokens with tiktoken"; matches the recordings for gpt-3.5/gpt-4o);
+ * the gpt-5 family primes with 2 (its recording reports 13 where gpt-4o reports 14).
  */
-import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
-import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens as countCl100k, decode as decodeCl100k, encode as encodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
+import { countTokens as countO200k, decode as decodeO200k, encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import type { CompletionUsage, UsageOverride } from './types';
 
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_NAME = 1;
 const REPLY_PRIMING_TOKENS = 3;
+const REPLY_PRIMING_TOKENS_GPT5 = 2;
 
 /** The tokenizer of a model: cl100k_base for gpt-3.5 and gpt-4(-turbo), o200k_base for the rest. */
 export function encodingFor(model: string): 'cl100k_base' | 'o200k_base' {
@@ -20,6 +22,14 @@ export function encodingFor(model: string): 'cl100k_base' | 'o200k_base' {
 export function countTextTokens(text: string, model: string): number {
   if (!text) return 0;
   return encodingFor(model) === 'cl100k_base' ? countCl100k(text) : countO200k(text);
+}
+
+/** The first `limit` tokens of `text`, as the API cuts an answer at max_tokens. */
+export function truncateToTokens(text: string, model: string, limit: number): string {
+  const cl100k = encodingFor(model) === 'cl100k_base';
+  const tokens = cl100k ? encodeCl100k(text) : encodeO200k(text);
+  if (tokens.length <= limit) return text;
+  return cl100k ? decodeCl100k(tokens.slice(0, limit)) : decodeO200k(tokens.slice(0, limit));
 }
 
 /** The text of a message's content: a string, or the `text` of its text parts. */
@@ -34,7 +44,7 @@ export function contentText(content: unknown): string {
 /** prompt_tokens of a chat request. */
 export function countPromptTokens(messages: unknown, model: string): number {
   if (!Array.isArray(messages)) return 0;
-  let total = REPLY_PRIMING_TOKENS;
+  let total = /^gpt-5/.test(model) ? REPLY_PRIMING_TOKENS_GPT5 : REPLY_PRIMING_TOKENS;
   for (const message of messages as Array<Record<string, unknown>>) {
     total += TOKENS_PER_MESSAGE;
     total += countTextTokens(String(message.role ?? ''), model);

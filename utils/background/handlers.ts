@@ -6,8 +6,9 @@ import { overrideBudget } from './budget';
 import { createClient, resolveConnection, type ClientDeps } from './client';
 import { listModels, testConnection } from './connection-test';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
+import { usageHandlers } from './usage-handlers';
 import type { SenderKind } from './sender';
-import { asObject, asOneOf, asOptionalString, asString, refuse } from './validate';
+import { asObject, asOneOf, asOptionalString, asString, noPayload } from './validate';
 
 /** What every handler gets besides its request. */
 export interface HandlerContext {
@@ -40,10 +41,6 @@ function parseDraft(data: unknown): ConnectionDraft {
     model: asString(value.model, 'model', 200),
     apiKey: asOptionalString(value.apiKey, 'apiKey', 1024),
   };
-}
-
-function noPayload(data: unknown): null {
-  return data === null || data === undefined ? null : refuse('no payload expected');
 }
 
 async function keyStatus(provider: ProviderId) {
@@ -97,6 +94,7 @@ export const handlers: HandlerMap = {
       return testConnection(connection, { settings, locale, deps });
     },
   },
+  ...usageHandlers,
   overrideBudget: {
     // The translation card, a content script, shows the budget notice too.
     allowedFrom: ['extension-page', 'content-script'],

@@ -1,34 +1,19 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import type { ErrorCode } from '../errors';
+import { dayStart, daysBefore } from '../usage-summary';
+import type { CallRecord, DayRollup } from '../usage-types';
 
-/** What Glance was doing when it called the API. */
-export type Feature = 'chat' | 'summarize' | 'translate' | 'ask' | 'transcribe' | 'test';
+export type { CallRecord, DayRollup, Feature } from '../usage-types';
 
-/** One API call, as the usage ledger keeps it. Written by the background only. */
-export interface CallRecord {
-  id?: number;
-  /** Epoch ms when the call ended. */
-  time: number;
-  feature: Feature;
-  model: string;
-  /** The endpoint's host, e.g. api.openai.com. */
-  host: string;
-  promptTokens: number;
-  cachedTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-  /** Seconds of audio, for transcription. */
-  audioSeconds?: number;
-  /** True when the provider reported no usage and the counts are Glance's own. */
-  estimated: boolean;
-  /** USD at the prices in force at the time; null when the model has no price. */
-  costUsd: number | null;
-  /** 'ok', or the error the call ended with (an interrupted answer is still billed). */
-  status: 'ok' | ErrorCode;
-}
-
+/**
+ * The usage ledger: every API call Glance makes, in the extension's IndexedDB, written by the
+ * background only. Calls older than a year are summed into one row per day, feature, model and
+ * host ("rolled up"), so the store stays small and no spending is ever lost.
+ */
 const DB_NAME = 'glance-ledger';
 const CALLS = 'calls';
+const ROLLUPS = 'rollups';
+/** Single calls are kept this many days; older ones are rolled up. */
+export const KEEP_DAYS = 366;
 
 let database: Promise<IDBPDatabase> | undefined;
 
@@ -37,6 +22,7 @@ function db(): Promise<IDBPDatabase> {
     upgrade(upgradeDb) {
       const calls = upgradeDb.createObjectStore(CALLS, { keyPath: 'id', autoIncrement: true });
       calls.createIndex('time', 'time');
+      upgradeDb.createObjectStore(ROLLUPS, { keyPath: 'key' });
     },
     blocking(_current, _next, event) {
       (event.target as IDBDatabase).close();
@@ -60,8 +46,88 @@ export async function callsSince(since: number): Promise<CallRecord[]> {
   return (await db()).getAllFromIndex(CALLS, 'time', IDBKeyRange.lowerBound(since));
 }
 
+/** The most recent calls, newest first. */
+export async function recentCalls(limit: number): Promise<CallRecord[]> {
+  const calls: CallRecord[] = [];
+  let cursor = await (await db()).transaction(CALLS).store.index('time').openCursor(null, 'prev');
+  while (cursor && calls.length < limit) {
+    calls.push(cursor.value as CallRecord);
+    cursor = await cursor.continue();
+  }
+  return calls;
+}
+
+/** Every single call and every rolled-up day. */
+export async function allUsage(): Promise<{ calls: CallRecord[]; rollups: DayRollup[] }> {
+  const handle = await db();
+  const [calls, rollups] = await Promise.all([handle.getAll(CALLS), handle.getAll(ROLLUPS)]);
+  return { calls: calls as CallRecord[], rollups: rollups as DayRollup[] };
+}
+
 /** Total known cost in USD of the calls since `since`. */
 export async function spentSince(since: number): Promise<number> {
   const calls = await callsSince(since);
   return calls.reduce((sum, call) => sum + (call.costUsd ?? 0), 0);
+}
+
+/** Adds one call to a day's rollup (creating it). */
+export function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
+  const day = dayStart(call.time);
+  const base: DayRollup = rollup ?? {
+    key: `${day}|${call.feature}|${call.model}|${call.host}`,
+    day,
+    feature: call.feature,
+    model: call.model,
+    host: call.host,
+    calls: 0,
+    promptTokens: 0,
+    cachedTokens: 0,
+    completionTokens: 0,
+    reasoningTokens: 0,
+    audioSeconds: 0,
+    costUsd: 0,
+    unpricedCalls: 0,
+    estimatedCalls: 0,
+  };
+  return {
+    ...base,
+    calls: base.calls + 1,
+    promptTokens: base.promptTokens + call.promptTokens,
+    cachedTokens: base.cachedTokens + call.cachedTokens,
+    completionTokens: base.completionTokens + call.completionTokens,
+    reasoningTokens: base.reasoningTokens + call.reasoningTokens,
+    audioSeconds: base.audioSeconds + (call.audioSeconds ?? 0),
+    costUsd: base.costUsd + (call.costUsd ?? 0),
+    unpricedCalls: base.unpricedCalls + (call.costUsd === null ? 1 : 0),
+    estimatedCalls: base.estimatedCalls + (call.estimated ? 1 : 0),
+  };
+}
+
+/**
+ * Rolls up calls older than {@link KEEP_DAYS} days into per-day rows, in one transaction, so a
+ * crash midway loses nothing. Returns how many calls were rolled up.
+ */
+export async function applyRetention(now = Date.now()): Promise<number> {
+  const cutoff = daysBefore(now, KEEP_DAYS);
+  const transaction = (await db()).transaction([CALLS, ROLLUPS], 'readwrite');
+  const calls = transaction.objectStore(CALLS);
+  const rollups = transaction.objectStore(ROLLUPS);
+  let moved = 0;
+  let cursor = await calls.index('time').openCursor(IDBKeyRange.upperBound(cutoff, true));
+  while (cursor) {
+    const call = cursor.value as CallRecord;
+    const key = `${dayStart(call.time)}|${call.feature}|${call.model}|${call.host}`;
+    await rollups.put(rollInto((await rollups.get(key)) as DayRollup | undefined, call));
+    await cursor.delete();
+    moved += 1;
+    cursor = await cursor.continue();
+  }
+  await transaction.done;
+  return moved;
+}
+
+/** Deletes every call and rollup ("Clear all"). */
+export async function clearLedger(): Promise<void> {
+  const transaction = (await db()).transaction([CALLS, ROLLUPS], 'readwrite');
+  await Promise.all([transaction.objectStore(CALLS).clear(), transaction.objectStore(ROLLUPS).clear(), transaction.done]);
 }

@@ -8,6 +8,11 @@ export function refuse(detail: string): never {
   throw new AppError('refused', { detail });
 }
 
+/** For messages without a payload. */
+export function noPayload(data: unknown): null {
+  return data === null || data === undefined ? null : refuse('no payload expected');
+}
+
 export function asObject(value: unknown, what = 'payload'): Record<string, unknown> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) refuse(`${what} is not an object`);
   return value as Record<string, unknown>;

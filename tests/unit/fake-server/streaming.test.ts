@@ -210,3 +210,22 @@ describe('timing faults', () => {
     expect(await body).toBe('failed');
   });
 });
+
+describe('output limit', () => {
+  it('cuts the answer at max_tokens / max_completion_tokens with finish_reason length, as the API does', async () => {
+    fixture.server.enqueue({ kind: 'text', text: 'one two three four five six' }, { kind: 'text', text: 'alpha beta gamma delta' });
+    const short = await fixture.client.chat.completions.create({ ...chatBody(), max_tokens: 2 } as never as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    expect(short.choices[0]!.message.content).toBe('one two');
+    expect(short.choices[0]!.finish_reason).toBe('length');
+    expect(short.usage?.completion_tokens).toBe(2);
+    const stream = await fixture.client.chat.completions.create({ ...chatBody(), stream: true, max_completion_tokens: 1 } as never as OpenAI.ChatCompletionCreateParamsStreaming);
+    let text = '';
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(text).toBe('alpha');
+    expect(finish).toBe('length');
+  });
+});

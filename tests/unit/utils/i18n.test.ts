@@ -1,30 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import enCommon from '../../../locales/en/common.json';
-import enErrors from '../../../locales/en/errors.json';
-import enOptions from '../../../locales/en/options.json';
-import zhCommon from '../../../locales/zh-CN/common.json';
-import zhErrors from '../../../locales/zh-CN/errors.json';
-import zhOptions from '../../../locales/zh-CN/options.json';
-import enManifest from '../../../locales/en/manifest.json';
-import zhManifest from '../../../locales/zh-CN/manifest.json';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ERROR_CODES } from '../../../utils/errors';
 import { resolveLocale, t } from '../../../utils/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
-  const pairs = [
-    [enCommon, zhCommon],
-    [enErrors, zhErrors],
-    [enOptions, zhOptions],
-    [enManifest, zhManifest],
-  ] as const;
+  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+  const files = readdirSync('locales/en').filter((name) => name.endsWith('.json'));
 
-  it('has every English key in Chinese, with the same placeholders, and no untranslated copies', () => {
-    for (const [en, zh] of pairs) {
+  it('has the same files in both languages, and every file is loaded', () => {
+    expect(readdirSync('locales/zh-CN').sort()).toEqual(files.sort());
+    const loader = readFileSync('utils/i18n.ts', 'utf8');
+    for (const name of files.filter((f) => f !== 'manifest.json')) expect(loader).toContain(`/en/${name}'`);
+  });
+
+  it('defines each key in one file only (a second definition would silently win)', () => {
+    const keys = files.filter((f) => f !== 'manifest.json').flatMap((name) => Object.keys(read(`locales/en/${name}`)));
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+  });
+
+  it('has every English key in Chinese, with the same placeholders, and no empty texts', () => {
+    for (const name of files) {
+      const en = read(`locales/en/${name}`);
+      const zh = read(`locales/zh-CN/${name}`);
       expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
       for (const [key, text] of Object.entries(en)) {
-        const zhText = (zh as Record<string, string>)[key]!;
+        const zhText = zh[key]!;
         expect(placeholders(zhText), key).toEqual(placeholders(text));
         expect(zhText.trim(), key).not.toBe('');
       }

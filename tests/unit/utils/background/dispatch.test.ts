@@ -47,6 +47,10 @@ const payloads: Record<MessageName, unknown> = {
   listModels: draft,
   testConnection: draft,
   overrideBudget: null,
+  getUsage: null,
+  getSpending: null,
+  exportUsage: null,
+  clearUsage: null,
 };
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });

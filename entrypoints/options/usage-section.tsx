@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { PriceEditor } from '../../components/price-editor';
+import type { Status } from '../../components/status-message';
+import { UsagePanel } from '../../components/usage-panel';
+import { t } from '../../utils/i18n';
+import { RemoteError, sendMessage } from '../../utils/messaging';
+import { updateSettings, type Settings } from '../../utils/settings';
+import { downloadText, useUsage } from '../../utils/ui/use-usage';
+
+/** Usage, budgets and prices on the settings page. */
+export function UsageSection({ settings }: { settings: Settings }) {
+  const { overview, refresh } = useUsage();
+  const [status, setStatus] = useState<Status | null>(null);
+  const fail = (error: unknown) =>
+    setStatus({ kind: 'error', text: error instanceof RemoteError ? error.message : t('error_unknown', { detail: String(error) }) });
+
+  const saveBudgets = async (patch: Partial<Settings>) => {
+    try {
+      await updateSettings(patch);
+      await refresh();
+      setStatus({ kind: 'success', text: t('budgetSaved') });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const exportCsv = async () => {
+    try {
+      const { csv } = await sendMessage('exportUsage', null);
+      downloadText(`glance-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const clear = async () => {
+    try {
+      await sendMessage('clearUsage', null);
+      await refresh();
+      setStatus({ kind: 'success', text: t('usageCleared') });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <>
+      <UsagePanel
+        overview={overview}
+        cnyPerUsd={settings.cnyPerUsd}
+        status={status}
+        onBudgets={(patch) => void saveBudgets(patch)}
+        onExport={() => void exportCsv()}
+        onClear={() => void clear()}
+      />
+      <PriceEditor overrides={settings.priceOverrides} onChange={(priceOverrides) => void saveBudgets({ priceOverrides })} />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { countPromptTokens, countTextTokens, startFakeServer, type FakeServer } from '../fake-server';
+import { costOf, formatCost, priceFor } from '../../utils/pricing';
+import { configureGlance } from './configure';
+import { launchGlance, type Glance } from './harness';
+
+let server: FakeServer;
+let glance: Glance;
+
+beforeAll(async () => {
+  server = await startFakeServer();
+  glance = await launchGlance();
+});
+afterAll(async () => {
+  await glance?.close();
+  await server?.close();
+});
+
+/** Runs a chat turn over the stream port from an extension page; resolves with the final event. */
+function chat(page: Page, content: string) {
+  return page.evaluate(
+    (text) =>
+      new Promise<{ type: string; error?: { code: string } }>((resolve) => {
+        const port = chrome.runtime.connect({ name: 'glance:stream' });
+        port.onMessage.addListener((event: { type: string }) => {
+          if (event.type === 'done' || event.type === 'error') resolve(event);
+        });
+        port.postMessage({ type: 'start', action: 'chat', input: { turns: [{ role: 'user', content: text }] } });
+      }),
+    content,
+  );
+}
+
+/** What the fake server billed for a chat request: its prompt and completion token counts. */
+function billed(requestIndex: number, answer: string) {
+  const body = server.requests[requestIndex]!.body as { model: string; messages: unknown };
+  return { prompt: countPromptTokens(body.messages, body.model), completion: countTextTokens(answer, body.model) };
+}
+
+it('lists a Test connection and a chat with the provider token counts and their cost; a tiny budget holds the next call', async () => {
+  const options = await configureGlance(glance, server);
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await options.getByRole('status').filter({ hasText: /^Connected\./ }).waitFor();
+  server.enqueue({ kind: 'text', text: 'Usage is counted for every call.' });
+  expect(await chat(options, 'Hello, how much did this cost?')).toEqual({ type: 'done', finishReason: 'stop' });
+
+  const chats = server.requests.map((r, i) => [r, i] as const).filter(([r]) => r.path === '/v1/chat/completions');
+  const testCall = billed(chats[0]![1], '');
+  const chatCall = billed(chats[1]![1], 'Usage is counted for every call.');
+
+  const page = await glance.openPage('options.html#usage');
+  const usage = page.getByRole('region', { name: 'Usage' });
+  const table = usage.getByRole('table', { name: 'Recent calls' });
+  await table.waitFor();
+  const rows = table.locator('tbody tr');
+  await expect.poll(() => rows.count()).toBe(2);
+  const cells = async (index: number) => rows.nth(index).locator('td').allTextContents();
+
+  const [chatRow, testRow] = [await cells(0), await cells(1)];
+  expect(chatRow.slice(1, 7)).toEqual([
+    'Chat',
+    'gpt-4o-mini',
+    chatCall.prompt.toLocaleString('en-US'),
+    '0',
+    chatCall.completion.toLocaleString('en-US'),
+    formatCost(costOf({ promptTokens: chatCall.prompt, cachedTokens: 0, completionTokens: chatCall.completion }, priceFor('gpt-4o-mini'))!),
+  ]);
+  expect(testRow[1]).toBe('Test connection');
+  expect(Number(testRow[3])).toBe(testCall.prompt);
+  expect(Number(testRow[5])).toBeLessThanOrEqual(1);
+  expect(chatRow[7]).toBe('OK');
+
+  // Export CSV: the same two calls, newest first.
+  const [download] = await Promise.all([page.waitForEvent('download'), usage.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+  expect(csv).toHaveLength(3);
+  expect(csv[1]).toContain(',chat,gpt-4o-mini,');
+  expect(csv[2]).toContain(',test,gpt-4o-mini,');
+
+  // A budget of $0.000001 is already spent: the next call is held before it reaches the API.
+  await usage.getByRole('textbox', { name: 'Daily budget' }).fill('0.000001');
+  await usage.getByRole('textbox', { name: 'Daily budget' }).press('Enter');
+  await usage.getByText('Budgets saved.').waitFor();
+  await usage.getByText(/% of your daily budget is spent/).waitFor();
+  const requestsBefore = server.requests.length;
+  const held = await chat(options, 'This one is held.');
+  expect(held).toMatchObject({ type: 'error', error: { code: 'budget_exceeded' } });
+  expect(server.requests.length).toBe(requestsBefore);
+
+  // "Spend anyway" lets it through.
+  await options.evaluate(() => chrome.runtime.sendMessage({ protocol: 'glance/1', name: 'overrideBudget', data: null }));
+  expect(await chat(options, 'Now it goes.')).toMatchObject({ type: 'done' });
+});

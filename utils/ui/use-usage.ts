@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '../messaging';
+import type { UsageOverview } from '../protocol';
+
+const REFRESH_MS = 5000;
+
+/**
+ * The Usage page's data, refreshed while the page is visible (calls made from the popup or a page
+ * appear without reloading). `refresh` reloads now.
+ */
+export function useUsage(): { overview: UsageOverview | undefined; refresh(): Promise<void> } {
+  const [overview, setOverview] = useState<UsageOverview>();
+  const refresh = useCallback(async () => {
+    setOverview(await sendMessage('getUsage', null));
+  }, []);
+  useEffect(() => {
+    void refresh().catch(() => {});
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void refresh().catch(() => {});
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  return { overview, refresh };
+}
+
+/** Offers a text as a file download (no downloads permission needed). */
+export function downloadText(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
