@@ -1,21 +1,23 @@
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enOptions from '../locales/en/options.json';
+import enSummary from '../locales/en/summary.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhErrors from '../locales/zh-CN/errors.json';
 import zhOptions from '../locales/zh-CN/options.json';
+import zhSummary from '../locales/zh-CN/summary.json';
 
 /** The interface languages Glance ships. */
 export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enSummary };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
 // Typed as complete: a key missing from the Chinese files fails the typecheck.
-const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions };
+const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhSummary };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
 

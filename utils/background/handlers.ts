@@ -5,9 +5,10 @@ import type { Settings } from '../settings';
 import { overrideBudget } from './budget';
 import { createClient, resolveConnection, type ClientDeps } from './client';
 import { listModels, testConnection } from './connection-test';
+import { inspectPage } from './page-summary';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
 import type { SenderKind } from './sender';
-import { asObject, asOneOf, asOptionalString, asString, refuse } from './validate';
+import { asObject, asOneOf, asOptionalString, asString, asTabId, refuse } from './validate';
 
 /** What every handler gets besides its request. */
 export interface HandlerContext {
@@ -96,6 +97,11 @@ export const handlers: HandlerMap = {
       const connection = await resolveConnection(settings, draft);
       return testConnection(connection, { settings, locale, deps });
     },
+  },
+  inspectPage: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ tabId: asTabId(asObject(data).tabId) }),
+    handle: async ({ tabId }, { settings, locale }) => inspectPage(tabId, settings, locale),
   },
   overrideBudget: {
     // The translation card, a content script, shows the budget notice too.
