@@ -66,6 +66,8 @@ export function mapParts(options: MapOptions): Promise<PartResult[]> {
   let finished = 0;
   let streak = 0;
   let resumeAt = 0;
+  /** Bumped by each back-off: only calls started since then count towards ramping up again. */
+  let epoch = 0;
   let waking: ReturnType<typeof setTimeout> | undefined;
 
   return new Promise((resolve, reject) => {
@@ -86,6 +88,7 @@ export function mapParts(options: MapOptions): Promise<PartResult[]> {
     const backOff = (delayMs: number) => {
       limit = Math.max(1, Math.floor(limit / 2));
       streak = 0;
+      epoch += 1;
       resumeAt = Math.max(resumeAt, Date.now() + delayMs);
     };
 
@@ -113,10 +116,11 @@ export function mapParts(options: MapOptions): Promise<PartResult[]> {
     const start = (index: number) => {
       active += 1;
       const attempt = attempts[index]!;
+      const startedIn = epoch;
       call(index, attempt, { signal: inFlight.signal, onRateLimit: backOff })
         .then(
           (text) => {
-            streak += 1;
+            if (startedIn === epoch) streak += 1;
             if (streak >= RAMP_UP_AFTER && limit < max) {
               limit += 1;
               streak = 0;

@@ -59,7 +59,8 @@ class Converter {
     const out: string[] = [];
     let inline = '';
     const flush = () => {
-      const text = inline.replace(/ *\n */g, '\n').trim();
+      // Skipped elements (images, buttons) leave their neighbours' spaces side by side.
+      const text = inline.replace(/ {2,}/g, ' ').replace(/ *\n */g, '\n').trim();
       if (text) out.push(text);
       inline = '';
     };
@@ -197,10 +198,11 @@ class Converter {
     const lines = cells
       .map((row) => row.map(({ blocks }) => collapse(blocks.join(' ')).replace(/\|/g, '\\|').trim()))
       .filter((row) => row.some((cell) => cell))
-      .map((row) => `| ${row.join(' | ')} |`);
+      // No outer pipes: GFM does not need them, and they are two tokens a row.
+      .map((row) => row.join(' | '));
     const firstRow = rows[0];
     const hasHeader = !!firstRow && Array.from(firstRow.children).some((cell) => tagOf(cell) === 'TH');
-    if (hasHeader && lines.length > 0) lines.splice(1, 0, `|${' --- |'.repeat(width)}`);
+    if (hasHeader && lines.length > 0) lines.splice(1, 0, Array(width).fill('---').join(' | '));
     return [captionText, lines.join('\n')].filter((text) => text !== '');
   }
 }
