@@ -20,7 +20,6 @@ interface NumberFieldProps {
   value: number;
   min: number;
   max: number;
-  step?: number;
   integer?: boolean;
   onCommit(value: number): void;
 }
@@ -29,7 +28,7 @@ interface NumberFieldProps {
  * A number setting that saves only valid values. What is typed stays in the box either way; an
  * out-of-range value gets a message saying what is accepted.
  */
-function NumberField({ id, label, hint, value, min, max, step = 1, integer = true, onCommit }: NumberFieldProps) {
+function NumberField({ id, label, hint, value, min, max, integer = true, onCommit }: NumberFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? String(value);
   const parsed = Number(shown.trim().replace(',', '.'));
@@ -42,7 +41,6 @@ function NumberField({ id, label, hint, value, min, max, step = 1, integer = tru
         type="text"
         inputMode={integer ? 'numeric' : 'decimal'}
         value={shown}
-        step={step}
         aria-invalid={!valid}
         aria-describedby={`${id}-hint`}
         onInput={(event) => {
@@ -82,7 +80,6 @@ export function SummarySettings(props: SummarySettingsProps) {
         value={props.summaryConfirmAboveUsd}
         min={0}
         max={100}
-        step={0.01}
         integer={false}
         onCommit={(value) => props.onChange({ summaryConfirmAboveUsd: value })}
       />

@@ -123,7 +123,7 @@ it('summarizes a page over the context budget in sections: N part requests, one 
   // A small per-request budget, set the way a person does, makes a short page "long".
   const options = await glance.openPage('options.html');
   await options.getByRole('textbox', { name: 'Most page tokens per request' }).fill('300');
-  await expect.poll(() => glance.worker().then((w) => w.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.summaryMaxInputTokens))).toBe(300);
+  await expect.poll(() => glance.worker().then((w) => w.evaluate(async () => ((await chrome.storage.local.get("settings")).settings as { summaryMaxInputTokens?: number } | undefined)?.summaryMaxInputTokens))).toBe(300);
   await options.close();
 
   const tabId = await openTab('/long.html');

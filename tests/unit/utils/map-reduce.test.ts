@@ -67,7 +67,7 @@ describe('mapParts', () => {
 
   it("rejects with 'aborted' when the user stops", async () => {
     const controller = new AbortController();
-    const client = fakeClient(() => tick(50));
+    const client = fakeClient(async () => { await tick(50); });
     const running = mapParts({ total: 6, concurrency: 2, call: client.call, signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     await expect(running).rejects.toMatchObject({ code: 'aborted' });
