@@ -89,12 +89,25 @@ function isPdf(doc: Document): boolean {
   return !!embed && (doc.body.textContent ?? '').trim() === '';
 }
 
+/**
+ * Elements that can never be article text, removed from the clone before Readability walks it
+ * (it would remove them too, but only after visiting every node: an icon-heavy page has thousands
+ * of SVG paths). JSON-LD stays: Readability reads the title and byline from it.
+ */
+const NEVER_TEXT =
+  'script:not([type="application/ld+json"]),style,noscript,template,svg,canvas,iframe,object,embed,select,textarea,input,button,dialog,[hidden]';
+
 /** Runs Readability on a clone: it rewrites the tree it is given. */
 function readArticle(doc: Document): { markdown: string; meta: Record<string, string> } | null {
   try {
     const clone = doc.cloneNode(true) as Document;
+    for (const element of clone.querySelectorAll(NEVER_TEXT)) element.remove();
     // The serializer hands back the element itself: no HTML string to build and parse again.
-    const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+    const reader = new Readability<Node>(clone, { serializer: (node) => node, keepClasses: true });
+    // Its last pass makes link URLs absolute and tidies markup for display. This text goes to a
+    // model as Markdown without URLs or classes, so that pass is skipped.
+    (reader as unknown as { _postProcessContent(node: Node): void })._postProcessContent = () => {};
+    const article = reader.parse();
     if (!article?.content) return null;
     return {
       markdown: htmlToMarkdown(article.content),
