@@ -5,7 +5,7 @@ import { LANGUAGE_CODES, LANGUAGES } from '../utils/languages';
 export interface SummarySettingsValues {
   summaryLanguage: string;
   summaryConfirmAboveUsd: number;
-  summaryMaxInputTokens: number;
+  summaryMaxInput: number;
   summaryConcurrency: number;
 }
 
@@ -87,10 +87,10 @@ export function SummarySettings(props: SummarySettingsProps) {
         id="summary-max-input"
         label={t('summaryMaxInputLabel')}
         hint={t('summaryMaxInputHint')}
-        value={props.summaryMaxInputTokens}
+        value={props.summaryMaxInput}
         min={0}
         max={2_000_000}
-        onCommit={(value) => props.onChange({ summaryMaxInputTokens: value })}
+        onCommit={(value) => props.onChange({ summaryMaxInput: value })}
       />
       <NumberField
         id="summary-concurrency"

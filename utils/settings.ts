@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS = {
   /** Show the estimate and ask first when a summary would cost more than this, in USD. */
   summaryConfirmAboveUsd: 0.05,
   /** Most page tokens one request carries; 0 = as many as the model reads. */
-  summaryMaxInputTokens: 0,
+  summaryMaxInput: 0,
   /** Parts of a long page summarized at the same time. */
   summaryConcurrency: 4,
 
@@ -76,7 +76,7 @@ export function sanitizeSettings(raw: unknown): Settings {
   if (!['auto', 'en', 'zh-CN'].includes(result.uiLanguage)) result.uiLanguage = 'auto';
   // Summarize: numbers within what makes sense.
   result.summaryConcurrency = clampInteger(result.summaryConcurrency, 1, 8, DEFAULT_SETTINGS.summaryConcurrency);
-  result.summaryMaxInputTokens = clampInteger(result.summaryMaxInputTokens, 0, 2_000_000, 0);
+  result.summaryMaxInput = clampInteger(result.summaryMaxInput, 0, 2_000_000, 0);
   if (!(result.summaryConfirmAboveUsd >= 0)) result.summaryConfirmAboveUsd = DEFAULT_SETTINGS.summaryConfirmAboveUsd;
   return result;
 }

@@ -14,7 +14,7 @@ export interface PlanSettings {
   provider: ProviderId;
   model: string;
   /** Most page tokens per request; 0 = as many as the model reads. */
-  summaryMaxInputTokens: number;
+  summaryMaxInput: number;
   priceOverrides: PriceOverrides;
 }
 
@@ -53,7 +53,7 @@ export function pageBudget(settings: PlanSettings, exact: boolean): number {
   const window = settings.provider === 'ollama' ? Math.min(OLLAMA_CONTEXT, contextWindow(settings.model)) : contextWindow(settings.model);
   const room = window - PROMPT_RESERVE - outputCap(settings.model, 'summary');
   const fit = Math.max(MIN_BUDGET, Math.floor(exact ? room : room * 0.85));
-  return settings.summaryMaxInputTokens > 0 ? Math.max(MIN_BUDGET, Math.min(settings.summaryMaxInputTokens, fit)) : fit;
+  return settings.summaryMaxInput > 0 ? Math.max(MIN_BUDGET, Math.min(settings.summaryMaxInput, fit)) : fit;
 }
 
 /** Plans the summary of `markdown` (exact counts with `tokenizer`) and estimates its cost. */

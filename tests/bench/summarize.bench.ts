@@ -143,7 +143,7 @@ async function mapReduceTiming(latencyMs: number) {
     const markdown = syntheticPage(150_000, (await getTokenizer(MODEL)).count);
     for (const model of ['gpt-3.5-turbo', 'gpt-4']) {
       const tokenizer = await getTokenizer(model);
-      const settings = { ...DEFAULT_SETTINGS, provider: 'custom' as const, baseURL: server.baseURL, model, summaryMaxInputTokens: 0 };
+      const settings = { ...DEFAULT_SETTINGS, provider: 'custom' as const, baseURL: server.baseURL, model, summaryMaxInput: 0 };
       const connection: Connection = { provider: 'custom', baseURL: server.baseURL, origin: url.origin, host: url.host, model, apiKey: server.apiKey };
       const planStarted = performance.now();
       const plan = planSummary({ title: 'Synthetic report', markdown }, tokenizer, settings, 'English');

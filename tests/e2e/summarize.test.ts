@@ -64,6 +64,8 @@ async function openTab(path: string): Promise<number> {
   return worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${path}`);
 }
 
+/** Polls patiently: on a loaded machine the first read of a page also loads the tokenizer. */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const chatRequests = () => server.requests.filter((request) => request.path === '/v1/chat/completions');
 const messagesOf = (index: number) => (chatRequests()[index]!.body as { messages: { role: string; content: string }[] }).messages;
 const summaryText = (popup: Page) => popup.getByRole('region', { name: 'Summary' }).textContent();
@@ -74,12 +76,12 @@ it('summarizes a 127.0.0.1 article through the popup (?tabId=), then shows it fr
 
   const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
   // What was read and what it will cost is shown before anything is spent.
-  await expect.poll(() => popup.locator('main').textContent()).toMatch(/Article · \d+ tokensEstimated: \d+ tokens in, \d+ out · ≈\$0\.000\d+/);
+  await eventually(() => popup.locator('main').textContent()).toMatch(/Article · \d+ tokensEstimated: \d+ tokens in, \d+ out · ≈\$0\.000\d+/);
   expect(chatRequests()).toHaveLength(0);
   await popup.getByRole('button', { name: 'Summarize page' }).click();
-  await expect.poll(() => summaryText(popup)).toContain('This protects kelp forests.');
+  await eventually(() => summaryText(popup)).toContain('This protects kelp forests.');
   await popup.getByRole('button', { name: 'Regenerate' }).waitFor();
-  await expect.poll(() => popup.getByLabel('Usage of this answer').textContent()).toMatch(/tokens in/);
+  await eventually(() => popup.getByLabel('Usage of this answer').textContent()).toMatch(/tokens in/);
   // Rendered as Markdown: the key points are a list.
   expect(await popup.getByRole('region', { name: 'Summary' }).getByRole('listitem').count()).toBe(2);
 
@@ -98,21 +100,21 @@ it('summarizes a 127.0.0.1 article through the popup (?tabId=), then shows it fr
   // Reopening shows the stored summary at once and spends nothing.
   await popup.close();
   const again = await glance.openPage(`popup.html?tabId=${tabId}`);
-  await expect.poll(() => summaryText(again)).toContain('This protects kelp forests.');
+  await eventually(() => summaryText(again)).toContain('This protects kelp forests.');
   await again.getByText(/^Saved summary from .*: shown without spending anything\.$/).waitFor();
   expect(chatRequests()).toHaveLength(1);
 
   // Regenerate makes a new one.
   server.enqueue({ kind: 'text', text: '**TL;DR:** Otters use stones as tools.\n\n- A second take.' });
   await again.getByRole('button', { name: 'Regenerate' }).click();
-  await expect.poll(() => summaryText(again)).toContain('A second take.');
+  await eventually(() => summaryText(again)).toContain('A second take.');
   expect(chatRequests()).toHaveLength(2);
 
   // A follow-up question continues about the page, with the page as quoted data.
   server.enqueue({ kind: 'text', text: 'They tuck it into a pouch of skin under the forearm.' });
   await again.getByRole('textbox', { name: 'Ask about this page' }).fill('Where do otters keep their stone?');
   await again.getByRole('button', { name: 'Ask' }).click();
-  await expect.poll(() => again.getByRole('region', { name: 'Questions about this page' }).textContent()).toContain('pouch of skin');
+  await eventually(() => again.getByRole('region', { name: 'Questions about this page' }).textContent()).toContain('pouch of skin');
   const asked = messagesOf(2);
   expect(asked[1]!.content).toContain('Sea otters are among the few marine mammals');
   expect(asked.at(-1)).toEqual({ role: 'user', content: 'Where do otters keep their stone?' });
@@ -123,7 +125,7 @@ it('summarizes a page over the context budget in sections: N part requests, one 
   // A small per-request budget, set the way a person does, makes a short page "long".
   const options = await glance.openPage('options.html');
   await options.getByRole('textbox', { name: 'Most page tokens per request' }).fill('300');
-  await expect.poll(() => glance.worker().then((w) => w.evaluate(async () => ((await chrome.storage.local.get("settings")).settings as { summaryMaxInputTokens?: number } | undefined)?.summaryMaxInputTokens))).toBe(300);
+  await eventually(() => glance.worker().then((w) => w.evaluate(async () => ((await chrome.storage.local.get("settings")).settings as { summaryMaxInput?: number } | undefined)?.summaryMaxInput))).toBe(300);
   await options.close();
 
   const tabId = await openTab('/long.html');
@@ -137,8 +139,8 @@ it('summarizes a page over the context budget in sections: N part requests, one 
   const progress = popup.getByRole('progressbar');
   await progress.waitFor();
   expect(await progress.getAttribute('aria-valuemax')).toBe('6');
-  await expect.poll(() => progress.getAttribute('aria-valuetext')).toMatch(/^[0-6] of 6 sections$/);
-  await expect.poll(() => summaryText(popup)).toContain('Combined from six parts.');
+  await eventually(() => progress.getAttribute('aria-valuetext')).toMatch(/^[0-6] of 6 sections$/);
+  await eventually(() => summaryText(popup)).toContain('Combined from six parts.');
 
   const requests = chatRequests();
   expect(requests).toHaveLength(7);
@@ -159,18 +161,41 @@ it('summarizes a page over the context budget in sections: N part requests, one 
   await reset.close();
 });
 
+it('above the cost threshold, the estimate is shown and nothing is spent until the user confirms', async () => {
+  const options = await glance.openPage('options.html');
+  await options.getByRole('textbox', { name: 'Ask before a summary costs more than (USD)' }).fill('0');
+  await eventually(() => glance.worker().then((w) => w.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { summaryConfirmAboveUsd?: number })?.summaryConfirmAboveUsd))).toBe(0);
+
+  const tabId = await openTab('/article.html?confirm');
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Summarize page' }).click();
+  const confirm = popup.getByRole('group', { name: 'Summarize anyway' });
+  await eventually(() => confirm.textContent()).toMatch(/takes 1 requests?, about \d+ tokens in and \d+ out, estimated ≈\$0\.000\d+/);
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  expect(chatRequests()).toHaveLength(0);
+
+  server.enqueue({ kind: 'text', text: '**TL;DR:** Confirmed.' });
+  await popup.getByRole('button', { name: 'Summarize page' }).click();
+  await popup.getByRole('button', { name: 'Summarize anyway' }).click();
+  await eventually(() => summaryText(popup)).toContain('Confirmed.');
+  expect(chatRequests()).toHaveLength(1);
+
+  await options.getByRole('textbox', { name: 'Ask before a summary costs more than (USD)' }).fill('0.05');
+  await options.close();
+});
+
 it('a chrome:// page and an empty page get a clear message, not a spinner', async () => {
   const worker = await glance.worker();
   const chromeTab = await worker.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version' })).id!);
   const popup = await glance.openPage(`popup.html?tabId=${chromeTab}`);
-  await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Glance cannot read this page');
+  await eventually(() => popup.getByRole('alert').textContent()).toContain('Glance cannot read this page');
   expect(await popup.getByText('Reading the page…').count()).toBe(0);
   // Pressing the button again gives the same answer, not a request.
   await popup.getByRole('button', { name: 'Summarize page' }).click();
-  await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Glance cannot read this page');
+  await eventually(() => popup.getByRole('alert').textContent()).toContain('Glance cannot read this page');
 
   const emptyTab = await openTab('/empty.html');
   const empty = await glance.openPage(`popup.html?tabId=${emptyTab}`);
-  await expect.poll(() => empty.getByRole('alert').textContent()).toBe('This page has no text to summarize.');
+  await eventually(() => empty.getByRole('alert').textContent()).toBe('This page has no text to summarize.');
   expect(chatRequests()).toHaveLength(0);
 });

@@ -88,7 +88,12 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     handle.current = startStream('summarize', { tabId, regenerate }, streamHandlers());
   };
 
-  const inspect = async (tabId: number | null): Promise<PageInspection | null> => {
+  const inspecting = useRef<Promise<PageInspection | null> | null>(null);
+  const inspect = (tabId: number | null): Promise<PageInspection | null> => {
+    inspecting.current = readPage(tabId);
+    return inspecting.current;
+  };
+  const readPage = async (tabId: number | null): Promise<PageInspection | null> => {
     update({ phase: 'inspecting', error: null });
     try {
       if (tabId === null) throw new RemoteError({ code: 'page_unreadable', message: t('error_page_unreadable'), retryable: false });
@@ -112,8 +117,10 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
 
   const request = async (regenerate: boolean) => {
     let inspection = stateRef.current.inspection;
-    // The page may have changed (or not been readable) since it was read: read it again.
-    if (!inspection || stateRef.current.phase === 'error') inspection = await inspect(stateRef.current.tabId);
+    // Pressed while the page is being read: wait for that. After a failure the page may have
+    // changed (finished loading, say): read it again.
+    if (stateRef.current.phase === 'inspecting' && inspecting.current) inspection = await inspecting.current;
+    else if (!inspection || stateRef.current.phase === 'error') inspection = await inspect(stateRef.current.tabId);
     if (!inspection) return;
     if (inspection.estimate.needsConfirm) {
       pending.current = { regenerate };
@@ -125,13 +132,15 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
 
   useEffect(() => {
     let cancelled = false;
-    void (async () => {
+    // Stored as the pending read, so that a press before the tab is even known waits for it.
+    inspecting.current = (async () => {
       const tabId = await resolveTargetTab().catch(() => null);
-      if (cancelled) return;
+      if (cancelled) return null;
       update({ tabId });
       stateRef.current = { ...stateRef.current, tabId };
-      const inspection = await inspect(tabId);
+      const inspection = await readPage(tabId);
       if (!cancelled && autoStart && inspection && !inspection.stored && !inspection.runningJobId) void request(false);
+      return inspection;
     })();
     return () => {
       cancelled = true;

@@ -78,7 +78,7 @@ describe('SummarySettings', () => {
   it('saves valid numbers and keeps an invalid one in the box with a message', () => {
     setLocale('en');
     const onChange = vi.fn();
-    render(<SummarySettings summaryLanguage="auto" summaryConfirmAboveUsd={0.05} summaryMaxInputTokens={0} summaryConcurrency={4} onChange={onChange} />);
+    render(<SummarySettings summaryLanguage="auto" summaryConfirmAboveUsd={0.05} summaryMaxInput={0} summaryConcurrency={4} onChange={onChange} />);
     const concurrency = screen.getByRole('textbox', { name: 'Sections summarized at once' }) as HTMLInputElement;
     fireEvent.input(concurrency, { target: { value: '2' } });
     expect(onChange).toHaveBeenLastCalledWith({ summaryConcurrency: 2 });

@@ -19,8 +19,8 @@ describe('budget', () => {
     // Estimated counts (non-OpenAI models) keep a margin; Ollama's small default context is respected.
     expect(pageBudget(settings({ model: 'deepseek-chat' }), false)).toBeLessThan(65_536 * 0.86);
     expect(pageBudget(settings({ provider: 'ollama', model: 'llama3.2' }), false)).toBeLessThan(4096);
-    expect(pageBudget(settings({ summaryMaxInputTokens: 3000 }), true)).toBe(3000);
-    expect(pageBudget(settings({ summaryMaxInputTokens: 10_000_000 }), true)).toBe(128_000 - 400 - 1500);
+    expect(pageBudget(settings({ summaryMaxInput: 3000 }), true)).toBe(3000);
+    expect(pageBudget(settings({ summaryMaxInput: 10_000_000 }), true)).toBe(128_000 - 400 - 1500);
   });
 });
 
@@ -40,7 +40,7 @@ describe('planSummary', () => {
   it('plans a long page as chunks plus a combining request, and asks first above the threshold', async () => {
     const tokenizer = await getTokenizer('gpt-4o-mini');
     const markdown = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${'Words of the page. '.repeat(400)}`).join('\n\n');
-    const plan = planSummary({ title: '', markdown }, tokenizer, settings({ summaryMaxInputTokens: 8000 }), 'English');
+    const plan = planSummary({ title: '', markdown }, tokenizer, settings({ summaryMaxInput: 8000 }), 'English');
     expect(plan.chunks.length).toBeGreaterThan(5);
     expect(plan.requests).toBe(plan.chunks.length + 1);
     expect(plan.estimate.inputTokens).toBeGreaterThan(plan.pageTokens);

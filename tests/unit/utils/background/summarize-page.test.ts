@@ -34,7 +34,7 @@ function sections(count: number, words = 120): string {
 
 async function setup(markdown: string, maxInput: number) {
   const tokenizer = await getTokenizer('gpt-4o-mini');
-  const settings = { ...DEFAULT_SETTINGS, summaryMaxInputTokens: maxInput };
+  const settings = { ...DEFAULT_SETTINGS, summaryMaxInput: maxInput };
   const page = { title: 'T', markdown };
   return { page, tokenizer, plan: planSummary(page, tokenizer, settings, 'English') };
 }

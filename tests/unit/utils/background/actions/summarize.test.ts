@@ -143,7 +143,7 @@ describe('askPage action', () => {
     const filler = Array.from({ length: 60 }, (_, i) => `## Part ${i}\n\n${'Nothing to see in this part. '.repeat(25)}`).join('\n\n');
     const long = `${filler}\n\n## Lighthouse\n\nThe lighthouse keeper was named Ingrid Solberg.`;
     tabShows({ ok: true, page: page(long) });
-    await updateSettings({ summaryMaxInputTokens: 1000 });
+    await updateSettings({ summaryMaxInput: 1000 });
     fixture.server.enqueue({ kind: 'text', text: 'Ingrid Solberg.' });
     await run(askPageAction, { tabId: 6, turns: [{ role: 'user', content: 'Who was the lighthouse keeper?' }] });
     const context = (chatRequests()[0]!.body as { messages: { content: string }[] }).messages[1]!.content;
