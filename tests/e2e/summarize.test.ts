@@ -184,6 +184,15 @@ it('above the cost threshold, the estimate is shown and nothing is spent until t
   await options.close();
 });
 
+it('the address the context menu and the shortcut open (?tabId=N&view=summary&run=1) starts at once', async () => {
+  const tabId = await openTab('/article.html?from-menu');
+  server.enqueue({ kind: 'text', text: '**TL;DR:** Started by the menu.' });
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}&view=summary&run=1`);
+  await eventually(() => summaryText(popup)).toContain('Started by the menu.');
+  expect(chatRequests()).toHaveLength(1);
+  expect(await popup.getByRole('button', { name: 'Summary', exact: true }).getAttribute('aria-pressed')).toBe('true');
+});
+
 it('a chrome:// page and an empty page get a clear message, not a spinner', async () => {
   const worker = await glance.worker();
   const chromeTab = await worker.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version' })).id!);
