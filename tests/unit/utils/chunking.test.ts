@@ -43,7 +43,7 @@ describe('markdown structure', () => {
   });
 });
 
-describe('chunkMarkdown', () => {
+describe('chunkMarkdown', { timeout: 30_000 }, () => {
   it('keeps a page that fits in one chunk', async () => {
     const { count } = await getTokenizer('gpt-4o-mini');
     const markdown = page();

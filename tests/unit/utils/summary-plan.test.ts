@@ -24,7 +24,7 @@ describe('budget', () => {
   });
 });
 
-describe('planSummary', () => {
+describe('planSummary', { timeout: 30_000 }, () => {
   it('plans one request for a page that fits, with its exact prompt tokens and cost', async () => {
     const tokenizer = await getTokenizer('gpt-4o-mini');
     const page = { title: 'A page', markdown: 'Some text. '.repeat(500) };
@@ -52,7 +52,7 @@ describe('planSummary', () => {
   });
 });
 
-describe('prompts', () => {
+describe('prompts', { timeout: 30_000 }, () => {
   it('keep the fixed prompt around the page under 150 tokens', async () => {
     const tokenizer = await getTokenizer('gpt-4o-mini');
     const text = 'x';

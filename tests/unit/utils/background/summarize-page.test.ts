@@ -60,7 +60,7 @@ function deps(call: SummaryCall, count: (text: string) => number) {
   };
 }
 
-describe('runSummary', () => {
+describe('runSummary', { timeout: 30_000 }, () => {
   it('sends a page that fits in one streamed request', async () => {
     const { page, plan, tokenizer } = await setup(sections(3), 0);
     const model = fakeModel();

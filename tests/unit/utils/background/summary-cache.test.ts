@@ -11,7 +11,7 @@ import {
 
 const entry = (key: string, now: number) => ({ key, url: 'https://a.example/p#x', contentHash: 'h', title: 'P', language: 'en', text: `summary ${key}`, usage: null, now });
 
-describe('summary cache', () => {
+describe('summary cache', { timeout: 30_000 }, () => {
   it('keys by URL (without fragment), content hash and language', async () => {
     const hash = await contentHash('page text');
     expect(hash).toMatch(/^[0-9a-f]{64}$/);

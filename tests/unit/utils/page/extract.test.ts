@@ -19,7 +19,8 @@ function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-describe('extractPage on real pages', () => {
+// jsdom and Readability on real pages are slow on a busy machine: generous time, no timing assertions.
+describe('extractPage on real pages', { timeout: 30_000 }, () => {
   it.each(['001', 'gmw', 'hukumusume', 'keep-tabular-data', 'v8-blog'])(
     '%s: the article as Markdown, about as many tokens as its text, with its words',
     async (name) => {
@@ -67,7 +68,7 @@ describe('extractPage on real pages', () => {
   });
 });
 
-describe('extractPage: selection, empty, loading, PDF', () => {
+describe('extractPage: selection, empty, loading, PDF', { timeout: 30_000 }, () => {
   it('summarizes the selection when there is one, keeping its structure', () => {
     document.body.innerHTML = '<article><h2>Intro</h2><p>First paragraph here.</p><ul><li>One</li><li>Two</li></ul><p>Not selected.</p></article>';
     const range = document.createRange();

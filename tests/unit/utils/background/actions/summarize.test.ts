@@ -58,7 +58,7 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
 });
 
-describe('summarize action', () => {
+describe('summarize action', { timeout: 30_000 }, () => {
   it('summarizes once, then answers from the cache by URL and content hash, spending nothing', async () => {
     const inject = tabShows({ ok: true, page: page() });
     fixture.server.enqueue({ kind: 'text', text: '**TL;DR:** Otters use stones.\n\n- Reused stones.' });
@@ -122,7 +122,7 @@ describe('summarize action', () => {
   });
 });
 
-describe('askPage action', () => {
+describe('askPage action', { timeout: 30_000 }, () => {
   it('answers from the page text and keeps the thread with the stored summary', async () => {
     tabShows({ ok: true, page: page() });
     fixture.server.enqueue({ kind: 'text', text: '**TL;DR:** Otters.' }, { kind: 'text', text: 'For weeks.' });
