@@ -83,6 +83,9 @@ export default defineConfig({
     // endpoint's host is requested at runtime when the user saves or tests it.
     host_permissions: ['https://api.openai.com/*', 'http://localhost/*', 'http://127.0.0.1/*', ...devHostPermissions(mode)],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },
+    },
     ...(browser === 'firefox'
       ? {
           // Manifest V2 has no optional_host_permissions: optional hosts go in optional_permissions.

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'insecure_base_url',
   'budget_exceeded',
   'page_unreadable',
+  'page_empty',
+  'page_loading',
   'too_large',
   'disconnected',
   'storage_failed',
@@ -42,6 +44,7 @@ const RETRYABLE = new Set<ErrorCode>([
   'timeout',
   'interrupted',
   'disconnected',
+  'page_loading',
 ]);
 
 /** The only form of an error that crosses contexts. */

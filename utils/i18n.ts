@@ -1,10 +1,12 @@
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enOptions from '../locales/en/options.json';
+import enSummary from '../locales/en/summary.json';
 import enUsage from '../locales/en/usage.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhErrors from '../locales/zh-CN/errors.json';
 import zhOptions from '../locales/zh-CN/options.json';
+import zhSummary from '../locales/zh-CN/summary.json';
 import zhUsage from '../locales/zh-CN/usage.json';
 
 /** The interface languages Glance ships. */
@@ -12,12 +14,12 @@ export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions, ...enUsage };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enSummary, ...enUsage };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
 // Typed as complete: a key missing from the Chinese files fails the typecheck.
-const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhUsage };
+const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhSummary, ...zhUsage };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
 

@@ -46,6 +46,54 @@ export interface PageSettings {
   secondLanguage: string;
 }
 
+/** What Glance read from a page (the text itself stays in the background). */
+export interface PageInfo {
+  url: string;
+  title: string;
+  /** Where the text came from: the article, the whole body (no article found), or the selection. */
+  source: 'article' | 'body' | 'selection';
+  lang: string;
+  /** Tokens of the page text; `exactTokens` is false for models whose tokenizer we only approximate. */
+  tokens: number;
+  exactTokens: boolean;
+  /** The page was longer than Glance reads (about 750,000 tokens) and was cut. */
+  truncated: boolean;
+}
+
+/** How a summary would be made and what it would cost, shown before anything is spent. */
+export interface SummaryEstimate {
+  model: string;
+  /** Parts of a long page (1 when it fits one request). */
+  sections: number;
+  /** Model calls in all: one per part plus the combining step(s). */
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** USD; null when the model has no price. */
+  costUsd: number | null;
+  /** Above the user's threshold: show the estimate and ask before starting. */
+  needsConfirm: boolean;
+}
+
+/** A summary kept in the cache, with the follow-up questions asked about the page since. */
+export interface StoredSummary {
+  text: string;
+  /** All calls the summary took, summed; null for one made before usage was known. */
+  usage: UsageReport | null;
+  createdAt: number;
+  language: string;
+  thread: ChatTurn[];
+}
+
+export interface PageInspection {
+  page: PageInfo;
+  estimate: SummaryEstimate;
+  /** The stored summary of this page's current text, in the current summary language. */
+  stored: StoredSummary | null;
+  /** A summary of this page still being made (after the popup was closed): attach to it. */
+  runningJobId: string | null;
+}
+
 /** Message name → request and response types. */
 export interface Messages {
   getPageSettings: { request: null; response: PageSettings };
@@ -59,6 +107,12 @@ export interface Messages {
   // Chat
 
   // Summarize
+  /**
+   * Reads the tab's page without sending anything to the model: its size, how it would be
+   * summarized and at what estimated cost, the stored summary if there is one, and the running
+   * summary job to attach to.
+   */
+  inspectPage: { request: { tabId: number }; response: PageInspection };
 
   // Translate
 
@@ -115,6 +169,10 @@ export interface Actions {
   chat: { turns: ChatTurn[]; model?: string };
 
   // Summarize
+  /** Summarizes the tab's page (from the cache unless `regenerate`); kept when the view closes. */
+  summarize: { tabId: number; regenerate?: boolean };
+  /** A follow-up question about the tab's page; `turns` is the thread so far, ending with the question. */
+  askPage: { tabId: number; turns: ChatTurn[] };
 
   // Translate
 }

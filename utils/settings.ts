@@ -22,6 +22,14 @@ export const DEFAULT_SETTINGS = {
   // Chat
 
   // Summarize
+  /** Language summaries are written in; `auto` follows the interface language. */
+  summaryLanguage: 'auto' as string,
+  /** Show the estimate and ask first when a summary would cost more than this, in USD. */
+  summaryConfirmAboveUsd: 0.05,
+  /** Most page tokens one request carries; 0 = as many as the model reads. */
+  summaryMaxInput: 0,
+  /** Parts of a long page summarized at the same time. */
+  summaryConcurrency: 4,
 
   // Translate
 
@@ -66,7 +74,15 @@ export function sanitizeSettings(raw: unknown): Settings {
   }
   if (!isProviderId(result.provider)) result.provider = DEFAULT_SETTINGS.provider;
   if (!['auto', 'en', 'zh-CN'].includes(result.uiLanguage)) result.uiLanguage = 'auto';
+  // Summarize: numbers within what makes sense.
+  result.summaryConcurrency = clampInteger(result.summaryConcurrency, 1, 8, DEFAULT_SETTINGS.summaryConcurrency);
+  result.summaryMaxInput = clampInteger(result.summaryMaxInput, 0, 2_000_000, 0);
+  if (!(result.summaryConfirmAboveUsd >= 0)) result.summaryConfirmAboveUsd = DEFAULT_SETTINGS.summaryConfirmAboveUsd;
   return result;
+}
+
+function clampInteger(value: number, min: number, max: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 }
 
 // typeof says "object" for null and arrays too; only plain objects are valid object settings.

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ConnectionForm } from '../../components/connection-form';
 import { GeneralSettings } from '../../components/general-settings';
 import type { Status } from '../../components/status-message';
+import { SummarySettings } from '../../components/summary-settings';
 import { resolveBaseURL } from '../../utils/endpoint';
 import { AppError, errorMessage } from '../../utils/errors';
 import { t } from '../../utils/i18n';
@@ -141,6 +142,7 @@ export function App() {
         targetLanguage={settings.targetLanguage}
         onChange={changeGeneral}
       />
+      <SummarySettings {...settings} onChange={changeGeneral} />
       <UsageSection settings={settings} />
     </main>
   );

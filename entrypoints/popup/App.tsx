@@ -1,21 +1,31 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../utils/i18n';
+import type { Settings } from '../../utils/settings';
 import { useSettings } from '../../utils/ui/use-settings';
 import { useSpending } from '../../utils/ui/use-spending';
 import { SpendBadge } from '../../components/spend-badge';
+import { SummaryPanel } from './summary-panel';
 
 /**
  * The popup's views, in tab order. Each is a function of the settings; features add their view
  * here (chat, summary, translate...). The first one opens by default.
  */
-const VIEWS: { id: string; label: MessageKey; render(): preact.ComponentChildren }[] = [];
+const VIEWS: { id: string; label: MessageKey; render(settings: Settings): preact.ComponentChildren }[] = [
+  { id: 'summary', label: 'viewSummary', render: (settings) => <SummaryPanel settings={settings} /> },
+];
+
+/** The view named by `?view=` (the context menu opens the summary that way), else the first. */
+function initialView(): string | undefined {
+  const wanted = new URLSearchParams(location.search).get('view');
+  return VIEWS.find((candidate) => candidate.id === wanted)?.id ?? VIEWS[0]?.id;
+}
 
 /** The toolbar popup: a tab per feature, and the way to the settings. */
 export function App() {
   const settings = useSettings();
   const spending = useSpending();
-  const [view, setView] = useState(VIEWS[0]?.id);
+  const [view, setView] = useState(initialView);
   if (!settings) return <main aria-busy="true" />;
   const current = VIEWS.find((candidate) => candidate.id === view);
   return (
@@ -44,7 +54,7 @@ export function App() {
           {t('openSettings')}
         </button>
       </header>
-      {current?.render()}
+      {current?.render(settings)}
     </main>
   );
 }

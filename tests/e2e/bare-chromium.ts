@@ -88,8 +88,7 @@ export async function launchBareChromium(): Promise<BareChromium> {
     async open(url) {
       const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url });
       const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      return async (expression) => {
+      const evaluate = async (expression: string) => {
         const reply = await cdp.send<{ result: { value: unknown }; exceptionDetails?: { text: string } }>(
           'Runtime.evaluate',
           { expression, awaitPromise: true, returnByValue: true },
@@ -98,6 +97,13 @@ export async function launchBareChromium(): Promise<BareChromium> {
         if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.text);
         return reply.result.value;
       };
+      // Until the page has loaded, the target may still show about:blank, without extension APIs.
+      // A fixed pause was not enough on a busy machine: wait for the page itself (up to 20 s).
+      const loaded = `location.href.startsWith(${JSON.stringify(url)}) && document.readyState === 'complete'`;
+      for (let waited = 0; waited < 20_000 && !(await evaluate(loaded).catch(() => false)); waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return evaluate;
     },
     async workerRunning() {
       return (await workerTargets()).length > 0;

@@ -5,10 +5,11 @@ import type { Settings } from '../settings';
 import { overrideBudget } from './budget';
 import { createClient, resolveConnection, type ClientDeps } from './client';
 import { listModels, testConnection } from './connection-test';
+import { inspectPage } from './page-summary';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
 import { usageHandlers } from './usage-handlers';
 import type { SenderKind } from './sender';
-import { asObject, asOneOf, asOptionalString, asString, noPayload } from './validate';
+import { asObject, asOneOf, asOptionalString, asString, asTabId, noPayload, refuse } from './validate';
 
 /** What every handler gets besides its request. */
 export interface HandlerContext {
@@ -93,6 +94,11 @@ export const handlers: HandlerMap = {
       const connection = await resolveConnection(settings, draft);
       return testConnection(connection, { settings, locale, deps });
     },
+  },
+  inspectPage: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ tabId: asTabId(asObject(data).tabId) }),
+    handle: async ({ tabId }, { settings, locale }) => inspectPage(tabId, settings, locale),
   },
   ...usageHandlers,
   overrideBudget: {

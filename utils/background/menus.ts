@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t, type Locale, type MessageKey } from '../i18n';
+import { SUMMARIZE_MENU_ITEM } from './summary-entry';
 
 /** One context-menu item: its title comes from the locale files and follows the UI language. */
 export interface MenuItem {
@@ -10,7 +11,7 @@ export interface MenuItem {
 }
 
 /** Every context-menu item Glance adds. Features append theirs. */
-export const MENU_ITEMS: MenuItem[] = [];
+export const MENU_ITEMS: MenuItem[] = [SUMMARIZE_MENU_ITEM];
 
 /** (Re)creates the context menu in the given language. */
 export async function createMenus(locale: Locale): Promise<void> {

@@ -47,3 +47,9 @@ export function jsonSize(value: unknown): number {
     return Number.POSITIVE_INFINITY;
   }
 }
+
+/** A tab id as the browser gives them: a non-negative integer. */
+export function asTabId(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) refuse('tabId is not a tab id');
+  return value;
+}

@@ -51,6 +51,7 @@ const payloads: Record<MessageName, unknown> = {
   getSpending: null,
   exportUsage: null,
   clearUsage: null,
+  inspectPage: { tabId: 1 },
 };
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });
@@ -60,7 +61,8 @@ describe('dispatch', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     await setApiKey('openai', KEY);
     for (const name of Object.keys(payloads) as MessageName[]) {
-      if (name === 'saveApiKey') continue;
+      // inspectPage reads a tab (scripting), which the fake browser has not: tested in page-summary.test.ts.
+      if (name === 'saveApiKey' || name === 'inspectPage') continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
       expect(reply.ok, name).toBe(true);
       expect(JSON.stringify(reply), name).not.toContain(KEY.slice(3, 20));

@@ -1,0 +1,80 @@
+import type { Locale } from '../i18n';
+import { languageName } from '../languages';
+import type { PageContent } from '../page/extract';
+import type { PageInspection } from '../protocol';
+import type { Settings } from '../settings';
+import { needsConfirmation, planSummary, type SummaryPlan } from '../summary-plan';
+import { getTokenizer, type Tokenizer } from '../tokens';
+import { readTab, type Injector } from './page-access';
+import { cacheKey, contentHash, getCachedSummary, toStored, type CachedSummary } from './summary-cache';
+
+/** A page read for summarizing: its text, the plan, and where its summary is cached. */
+export interface PreparedPage {
+  page: PageContent;
+  tokenizer: Tokenizer;
+  plan: SummaryPlan;
+  /** Language code of the summary, and its English name for the prompts. */
+  language: { code: string; name: string };
+  /** SHA-256 of the page text, and the cache key (URL, hash, language). */
+  hash: string;
+  key: string;
+}
+
+/** The summary language: the setting, or the interface language. */
+export function summaryLanguage(settings: Pick<Settings, 'summaryLanguage'>, locale: Locale): { code: string; name: string } {
+  const code = settings.summaryLanguage === 'auto' ? locale : settings.summaryLanguage;
+  return { code, name: languageName(code) };
+}
+
+/** Summaries being made right now, by cache key → job id (a reopened popup attaches to them). */
+const running = new Map<string, string>();
+
+/** Marks a summary as in progress; returns the function that clears the mark. */
+export function markRunning(key: string, jobId: string): () => void {
+  running.set(key, jobId);
+  return () => {
+    if (running.get(key) === jobId) running.delete(key);
+  };
+}
+
+/** Reads the tab and plans its summary (exact token counts; nothing is sent to the model). */
+export async function preparePage(tabId: number, settings: Settings, locale: Locale, inject?: Injector): Promise<PreparedPage> {
+  const page = await readTab(tabId, inject);
+  const tokenizer = await getTokenizer(settings.model);
+  const language = summaryLanguage(settings, locale);
+  const plan = planSummary(page, tokenizer, settings, language.name);
+  const hash = await contentHash(page.markdown);
+  return { page, tokenizer, plan, language, hash, key: cacheKey(page.url, hash, language.code) };
+}
+
+/** What the summary view shows before anything is spent: the page, the estimate, a stored summary. */
+export async function inspectPage(tabId: number, settings: Settings, locale: Locale, inject?: Injector): Promise<PageInspection> {
+  const { page, plan, key } = await preparePage(tabId, settings, locale, inject);
+  let stored: CachedSummary | null = null;
+  try {
+    stored = await getCachedSummary(key);
+  } catch (error) {
+    // A broken cache costs a re-summary, not the feature.
+    console.error('summary cache read failed', error);
+  }
+  return {
+    page: {
+      url: page.url,
+      title: page.title,
+      source: page.source,
+      lang: page.lang,
+      tokens: plan.pageTokens,
+      exactTokens: plan.exact,
+      truncated: page.truncated,
+    },
+    estimate: {
+      model: settings.model,
+      sections: plan.chunks.length,
+      requests: plan.requests,
+      ...plan.estimate,
+      needsConfirm: needsConfirmation(plan.estimate, settings.summaryConfirmAboveUsd),
+    },
+    stored: stored ? toStored(stored) : null,
+    runningJobId: running.get(key) ?? null,
+  };
+}
