@@ -7,6 +7,7 @@ import { dispatch, isEnvelope, type DispatchDeps } from '../utils/background/dis
 import { handlers } from '../utils/background/handlers';
 import { JobManager } from '../utils/background/jobs';
 import { createMenus, onMenuClick } from '../utils/background/menus';
+import { notifyOpenPages, selectionSettingsChanged, syncSelectionScript } from '../utils/background/selection-script';
 import { classifySender } from '../utils/background/sender';
 import { resolveLocale } from '../utils/i18n';
 import { STREAM_PORT } from '../utils/protocol';
@@ -46,4 +47,17 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void refreshMenus());
   // Menu titles follow the interface language.
   watchSettings(() => void refreshMenus());
+
+  // The selection button's script is registered at run time, only while the button is on.
+  let selectionSettings: Settings | undefined;
+  const syncSelection = async (settings: Settings) => {
+    const changed = selectionSettingsChanged(selectionSettings, settings);
+    const first = !selectionSettings;
+    selectionSettings = settings;
+    if (!changed) return;
+    await syncSelectionScript(settings);
+    if (!first) await notifyOpenPages();
+  };
+  void getSettings().then(syncSelection);
+  watchSettings((settings) => void syncSelection(settings));
 });

@@ -1,21 +1,23 @@
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enOptions from '../locales/en/options.json';
+import enTranslate from '../locales/en/translate.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhErrors from '../locales/zh-CN/errors.json';
 import zhOptions from '../locales/zh-CN/options.json';
+import zhTranslate from '../locales/zh-CN/translate.json';
 
 /** The interface languages Glance ships. */
 export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enTranslate };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
 // Typed as complete: a key missing from the Chinese files fails the typecheck.
-const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions };
+const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhTranslate };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
 
@@ -31,10 +33,13 @@ export function resolveLocale(preference: LocalePreference, browserLanguage?: st
   return language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** Sets the locale used by `t` in this context. */
-export function setLocale(locale: Locale): void {
+/**
+ * Sets the locale used by `t` in this context. In-page UI passes `documentLang: false`: the
+ * document there is the web page's, whose `lang` is not ours to change.
+ */
+export function setLocale(locale: Locale, options: { documentLang?: boolean } = {}): void {
   current = locale;
-  if (globalThis.document) document.documentElement.lang = locale;
+  if (options.documentLang !== false && globalThis.document) document.documentElement.lang = locale;
 }
 
 /** The locale `t` currently uses. */

@@ -42,6 +42,13 @@ export interface PageSettings {
   uiLanguage: LocalePreference;
   targetLanguage: string;
   secondLanguage: string;
+  /** The selection button: on, and the sites where it is off. */
+  translateButton: boolean;
+  translateOffSites: string[];
+  translateInto: string;
+  translateMaxChars: number;
+  /** For showing costs in CNY too (0: USD only). */
+  cnyPerUsd: number;
 }
 
 /** Message name → request and response types. */
@@ -59,6 +66,10 @@ export interface Messages {
   // Summarize
 
   // Translate
+  /** From the selection button: the background loads the translation card into the sender's frame. */
+  showTranslateCard: { request: null; response: null };
+  /** From the translation card: opens Glance's settings (content scripts cannot). */
+  openSettings: { request: { section?: 'translate' }; response: null };
 
   // Usage
 }
@@ -95,6 +106,25 @@ export interface Actions {
   // Summarize
 
   // Translate
+  translate: TranslateInput;
+}
+
+/** One piece of text to translate; the answer streams back piece by piece, tagged with its id. */
+export interface TranslateSegment {
+  id: string;
+  text: string;
+}
+
+/**
+ * Text to translate, as ordered segments (a selection's paragraphs between code blocks; later, a
+ * page's paragraphs). Deltas of the answer carry their segment's id; `progress` counts segments.
+ */
+export interface TranslateInput {
+  segments: TranslateSegment[];
+  /** Language code of the translation (one of utils/languages.ts). */
+  target: string;
+  /** The detected source language, a hint for the model ('und' or absent when unknown). */
+  source?: string;
 }
 
 export type ActionName = keyof Actions;
@@ -124,7 +154,8 @@ export type StreamEvent =
   | { type: 'started'; jobId: string }
   /** Sent once on attach: the text produced before this port joined. */
   | { type: 'snapshot'; text: string }
-  | { type: 'delta'; text: string }
+  /** `segment`: which segment of a segmented action (translate) the text belongs to. */
+  | { type: 'delta'; text: string; segment?: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'usage'; usage: UsageReport }
   | { type: 'done'; finishReason: string }

@@ -11,6 +11,7 @@ import type { ConnectionDraft, KeyStatus } from '../../utils/protocol';
 import { keyRequired } from '../../utils/providers';
 import { updateSettings, type Settings } from '../../utils/settings';
 import { useSettings } from '../../utils/ui/use-settings';
+import { TranslateSection } from './translate-section';
 
 type Draft = ConnectionDraft & { apiKey: string };
 type Busy = 'test' | 'save' | 'models' | null;
@@ -135,6 +136,7 @@ export function App() {
         targetLanguage={settings.targetLanguage}
         onChange={changeGeneral}
       />
+      <TranslateSection settings={settings} />
     </main>
   );
 }

@@ -2,12 +2,15 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../utils/i18n';
 import { useSettings } from '../../utils/ui/use-settings';
+import { TranslateView } from './translate-view';
 
 /**
  * The popup's views, in tab order. Each is a function of the settings; features add their view
  * here (chat, summary, translate...). The first one opens by default.
  */
-const VIEWS: { id: string; label: MessageKey; render(): preact.ComponentChildren }[] = [];
+const VIEWS: { id: string; label: MessageKey; render(): preact.ComponentChildren }[] = [
+  { id: 'translate', label: 'translateTab', render: () => <TranslateView /> },
+];
 
 /** The toolbar popup: a tab per feature, and the way to the settings. */
 export function App() {

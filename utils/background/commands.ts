@@ -1,10 +1,13 @@
 import type { Browser } from 'wxt/browser';
+import { translateFromShortcut } from './translate-launcher';
 
 /**
  * Keyboard shortcuts, by the command name declared in the manifest (wxt.config.ts `commands`).
  * Features add theirs.
  */
-export const COMMANDS: Record<string, (tab: Browser.tabs.Tab | undefined) => void | Promise<void>> = {};
+export const COMMANDS: Record<string, (tab: Browser.tabs.Tab | undefined) => void | Promise<void>> = {
+  'translate-selection': translateFromShortcut,
+};
 
 /** Runs a keyboard shortcut's handler. */
 export function onCommand(command: string, tab?: Browser.tabs.Tab): void {

@@ -1,7 +1,9 @@
 import { chatAction } from './chat';
+import { translateAction } from './translate';
 import type { ActionRegistry } from './types';
 
 /** Every streamed action, by name. Adding an action: its file, the protocol, this map, a test. */
 export const actions: ActionRegistry = {
   chat: chatAction,
+  translate: translateAction,
 };
