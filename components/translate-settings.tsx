@@ -1,6 +1,6 @@
 import { t } from '../utils/i18n';
 import { LanguageSelect } from './language-select';
-import { StatusMessage, type Status } from './status-message';
+import type { Status } from './status-message';
 
 export interface TranslateSettingsProps {
   translateButton: boolean;
@@ -72,7 +72,12 @@ export function TranslateSettings(props: TranslateSettingsProps) {
       {props.shortcut !== undefined && (
         <p class="hint">{props.shortcut ? t('translateShortcut', { shortcut: props.shortcut }) : t('translateShortcutUnset')}</p>
       )}
-      <StatusMessage status={props.status} label={t('translateHeading')} />
+      {/* Not a role=status: the page's one status line belongs to the connection form. */}
+      {props.status && (
+        <p class={`hint status-${props.status.kind}`} role={props.status.kind === 'error' ? 'alert' : undefined}>
+          {props.status.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { PROTOCOL_TAG, type PageSettings } from '../protocol';
 import { isSiteOff } from '../site-list';
 import { placeButton, type Box } from './button-position';
 import { bridge } from './card-bridge';
-import { readSelection, snapshotOf, type SelectionInfo } from './selection';
+import { readSelection, snapshotOf, type PointerHint, type SelectionInfo } from './selection';
 import { createShadowHost, pinHost } from './shadow-host';
 
 /**
@@ -57,15 +57,18 @@ export function startSelectionButton(): void {
   let current: SelectionInfo | null = null;
   /** The selection the card was opened for: no button for it again until the selection changes. */
   let opened: SelectionInfo | undefined;
-  let pointer: { x: number; y: number } | undefined;
+  let pointer: PointerHint | undefined;
   let pointerDown = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = false;
   let active = false;
 
+  let shown = false;
   const hide = () => {
     current = null;
-    if (host) host.hidden = true;
+    shown = false;
+    // Not the `hidden` attribute: the host's pinned `display` outranks it.
+    host?.style.setProperty('display', 'none', 'important');
   };
 
   const place = (rects: Box[]) => {
@@ -85,7 +88,7 @@ export function startSelectionButton(): void {
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
     const spot = placeButton({ rects, backward: !!current?.backward, rtl: !!current?.rtl, viewport: view, size: SIZE });
     pinHost(host!, { position: 'fixed', display: 'block', 'z-index': '2147483647', left: `${spot.left}px`, top: `${spot.top}px`, width: `${SIZE}px`, height: `${SIZE}px` });
-    host!.hidden = false;
+    shown = true;
     if (!host!.isConnected) document.documentElement.append(host!);
   };
 
@@ -143,7 +146,8 @@ export function startSelectionButton(): void {
   };
   const onPointerUp = (event: PointerEvent) => {
     pointerDown = false;
-    pointer = { x: event.clientX, y: event.clientY };
+    const roots = event.composedPath().filter((node): node is ShadowRoot => node instanceof ShadowRoot);
+    pointer = { x: event.clientX, y: event.clientY, roots };
     schedule(10);
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -151,7 +155,7 @@ export function startSelectionButton(): void {
     else pointer = undefined;
   };
   const onScroll = () => {
-    if (!current || host?.hidden) return;
+    if (!current || !shown) return;
     const rects = current.range ? Array.from(current.range.getClientRects()) : [];
     const end = current.backward ? rects[0] : rects[rects.length - 1];
     // Scrolled away (or a field, which has no line boxes to follow): the button goes.

@@ -59,12 +59,50 @@ function isOurs(node: Node | null): boolean {
 const toBox = (r: DOMRect | Box): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 const hasLetters = (text: string) => /\p{L}/u.test(text);
 
+/** Where the mouse was released, and the open shadow roots the release happened in. */
+export interface PointerHint {
+  x: number;
+  y: number;
+  roots?: ShadowRoot[];
+}
+
+/** Every open shadow root of the document (a fallback when no pointer says where to look). */
+function openShadowRoots(): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.currentNode as Element | null; node && roots.length < 50; node = walker.nextNode() as Element | null) {
+    if (node.shadowRoot) roots.push(node.shadowRoot);
+  }
+  return roots;
+}
+
+/**
+ * A selection made inside shadow trees: the document's Selection only shows it retargeted to
+ * the host (collapsed), so the real range comes from `getComposedRanges`.
+ */
+function composedRange(selection: Selection, roots: ShadowRoot[]): Range | undefined {
+  const api = selection as Selection & { getComposedRanges?(...args: unknown[]): StaticRange[] };
+  if (!api.getComposedRanges || !roots.length) return undefined;
+  let ranges: StaticRange[];
+  try {
+    ranges = api.getComposedRanges({ shadowRoots: roots });
+  } catch {
+    ranges = api.getComposedRanges(...roots);
+  }
+  const found = ranges[0];
+  if (!found || found.collapsed) return undefined;
+  const range = document.createRange();
+  range.setStart(found.startContainer, found.startOffset);
+  range.setEnd(found.endContainer, found.endOffset);
+  return range;
+}
+
 /**
  * The current selection, or null when there is none worth translating (collapsed, no letters,
  * inside Glance's own UI) or it is in a field that must not be read. `pointer` is where the mouse
  * was released, the best guess of where a selection inside a text field ends.
  */
-export function readSelection(pointer?: { x: number; y: number }): SelectionInfo | null {
+export function readSelection(pointer?: PointerHint): SelectionInfo | null {
   const active = deepActiveElement();
   if (active && isSecretField(active)) return null;
   if (isTextField(active)) {
@@ -78,14 +116,16 @@ export function readSelection(pointer?: { x: number; y: number }): SelectionInfo
     return { text, field: active, start, end, rects: [line], backward: active.selectionDirection === 'backward', rtl: directionOf(active) };
   }
   const selection = getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0 || isOurs(selection.anchorNode)) return null;
-  const range = selection.getRangeAt(0);
-  const text = selection.toString();
+  if (!selection || selection.rangeCount === 0) return null;
+  let range: Range | undefined = selection.getRangeAt(0);
+  if (selection.isCollapsed) range = selection.toString() ? composedRange(selection, pointer?.roots ?? openShadowRoots()) : undefined;
+  if (!range || isOurs(range.startContainer)) return null;
+  const text = range.toString();
   if (!hasLetters(text)) return null;
   let rects = Array.from(range.getClientRects(), toBox).filter((r) => r.right > r.left && r.bottom > r.top);
   if (!rects.length) rects = [toBox(range.getBoundingClientRect())];
-  const focus = selection.focusNode;
   const backward = (selection as Selection & { direction?: string }).direction === 'backward';
+  const focus = backward ? range.startContainer : range.endContainer;
   const element = focus instanceof Element ? focus : focus?.parentElement;
   return { text, range, editable: editingHost(element), rects, backward, rtl: !!element && directionOf(element) };
 }
