@@ -82,11 +82,12 @@ export class PartStream {
 
   /** Where the possibly unfinished marker or closing tag at the end of the buffer starts. */
   private holdFrom(): number {
-    const last = Math.max(this.buffer.lastIndexOf('['), this.buffer.lastIndexOf('【'), this.buffer.lastIndexOf('<'));
-    if (last < 0) return this.buffer.length;
-    const tail = this.buffer.slice(last);
-    const maybeMarker = this.partCount > 1 && MARKER_PREFIX.test(tail);
-    return maybeMarker || CLOSING_TAG.startsWith(tail) ? last : this.buffer.length;
+    // Markers and the closing tag are short: only the last few characters can start one.
+    for (let i = Math.max(0, this.buffer.length - 12); i < this.buffer.length; i += 1) {
+      const tail = this.buffer.slice(i);
+      if ((this.partCount > 1 && MARKER_PREFIX.test(tail)) || (tail[0] === '<' && CLOSING_TAG.startsWith(tail))) return i;
+    }
+    return this.buffer.length;
   }
 
   private write(text: string): void {

@@ -62,10 +62,11 @@ export function joinTranslation(pieces: readonly SourcePiece[], translations: Re
       parts.push(piece.text);
       continue;
     }
-    const translated = translations[piece.id];
+    // A finished segment may have come back empty (a model that dropped its marker).
+    const translated = translations[piece.id] ?? (textIndex < done ? '' : undefined);
     if (translated === undefined) break;
     parts.push(translated);
     textIndex += 1;
   }
-  return parts.join('\n\n');
+  return parts.filter((part) => part !== '').join('\n\n');
 }

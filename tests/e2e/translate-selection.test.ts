@@ -32,6 +32,8 @@ const FRAMES = `<!doctype html><html><head><title>Frames</title></head><body>
 <script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p id="shadowed">Words living inside a shadow tree.</p>';</script>
 </body></html>`;
 
+const LONG_PARAGRAPHS = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} begins here. ${'It goes on with ordinary words about nothing in particular. '.repeat(12)}`.trim());
+
 let server: FakeServer;
 let pages: PageServer;
 let glance: Glance;
@@ -43,6 +45,8 @@ beforeAll(async () => {
     '/rtl': { html: RTL },
     '/frames': { html: FRAMES },
     '/inner': { html: '<!doctype html><p id="framed">Text inside an iframe, selected there.</p>' },
+    // About 30,000 characters: more than one request's worth.
+    '/long': { html: `<!doctype html><div id="long">${LONG_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>` },
     // 200,000 characters in 20 paragraphs.
     '/big': { html: `<!doctype html><div id="big">${Array.from({ length: 20 }, () => `<p>${'abcd '.repeat(2000)}</p>`).join('')}</div>` },
   });
@@ -187,6 +191,40 @@ describe('selection button and card', () => {
     await big.page.waitForTimeout(300);
     expect(chatRequests(server)).toHaveLength(0);
     await big.page.close();
+  });
+
+  it('translates a long selection request by request, in order, and stops paying when the card is closed', async () => {
+    server.setDefault({ kind: 'text', text: '一块译文。' });
+    const { page, ax } = await open('/long');
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('long')!));
+    await ax.click(await ax.find('button', 'Translate'));
+    const dialog = await ax.find('dialog', 'Translation');
+    await translationDone(ax);
+    const requests = chatRequests(server);
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    const sent = requests.map(userMessage);
+    let previous = -1;
+    for (const [i, paragraph] of LONG_PARAGRAPHS.entries()) {
+      const at = sent.findIndex((content) => content.includes(paragraph));
+      expect(at, `paragraph ${i}`).toBeGreaterThanOrEqual(previous);
+      previous = at;
+    }
+    expect((await ax.text(dialog)).split('一块译文。').length - 1).toBe(requests.length);
+    await ax.click(await ax.find('button', 'Close'));
+
+    // Closed while the first request streams: no further request is made.
+    server.reset();
+    await page.mouse.click(5, 5);
+    server.enqueue({ kind: 'text', text: '慢慢来的译文，'.repeat(40), chunkChars: 2, chunkIntervalMs: 100 });
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('long')!));
+    await ax.click(await ax.find('button', 'Translate'));
+    const slow = await ax.find('dialog', 'Translation');
+    await expect.poll(() => ax.text(slow)).toContain('慢慢');
+    await ax.click(await ax.find('button', 'Close'));
+    await ax.gone('dialog', 'Translation');
+    await page.waitForTimeout(2500);
+    expect(chatRequests(server)).toHaveLength(1);
+    await page.close();
   });
 
   it('on a right-to-left page, sits at the end of the line (its left) and reads the text as Arabic', async () => {

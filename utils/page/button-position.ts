@@ -43,20 +43,18 @@ export function placeButton({ rects, backward, rtl, viewport, size }: PlacementI
   const startX = (line: Box) => (rtl ? line.right - size : line.left);
   const below = { left: backward ? startX(last) : endX(last), top: last.bottom + GAP };
   const above = { left: backward ? startX(first) : endX(first), top: first.top - GAP - size };
-  const clampX = (spot: { left: number; top: number }) => ({ ...spot, left: Math.min(Math.max(spot.left, 0), viewport.width - size) });
+  const clamp = (spot: { left: number; top: number }) => ({
+    left: Math.round(Math.min(Math.max(spot.left, 0), Math.max(0, viewport.width - size))),
+    top: Math.round(Math.min(Math.max(spot.top, 0), Math.max(0, viewport.height - size))),
+  });
   const candidates = [
-    ...(backward ? [above, below] : [below, above]).map(clampX),
+    ...(backward ? [above, below] : [below, above]),
     { left: bounds.right + GAP, top: (backward ? first : last).top },
     { left: bounds.left - GAP - size, top: (backward ? first : last).top },
-  ];
-  const fits = (spot: { left: number; top: number }) => {
+  ].map(clamp);
+  const free = (spot: { left: number; top: number }) => {
     const box = { left: spot.left, top: spot.top, right: spot.left + size, bottom: spot.top + size };
-    const inside = box.left >= 0 && box.top >= 0 && box.right <= viewport.width && box.bottom <= viewport.height;
-    return inside && !rects.some((r) => overlaps(box, r));
+    return !rects.some((r) => overlaps(box, r));
   };
-  const chosen = candidates.find(fits) ?? candidates[0]!;
-  return {
-    left: Math.round(Math.min(Math.max(chosen.left, 0), Math.max(0, viewport.width - size))),
-    top: Math.round(Math.min(Math.max(chosen.top, 0), Math.max(0, viewport.height - size))),
-  };
+  return candidates.find(free) ?? candidates[0]!;
 }

@@ -48,10 +48,13 @@ function convert(node: Node, context: Context): string {
   if (tag === 'code') return `\`${(node.textContent ?? '').replace(/`/g, '')}\``;
   if (tag === 'li') return listItem(node as Element, context);
 
-  const inner = children(node, tag === 'ul' || tag === 'ol' ? { listDepth: context.listDepth + 1 } : context);
+  const list = tag === 'ul' || tag === 'ol';
+  const inner = children(node, list ? { listDepth: context.listDepth + 1 } : context);
+  // A list inside a list item continues the item: no blank line around it.
+  if (list && context.listDepth > 0) return `\n${inner}`;
   if (/^h[1-6]$/.test(tag)) return `\n\n${'#'.repeat(Number(tag[1]))} ${inner.trim()}\n\n`;
   if (tag === 'blockquote') return `\n\n${tidy(inner).split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')}\n\n`;
-  if (tag === 'tr') return `\n${inner.trim().replace(/\s*\|\s*$/, '')}\n`;
+  if (tag === 'tr') return `${inner.trim().replace(/\s*\|\s*$/, '')}\n`;
   if (tag === 'td' || tag === 'th') return `${inner.trim()} | `;
   if (BLOCK.has(tag)) return `\n\n${inner}\n\n`;
   return inner;
@@ -74,7 +77,7 @@ function listItem(item: Element, context: Context): string {
     // Continuation lines line up under the item's text; nested list items carry their own indent.
     .map((line, i) => (i === 0 || !line || /^\s*(?:[-*]|\d+\.) /.test(line) ? line : `${indent}  ${line}`))
     .join('\n');
-  return `\n${indent}${marker}${body}\n`;
+  return `${indent}${marker}${body}\n`;
 }
 
 /** Trims lines and collapses runs of blank lines, leaving code blocks untouched. */

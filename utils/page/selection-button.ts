@@ -139,20 +139,27 @@ export function startSelectionButton(): void {
   const onSelectionChange = () => {
     if (!pointerDown) schedule(200);
   };
+  // Events in Glance's own UI (this button, the card) are not the page's: they change nothing here.
+  const ours = (event: Event) => event.composedPath().some((node) => (node as Element).localName?.startsWith('glance-'));
   const onPointerDown = (event: Event) => {
-    if (host && event.composedPath().includes(host)) return;
+    if (ours(event)) return;
     pointerDown = true;
+    // A new gesture: even the same text selected again gets its button.
+    opened = undefined;
     hide();
   };
   const onPointerUp = (event: PointerEvent) => {
+    if (ours(event)) return;
     pointerDown = false;
     const roots = event.composedPath().filter((node): node is ShadowRoot => node instanceof ShadowRoot);
     pointer = { x: event.clientX, y: event.clientY, roots };
     schedule(10);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') hide();
-    else pointer = undefined;
+    if (ours(event)) return;
+    if (event.key === 'Escape') return hide();
+    pointer = undefined;
+    opened = undefined;
   };
   const onScroll = () => {
     if (!current || !shown) return;

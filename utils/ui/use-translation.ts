@@ -50,7 +50,14 @@ export function useTranslation() {
     const offset = current.done;
     const show = (patch: Partial<TranslationState>) =>
       setState((previous) => ({ ...previous, markdown: joinTranslation(current.pieces, current.translations, current.done), ...patch }));
-    setState((previous) => ({ ...previous, status: 'working', error: undefined, finishReason: undefined, progress: { done: offset, total } }));
+    setState((previous) => ({
+      ...previous,
+      markdown: joinTranslation(current.pieces, current.translations, current.done),
+      status: 'working',
+      error: undefined,
+      finishReason: undefined,
+      progress: { done: offset, total },
+    }));
     handle.current = startStream(
       'translate',
       { segments, target: current.target, source: current.source },
