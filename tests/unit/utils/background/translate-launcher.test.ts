@@ -27,7 +27,7 @@ describe('showCardInFrame', () => {
     (globalThis as Record<string, unknown>)[BRIDGE_KEY] = { open };
     await showCardInFrame(1, 0, 'from the menu', { executeScript } as never);
     expect(open).toHaveBeenCalledTimes(1);
-    expect((globalThis as Record<string, { fallbackText?: string }>)[BRIDGE_KEY]!.fallbackText).toBe('from the menu');
+    expect((globalThis as unknown as Record<string, { fallbackText?: string }>)[BRIDGE_KEY]!.fallbackText).toBe('from the menu');
     delete (globalThis as Record<string, unknown>)[BRIDGE_KEY];
   });
 });
