@@ -30,14 +30,14 @@ export function TranslateSettings(props: TranslateSettingsProps) {
   return (
     <section class="card" id="translate" aria-labelledby="translate-heading">
       <h2 id="translate-heading">{t('translateHeading')}</h2>
-      <label class="row checkbox">
+      <label class="checkbox">
         <input type="checkbox" checked={props.translateButton} onChange={(e) => props.onToggleButton(e.currentTarget.checked)} />
         {t('translateButtonLabel')}
       </label>
       {props.translateButton && props.access === false && (
-        <div class="row">
+        <div>
           <p class="hint warning">{t('translateButtonAccessNeeded')}</p>
-          <button type="button" class="primary" onClick={props.onAllowAllSites}>
+          <button type="button" class="primary access-button" onClick={props.onAllowAllSites}>
             {t('translateAllowAllSites')}
           </button>
         </div>

@@ -96,7 +96,7 @@ export function TranslateView() {
         onOpenSettings={() => void browser.runtime.openOptionsPage()}
       />
       {site && settings.translateButton && (
-        <label class="row checkbox site-toggle">
+        <label class="checkbox site-toggle">
           <input
             type="checkbox"
             checked={!siteOff}
