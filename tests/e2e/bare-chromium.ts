@@ -88,8 +88,7 @@ export async function launchBareChromium(): Promise<BareChromium> {
     async open(url) {
       const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url });
       const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      return async (expression) => {
+      const evaluate = async (expression: string) => {
         const reply = await cdp.send<{ result: { value: unknown }; exceptionDetails?: { text: string } }>(
           'Runtime.evaluate',
           { expression, awaitPromise: true, returnByValue: true },
@@ -98,6 +97,12 @@ export async function launchBareChromium(): Promise<BareChromium> {
         if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.text);
         return reply.result.value;
       };
+      // The tab starts on about:blank; on a busy machine the page can take seconds to load.
+      const deadline = Date.now() + 20_000;
+      while ((await evaluate('location.href + " " + document.readyState')) !== `${url} complete` && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return evaluate;
     },
     async workerRunning() {
       return (await workerTargets()).length > 0;
