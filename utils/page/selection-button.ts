@@ -51,7 +51,8 @@ function sameSelection(a: SelectionInfo, b: SelectionInfo): boolean {
 
 /** Starts watching selections in this frame. */
 export function startSelectionButton(): void {
-  let chinese = browserChinese();
+  // Read when the button is first drawn: every DOM object touched at start-up costs every page.
+  let chinese: boolean | undefined;
   let host: HTMLElement | undefined;
   let button: HTMLButtonElement | undefined;
   let current: SelectionInfo | null = null;
@@ -60,8 +61,15 @@ export function startSelectionButton(): void {
   let pointer: PointerHint | undefined;
   let pointerDown = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let asked = false;
   let active = false;
+  /** False once this copy of the script is orphaned (the extension was reloaded). */
+  let listening = true;
+  /**
+   * Settings, asked once at the first selection. Until then the script does not touch the
+   * extension API at all: creating its bindings in a page costs milliseconds, and most pages
+   * never see a selection.
+   */
+  let settingsReady: Promise<boolean> | undefined;
 
   let shown = false;
   const hide = () => {
@@ -83,6 +91,7 @@ export function startSelectionButton(): void {
       button.addEventListener('click', openCard);
       made.root.append(button);
     }
+    chinese ??= browserChinese();
     button.title = chinese ? labelZh : labelEn;
     button.setAttribute('aria-label', button.title);
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
@@ -92,21 +101,22 @@ export function startSelectionButton(): void {
     if (!host!.isConnected) document.documentElement.append(host!);
   };
 
-  const evaluate = () => {
+  const evaluate = async () => {
     timer = undefined;
     if (!active) return;
-    if (!runtime()?.id) return stop(true);
-    current = readSelection(pointer);
-    if (current && opened && sameSelection(current, opened)) current = null;
+    let info = readSelection(pointer);
+    if (info && opened && sameSelection(info, opened)) info = null;
     else opened = undefined;
-    if (!current) return hide();
-    place(current.rects);
-    void askSettings();
+    current = info;
+    if (!info) return hide();
+    settingsReady ??= connect();
+    // Drawn once the settings say the button is on here (and still for this same selection).
+    if ((await settingsReady) && active && current === info) place(info.rects);
   };
 
   const schedule = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(evaluate, delay);
+    timer = setTimeout(() => void evaluate(), delay);
   };
 
   function openCard() {
@@ -121,19 +131,32 @@ export function startSelectionButton(): void {
     send('showTranslateCard').catch(() => stop(true));
   }
 
-  async function askSettings() {
-    if (asked) return;
-    asked = true;
+  /** Asks for the settings; starts or stops the button by them. Resolves whether it is on. */
+  async function askSettings(): Promise<boolean> {
     try {
+      if (!runtime()?.id) throw new Error('orphaned');
       const settings = (await send('getPageSettings')) as PageSettings;
       chinese = settings.uiLanguage === 'auto' ? browserChinese() : settings.uiLanguage === 'zh-CN';
       if (button) button.setAttribute('aria-label', (button.title = chinese ? labelZh : labelEn));
-      if (settings.translateButton && !isSiteOff(location.hostname, settings.translateOffSites)) start();
+      const on = settings.translateButton && !isSiteOff(location.hostname, settings.translateOffSites);
+      if (on) start();
       else stop(false);
+      return on;
     } catch {
       // The extension was reloaded or removed: this copy of the script is an orphan.
       stop(true);
+      return false;
     }
+  }
+
+  /** First selection: listen for settings changes (turned off in another tab), then ask. */
+  function connect(): Promise<boolean> {
+    runtime()?.onMessage.addListener((message) => {
+      const event = message as { protocol?: string; event?: string } | null;
+      if (!listening || event?.protocol !== PROTOCOL_TAG || event.event !== 'pageSettingsChanged') return;
+      settingsReady = askSettings();
+    });
+    return askSettings();
   }
 
   const onSelectionChange = () => {
@@ -197,14 +220,12 @@ export function startSelectionButton(): void {
     if (orphaned) listening = false;
   }
 
-  // Settings changed in another tab: ask again (the button may be off now, or back on).
-  let listening = true;
-  runtime()?.onMessage.addListener((message) => {
-    const event = message as { protocol?: string; event?: string } | null;
-    if (!listening || event?.protocol !== PROTOCOL_TAG || event.event !== 'pageSettingsChanged') return;
-    asked = false;
-    void askSettings();
-  });
-
-  start();
+  // Until the page's selection first changes, one listener is all this script costs a page.
+  bridge().button = true;
+  document.addEventListener('selectionchange', wake, { once: true });
+  function wake() {
+    if (active || !listening) return;
+    start();
+    onSelectionChange();
+  }
 }
