@@ -49,8 +49,8 @@ function sameSelection(a: SelectionInfo, b: SelectionInfo): boolean {
   }
 }
 
-/** Starts watching selections in this frame. */
-export function startSelectionButton(): void {
+/** Starts watching selections in this frame. Returns a function that stops it for good. */
+export function startSelectionButton(): () => void {
   // Read when the button is first drawn: every DOM object touched at start-up costs every page.
   let chinese: boolean | undefined;
   let host: HTMLElement | undefined;
@@ -228,4 +228,8 @@ export function startSelectionButton(): void {
     start();
     onSelectionChange();
   }
+  return () => {
+    document.removeEventListener('selectionchange', wake);
+    stop(true);
+  };
 }
