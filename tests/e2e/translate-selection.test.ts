@@ -19,6 +19,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Article</title></he
 <label>Password <input id="password" type="password" value="hunter2-correct-horse"></label>
 <label>Name <input id="name" type="text" value="Plain words in a text field"></label>
 <label>Notes <textarea id="notes" rows="3" cols="40">Hello world, this is a note.</textarea></label>
+<div id="editor" contenteditable="true"><p>Good morning everyone, welcome back.</p></div>
 <div style="height:3000px"></div>
 <p id="far">Far down the page.</p>
 </body></html>`;
@@ -163,6 +164,22 @@ describe('selection button and card', () => {
     await ax.click(await ax.find('button', 'Replace'));
     await ax.find('button', 'Replaced');
     expect(await page.locator('#notes').inputValue()).toBe('你好，世界, this is a note.');
+    await page.close();
+  });
+
+  it('in an editable region, Replace puts the translation in place of the selected words', async () => {
+    server.enqueue({ kind: 'text', text: '早上好' });
+    const { page, ax } = await open('/article');
+    const paragraph = page.locator('#editor p');
+    await paragraph.click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'Good morning'.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    await ax.click(await ax.find('button', 'Translate'));
+    await translationDone(ax);
+    expect(userMessage(chatRequests(server)[0]!)).toBe('<text>\nGood morning\n</text>');
+    await ax.click(await ax.find('button', 'Replace'));
+    await ax.find('button', 'Replaced');
+    expect(await paragraph.textContent()).toBe('早上好 everyone, welcome back.');
     await page.close();
   });
 

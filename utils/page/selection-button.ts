@@ -128,7 +128,9 @@ export function startSelectionButton(): () => void {
     opened = { ...info, range: snapshot.range };
     if (card.open) return card.open(snapshot);
     card.pending = snapshot;
-    send('showTranslateCard').catch(() => stop(true));
+    send('showTranslateCard').catch(() => {
+      if (!runtime()?.id) stop(true);
+    });
   }
 
   /** Asks for the settings; starts or stops the button by them. Resolves whether it is on. */
@@ -143,19 +145,25 @@ export function startSelectionButton(): () => void {
       else stop(false);
       return on;
     } catch {
-      // The extension was reloaded or removed: this copy of the script is an orphan.
-      stop(true);
+      // Orphaned (the extension was reloaded or removed): stop for good. Otherwise the background
+      // failed this once: the next selection asks again.
+      if (!runtime()?.id) stop(true);
+      else settingsReady = undefined;
       return false;
     }
   }
 
   /** First selection: listen for settings changes (turned off in another tab), then ask. */
+  let connected = false;
   function connect(): Promise<boolean> {
-    runtime()?.onMessage.addListener((message) => {
-      const event = message as { protocol?: string; event?: string } | null;
-      if (!listening || event?.protocol !== PROTOCOL_TAG || event.event !== 'pageSettingsChanged') return;
-      settingsReady = askSettings();
-    });
+    if (!connected) {
+      connected = true;
+      runtime()?.onMessage.addListener((message) => {
+        const event = message as { protocol?: string; event?: string } | null;
+        if (!listening || event?.protocol !== PROTOCOL_TAG || event.event !== 'pageSettingsChanged') return;
+        settingsReady = askSettings();
+      });
+    }
     return askSettings();
   }
 
