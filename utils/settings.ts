@@ -14,7 +14,7 @@ export const DEFAULT_SETTINGS = {
   baseURL: PROVIDERS.openai.baseURL,
   model: PROVIDERS.openai.model as string,
   uiLanguage: 'auto' as LocalePreference,
-  /** Language of answers and translations; `auto` follows the interface language. */
+  /** Language of answers (translation has its own pair below); `auto` follows the interface language. */
   targetLanguage: 'auto' as string,
   /** Where text already in `translateInto` (Chinese by default) is translated to. */
   secondLanguage: 'en' as string,
