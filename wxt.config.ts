@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 /** Chrome's `_locales` folder names for our locale ids. */
 const MANIFEST_LOCALES = { en: 'en', 'zh-CN': 'zh_CN' } as const;
@@ -61,6 +62,21 @@ function devPreset(mode: string): string {
   });
 }
 
+/**
+ * The always-on content script must stay tiny (4 KB gzip budget). WXT wraps every content script in
+ * its `ContentScriptContext`, which imports the browser polyfill (~4 KB gzip alone); ours needs
+ * none of it, so its build gets an empty context instead. Other content scripts keep WXT's.
+ */
+function bareContentScriptContext(): Plugin {
+  const id = '\0glance:bare-content-script-context';
+  return {
+    name: 'glance:bare-content-script-context',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'wxt/utils/content-script-context' ? id : undefined),
+    load: (loaded) => (loaded === id ? 'export class ContentScriptContext {}' : undefined),
+  };
+}
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -70,6 +86,16 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 4096 },
   }),
   hooks: {
+    // The selection script is registered at run time (see utils/background/selection-script.ts):
+    // nothing of it belongs in the manifest, not even an empty list.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
+    },
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.name === 'content' && entry.type === 'content-script')) {
+        config.plugins = [bareContentScriptContext(), ...(config.plugins ?? [])];
+      }
+    },
     'build:publicAssets': async (_wxt, files) => {
       files.push(...manifestLocaleFiles(), ...(await tokenizerFiles()));
     },
@@ -85,6 +111,10 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },
+      'translate-selection': {
+        suggested_key: { default: 'Alt+Y' },
+        description: '__MSG_cmdTranslateSelection__',
+      },
     },
     ...(browser === 'firefox'
       ? {

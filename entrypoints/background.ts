@@ -8,6 +8,7 @@ import { handlers } from '../utils/background/handlers';
 import { JobManager } from '../utils/background/jobs';
 import { applyRetention } from '../utils/background/ledger';
 import { createMenus, onMenuClick } from '../utils/background/menus';
+import { notifyOpenPages, selectionSettingsChanged, syncSelectionScript } from '../utils/background/selection-script';
 import { classifySender } from '../utils/background/sender';
 import { resolveLocale } from '../utils/i18n';
 import { STREAM_PORT } from '../utils/protocol';
@@ -51,4 +52,17 @@ export default defineBackground(() => {
   });
   // Menu titles follow the interface language.
   watchSettings(() => void refreshMenus());
+
+  // The selection button's script is registered at run time, only while the button is on.
+  let selectionSettings: Settings | undefined;
+  const syncSelection = async (settings: Settings) => {
+    const changed = selectionSettingsChanged(selectionSettings, settings);
+    const first = !selectionSettings;
+    selectionSettings = settings;
+    if (!changed) return;
+    await syncSelectionScript(settings);
+    if (!first) await notifyOpenPages();
+  };
+  void getSettings().then(syncSelection);
+  watchSettings((settings) => void syncSelection(settings));
 });

@@ -2,11 +2,13 @@ import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enOptions from '../locales/en/options.json';
 import enSummary from '../locales/en/summary.json';
+import enTranslate from '../locales/en/translate.json';
 import enUsage from '../locales/en/usage.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhErrors from '../locales/zh-CN/errors.json';
 import zhOptions from '../locales/zh-CN/options.json';
 import zhSummary from '../locales/zh-CN/summary.json';
+import zhTranslate from '../locales/zh-CN/translate.json';
 import zhUsage from '../locales/zh-CN/usage.json';
 
 /** The interface languages Glance ships. */
@@ -14,12 +16,12 @@ export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions, ...enSummary, ...enUsage };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enSummary, ...enTranslate, ...enUsage };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
 // Typed as complete: a key missing from the Chinese files fails the typecheck.
-const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhSummary, ...zhUsage };
+const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhSummary, ...zhTranslate, ...zhUsage };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
 
@@ -35,10 +37,13 @@ export function resolveLocale(preference: LocalePreference, browserLanguage?: st
   return language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** Sets the locale used by `t` in this context. */
-export function setLocale(locale: Locale): void {
+/**
+ * Sets the locale used by `t` in this context. In-page UI passes `documentLang: false`: the
+ * document there is the web page's, whose `lang` is not ours to change.
+ */
+export function setLocale(locale: Locale, options: { documentLang?: boolean } = {}): void {
   current = locale;
-  if (globalThis.document) document.documentElement.lang = locale;
+  if (options.documentLang !== false && globalThis.document) document.documentElement.lang = locale;
 }
 
 /** The locale `t` currently uses. */

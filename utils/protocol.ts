@@ -44,6 +44,13 @@ export interface PageSettings {
   uiLanguage: LocalePreference;
   targetLanguage: string;
   secondLanguage: string;
+  /** The selection button: on, and the sites where it is off. */
+  translateButton: boolean;
+  translateOffSites: string[];
+  translateInto: string;
+  translateMaxChars: number;
+  /** For showing costs in CNY too (0: USD only). */
+  cnyPerUsd: number;
 }
 
 /** What Glance read from a page (the text itself stays in the background). */
@@ -115,6 +122,10 @@ export interface Messages {
   inspectPage: { request: { tabId: number }; response: PageInspection };
 
   // Translate
+  /** From the selection button: the background loads the translation card into the sender's frame. */
+  showTranslateCard: { request: null; response: null };
+  /** From the translation card: opens Glance's settings (content scripts cannot). */
+  openSettings: { request: { section?: 'translate' }; response: null };
 
   // Usage
   getUsage: { request: null; response: UsageOverview };
@@ -175,6 +186,25 @@ export interface Actions {
   askPage: { tabId: number; turns: ChatTurn[] };
 
   // Translate
+  translate: TranslateInput;
+}
+
+/** One piece of text to translate; the answer streams back piece by piece, tagged with its id. */
+export interface TranslateSegment {
+  id: string;
+  text: string;
+}
+
+/**
+ * Text to translate, as ordered segments (a selection's paragraphs between code blocks; later, a
+ * page's paragraphs). Deltas of the answer carry their segment's id; `progress` counts segments.
+ */
+export interface TranslateInput {
+  segments: TranslateSegment[];
+  /** Language code of the translation (one of utils/languages.ts). */
+  target: string;
+  /** The detected source language, a hint for the model ('und' or absent when unknown). */
+  source?: string;
 }
 
 export type ActionName = keyof Actions;
@@ -204,7 +234,8 @@ export type StreamEvent =
   | { type: 'started'; jobId: string }
   /** Sent once on attach: the text produced before this port joined. */
   | { type: 'snapshot'; text: string }
-  | { type: 'delta'; text: string }
+  /** `segment`: which segment of a segmented action (translate) the text belongs to. */
+  | { type: 'delta'; text: string; segment?: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'usage'; usage: UsageReport }
   | { type: 'done'; finishReason: string }

@@ -14,9 +14,9 @@ export const DEFAULT_SETTINGS = {
   baseURL: PROVIDERS.openai.baseURL,
   model: PROVIDERS.openai.model as string,
   uiLanguage: 'auto' as LocalePreference,
-  /** Language of answers and translations; `auto` follows the interface language. */
+  /** Language of answers (translation has its own pair below); `auto` follows the interface language. */
   targetLanguage: 'auto' as string,
-  /** Where Chinese text is translated to (everything else goes to Chinese). */
+  /** Where text already in `translateInto` (Chinese by default) is translated to. */
   secondLanguage: 'en' as string,
 
   // Chat
@@ -32,6 +32,14 @@ export const DEFAULT_SETTINGS = {
   summaryConcurrency: 4,
 
   // Translate
+  /** Show the Translate button by selections, on every site Glance may read (see selection-script.ts). */
+  translateButton: true,
+  /** Sites (host names, subdomains included) where the button is off: nothing is injected there. */
+  translateOffSites: [] as string[],
+  /** Where translations go, except for text already in this language (that goes to `secondLanguage`). */
+  translateInto: 'zh-CN' as string,
+  /** The longest text translated at once, in characters; longer selections get a message instead. */
+  translateMaxChars: 50_000,
 
   // Cost
   /** The user's own prices, by model id, over the defaults in utils/pricing.ts. */
@@ -68,7 +76,9 @@ export function sanitizeSettings(raw: unknown): Settings {
   const result = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const value = stored[key];
-    if (typeof value === typeof DEFAULT_SETTINGS[key] && !isWrongObject(value)) {
+    const fallback: unknown = DEFAULT_SETTINGS[key];
+    const fits = Array.isArray(fallback) ? Array.isArray(value) : typeof value === typeof fallback && !isWrongObject(value);
+    if (fits) {
       (result as Record<string, unknown>)[key] = value;
     }
   }
@@ -78,6 +88,8 @@ export function sanitizeSettings(raw: unknown): Settings {
   result.summaryConcurrency = clampInteger(result.summaryConcurrency, 1, 8, DEFAULT_SETTINGS.summaryConcurrency);
   result.summaryMaxInput = clampInteger(result.summaryMaxInput, 0, 2_000_000, 0);
   if (!(result.summaryConfirmAboveUsd >= 0)) result.summaryConfirmAboveUsd = DEFAULT_SETTINGS.summaryConfirmAboveUsd;
+  result.translateOffSites = result.translateOffSites.filter((site) => typeof site === 'string');
+  if (!(result.translateMaxChars > 0)) result.translateMaxChars = DEFAULT_SETTINGS.translateMaxChars;
   return result;
 }
 
@@ -112,6 +124,9 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
  * session storage: it ends with the browser session at the latest.
  */
 export const budgetOverrideItem = storage.defineItem<number>('session:budgetOverrideUntil', { fallback: 0 });
+
+/** The popup's Translate box text, kept for the browser session: closing the popup loses nothing. */
+export const translateDraftItem = storage.defineItem<string>('session:translateDraft', { fallback: '' });
 
 /**
  * Makes `storage.local` unreadable from content scripts (Chromium). Content scripts then get the

@@ -15,7 +15,8 @@ export interface StreamHandlers {
   onStarted?(jobId: string): void;
   /** Text produced before this client attached (only after `attachStream`). */
   onSnapshot?(text: string): void;
-  onDelta(text: string): void;
+  /** `segment`: the input segment the text belongs to, for segmented actions (translate). */
+  onDelta(text: string, segment?: string): void;
   onProgress?(done: number, total: number): void;
   onUsage?(usage: UsageReport): void;
   onDone(finishReason: string): void;
@@ -74,7 +75,7 @@ function openStream(first: ClientEvent, handlers: StreamHandlers): StreamHandle 
         handlers.onSnapshot?.(event.text);
         break;
       case 'delta':
-        handlers.onDelta(event.text);
+        handlers.onDelta(event.text, event.segment);
         break;
       case 'progress':
         handlers.onProgress?.(event.done, event.total);

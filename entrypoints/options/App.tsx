@@ -12,6 +12,7 @@ import type { ConnectionDraft, KeyStatus } from '../../utils/protocol';
 import { keyRequired } from '../../utils/providers';
 import { updateSettings, type Settings } from '../../utils/settings';
 import { useSettings } from '../../utils/ui/use-settings';
+import { TranslateSection } from './translate-section';
 import { UsageSection } from './usage-section';
 
 type Draft = ConnectionDraft & { apiKey: string };
@@ -143,6 +144,7 @@ export function App() {
         onChange={changeGeneral}
       />
       <SummarySettings {...settings} onChange={changeGeneral} />
+      <TranslateSection settings={settings} />
       <UsageSection settings={settings} />
     </main>
   );

@@ -6,6 +6,7 @@ import { useSettings } from '../../utils/ui/use-settings';
 import { useSpending } from '../../utils/ui/use-spending';
 import { SpendBadge } from '../../components/spend-badge';
 import { SummaryPanel } from './summary-panel';
+import { TranslateView } from './translate-view';
 
 /**
  * The popup's views, in tab order. Each is a function of the settings; features add their view
@@ -13,6 +14,7 @@ import { SummaryPanel } from './summary-panel';
  */
 const VIEWS: { id: string; label: MessageKey; render(settings: Settings): preact.ComponentChildren }[] = [
   { id: 'summary', label: 'viewSummary', render: (settings) => <SummaryPanel settings={settings} /> },
+  { id: 'translate', label: 'translateTab', render: () => <TranslateView /> },
 ];
 
 /** The view named by `?view=` (the context menu opens the summary that way), else the first. */

@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { openSummaryFor, SUMMARIZE_COMMAND } from './summary-entry';
+import { translateFromShortcut } from './translate-launcher';
 
 /**
  * Keyboard shortcuts, by the command name declared in the manifest (wxt.config.ts `commands`).
@@ -7,6 +8,7 @@ import { openSummaryFor, SUMMARIZE_COMMAND } from './summary-entry';
  */
 export const COMMANDS: Record<string, (tab: Browser.tabs.Tab | undefined) => void | Promise<void>> = {
   [SUMMARIZE_COMMAND]: openSummaryFor,
+  'translate-selection': translateFromShortcut,
 };
 
 /** Runs a keyboard shortcut's handler. */

@@ -44,7 +44,8 @@ export async function dispatch(
     const settings = await deps.getSettings();
     locale = deps.localeOf(settings);
     const request = handler.parse(message.data);
-    const data = await handler.handle(request, { sender: kind, settings, locale, deps: deps.clientDeps ?? {} });
+    const tab = kind === 'content-script' ? { id: sender!.tab!.id!, frameId: sender!.frameId ?? 0 } : undefined;
+    const data = await handler.handle(request, { sender: kind, tab, settings, locale, deps: deps.clientDeps ?? {} });
     return { ok: true, data };
   } catch (error) {
     return { ok: false, error: toWireError(error, locale) };

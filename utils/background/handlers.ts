@@ -8,12 +8,15 @@ import { listModels, testConnection } from './connection-test';
 import { inspectPage } from './page-summary';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
 import { usageHandlers } from './usage-handlers';
+import { translateHandlers } from './translate-handlers';
 import type { SenderKind } from './sender';
 import { asObject, asOneOf, asOptionalString, asString, asTabId, noPayload, refuse } from './validate';
 
 /** What every handler gets besides its request. */
 export interface HandlerContext {
   sender: SenderKind;
+  /** For content scripts: the tab and frame the message came from. */
+  tab?: { id: number; frameId: number };
   settings: Settings;
   locale: Locale;
   deps: ClientDeps;
@@ -61,8 +64,14 @@ export const handlers: HandlerMap = {
       uiLanguage: settings.uiLanguage,
       targetLanguage: settings.targetLanguage,
       secondLanguage: settings.secondLanguage,
+      translateButton: settings.translateButton,
+      translateOffSites: settings.translateOffSites,
+      translateInto: settings.translateInto,
+      translateMaxChars: settings.translateMaxChars,
+      cnyPerUsd: settings.cnyPerUsd,
     }),
   },
+  ...translateHandlers,
   getKeyStatus: {
     allowedFrom: PAGES_ONLY,
     parse: (data) => ({ provider: parseProvider(asObject(data).provider) }),

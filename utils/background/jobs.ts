@@ -110,9 +110,9 @@ export class JobManager {
         settings,
         locale,
         deps: this.deps.clientDeps ?? {},
-        delta: (text) => {
+        delta: (text, segment) => {
           job.text += text;
-          this.broadcast(job, { type: 'delta', text });
+          this.broadcast(job, segment === undefined ? { type: 'delta', text } : { type: 'delta', text, segment });
         },
         progress: (done, total) => {
           job.progress = { done, total };

@@ -1,17 +1,21 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t, type Locale, type MessageKey } from '../i18n';
 import { SUMMARIZE_MENU_ITEM } from './summary-entry';
+import { translateFromMenu } from './translate-launcher';
 
 /** One context-menu item: its title comes from the locale files and follows the UI language. */
 export interface MenuItem {
   id: string;
   title: MessageKey;
-  contexts: [Browser.contextMenus.ContextType, ...Browser.contextMenus.ContextType[]];
+  contexts: [`${Browser.contextMenus.ContextType}`, ...`${Browser.contextMenus.ContextType}`[]];
   onClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void | Promise<void>;
 }
 
 /** Every context-menu item Glance adds. Features append theirs. */
-export const MENU_ITEMS: MenuItem[] = [SUMMARIZE_MENU_ITEM];
+export const MENU_ITEMS: MenuItem[] = [
+  SUMMARIZE_MENU_ITEM,
+  { id: 'translate-selection', title: 'menuTranslateSelection', contexts: ['selection'], onClick: translateFromMenu },
+];
 
 /** (Re)creates the context menu in the given language. */
 export async function createMenus(locale: Locale): Promise<void> {

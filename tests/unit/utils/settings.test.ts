@@ -31,6 +31,14 @@ describe('settings', () => {
     expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('keeps list settings as lists and drops what is not one (translation: sites without the button)', () => {
+    expect(sanitizeSettings({ translateOffSites: ['example.com', 42, 'a.org'] }).translateOffSites).toEqual(['example.com', 'a.org']);
+    expect(sanitizeSettings({ translateOffSites: 'example.com' }).translateOffSites).toEqual([]);
+    expect(sanitizeSettings({ translateOffSites: { 0: 'x' } }).translateOffSites).toEqual([]);
+    expect(sanitizeSettings({ translateMaxChars: -5 }).translateMaxChars).toBe(DEFAULT_SETTINGS.translateMaxChars);
+    expect(sanitizeSettings({ translateButton: 'yes' }).translateButton).toBe(true);
+  });
+
   it('has no key field: the key is never part of the settings object', () => {
     expect(Object.keys(DEFAULT_SETTINGS).some((key) => /key|secret|token/i.test(key))).toBe(false);
   });

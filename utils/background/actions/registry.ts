@@ -1,6 +1,7 @@
 import { askPageAction } from './ask-page';
 import { chatAction } from './chat';
 import { summarizeAction } from './summarize';
+import { translateAction } from './translate';
 import type { ActionRegistry } from './types';
 
 /** Every streamed action, by name. Adding an action: its file, the protocol, this map, a test. */
@@ -8,4 +9,5 @@ export const actions: ActionRegistry = {
   chat: chatAction,
   summarize: summarizeAction,
   askPage: askPageAction,
+  translate: translateAction,
 };

@@ -12,7 +12,8 @@ export interface ActionContext {
   settings: Settings;
   locale: Locale;
   deps: ClientDeps;
-  delta(text: string): void;
+  /** Streams text; segmented actions (translate) say which segment of their input it belongs to. */
+  delta(text: string, segment?: string): void;
   progress(done: number, total: number): void;
   usage(report: UsageReport): void;
 }

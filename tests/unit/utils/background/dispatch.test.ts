@@ -52,7 +52,14 @@ const payloads: Record<MessageName, unknown> = {
   exportUsage: null,
   clearUsage: null,
   inspectPage: { tabId: 1 },
+  showTranslateCard: null,
+  openSettings: {},
 };
+
+/** Messages only content scripts send (the translation card's loader). */
+const CONTENT_ONLY: MessageName[] = ['showTranslateCard'];
+/** Messages content scripts may send: nothing secret comes back from any of them. */
+const CONTENT_ALLOWED: MessageName[] = ['getPageSettings', 'overrideBudget', 'showTranslateCard', 'openSettings'];
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });
 
@@ -62,7 +69,7 @@ describe('dispatch', () => {
     await setApiKey('openai', KEY);
     for (const name of Object.keys(payloads) as MessageName[]) {
       // inspectPage reads a tab (scripting), which the fake browser has not: tested in page-summary.test.ts.
-      if (name === 'saveApiKey' || name === 'inspectPage') continue;
+      if (name === 'saveApiKey' || name === 'inspectPage' || CONTENT_ONLY.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
       expect(reply.ok, name).toBe(true);
       expect(JSON.stringify(reply), name).not.toContain(KEY.slice(3, 20));
@@ -76,9 +83,21 @@ describe('dispatch', () => {
   it('lets content scripts ask only for page settings, which hold nothing secret', async () => {
     await setApiKey('openai', KEY);
     const allowed = await dispatch(envelope('getPageSettings', null), contentSender, deps);
-    expect(allowed).toEqual({ ok: true, data: { uiLanguage: 'auto', targetLanguage: 'auto', secondLanguage: 'en' } });
+    expect(allowed).toEqual({
+      ok: true,
+      data: {
+        uiLanguage: 'auto',
+        targetLanguage: 'auto',
+        secondLanguage: 'en',
+        translateButton: true,
+        translateOffSites: [],
+        translateInto: 'zh-CN',
+        translateMaxChars: 50_000,
+        cnyPerUsd: 0,
+      },
+    });
     for (const name of Object.keys(payloads) as MessageName[]) {
-      if (name === 'getPageSettings' || name === 'overrideBudget') continue;
+      if (CONTENT_ALLOWED.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), contentSender, deps);
       expect(reply, name).toMatchObject({ ok: false, error: { code: 'refused' } });
     }

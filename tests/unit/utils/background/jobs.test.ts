@@ -66,6 +66,35 @@ describe('JobManager', () => {
     expect(events(port)).toContainEqual({ type: 'progress', done: 3, total: 3 });
   });
 
+  it('tags deltas of a segmented action with their segment, and only those', async () => {
+    const jobs = new JobManager({
+      actions: {
+        translate: {
+          keepOnDisconnect: false,
+          allowedFrom: ['content-script'],
+          parse: (input: unknown) => input as never,
+          run: async (_input: unknown, ctx: { delta(text: string, segment?: string): void }) => {
+            ctx.delta('一', 's1');
+            ctx.delta('二', 's2');
+            ctx.delta('plain');
+            return 'stop';
+          },
+        },
+      } as unknown as ActionRegistry,
+      getSettings: async () => DEFAULT_SETTINGS,
+      localeOf: () => 'en',
+    });
+    const port = createFakePort();
+    jobs.connect(port, 'content-script');
+    port.send({ type: 'start', action: 'translate', input: {} });
+    await until(() => events(port).some((e) => e.type === 'done'));
+    expect(events(port).filter((e) => e.type === 'delta')).toEqual([
+      { type: 'delta', text: '一', segment: 's1' },
+      { type: 'delta', text: '二', segment: 's2' },
+      { type: 'delta', text: 'plain' },
+    ]);
+  });
+
   it('holds the worker awake while a job runs and lets go after', async () => {
     const { jobs } = manager(true);
     const port = createFakePort();

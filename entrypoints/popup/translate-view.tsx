@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { TranslateBox } from '../../components/translate-box';
+import { resolveLocale, t } from '../../utils/i18n';
+import { RemoteError, sendMessage } from '../../utils/messaging';
+import { translateDraftItem, updateSettings } from '../../utils/settings';
+import { isSiteOff, normalizeSite } from '../../utils/site-list';
+import { planTranslation } from '../../utils/translate-target';
+import { useSettings } from '../../utils/ui/use-settings';
+import { useTranslation } from '../../utils/ui/use-translation';
+
+/** The site of the tab the popup was opened over, when it is a web page. */
+function useActiveSite(): string | undefined {
+  const [site, setSite] = useState<string>();
+  useEffect(() => {
+    browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => {
+        const url = tab?.url ? new URL(tab.url) : undefined;
+        if (url && /^https?:$/.test(url.protocol)) setSite(normalizeSite(url.hostname) ?? undefined);
+      })
+      .catch(() => {});
+  }, []);
+  return site;
+}
+
+/** The popup's Translate tab: the same translate action as the in-page card, for pasted text. */
+export function TranslateView() {
+  const settings = useSettings();
+  const [text, setText] = useState('');
+  const [chosenTarget, setChosenTarget] = useState<string>();
+  const [copied, setCopied] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const translation = useTranslation();
+  const site = useActiveSite();
+  const { state } = translation;
+
+  // What was typed survives closing the popup (the translation itself is not kept: it is aborted).
+  useEffect(() => void translateDraftItem.getValue().then(setText), []);
+  const changeText = (value: string) => {
+    setText(value);
+    void translateDraftItem.setValue(value);
+  };
+
+  const plan = useMemo(() => (settings && text.trim() ? planTranslation(text, settings) : undefined), [settings, text]);
+  if (!settings) return null;
+  const target = chosenTarget ?? plan?.target ?? settings.translateInto;
+
+  const translate = (code = target) => {
+    setCopied(false);
+    setNotice(undefined);
+    if (text.length > settings.translateMaxChars) {
+      const number = (n: number) => n.toLocaleString(resolveLocale(settings.uiLanguage));
+      const size = t('translateSize', { chars: number(text.length), limit: number(settings.translateMaxChars) });
+      translation.fail({ code: 'too_large', message: t('error_too_large', { size }), retryable: false });
+      return;
+    }
+    translation.start(text, code, plan?.source);
+  };
+
+  const siteOff = site ? isSiteOff(site, settings.translateOffSites) : false;
+  return (
+    <>
+      <TranslateBox
+        text={text}
+        source={plan?.source ?? 'und'}
+        target={target}
+        status={state.status}
+        markdown={state.markdown}
+        progress={state.progress}
+        error={state.error}
+        usage={state.usage}
+        cnyPerUsd={settings.cnyPerUsd}
+        notice={notice ?? (state.nothingToTranslate ? t('translateNothing') : state.finishReason === 'length' ? t('translateTruncated') : undefined)}
+        copied={copied}
+        onText={changeText}
+        onTarget={(code) => {
+          setChosenTarget(code);
+          if (state.status !== 'idle' && text.trim()) translate(code);
+        }}
+        onTranslate={() => translate()}
+        onStop={() => translation.stop()}
+        onCopy={() =>
+          void navigator.clipboard.writeText(state.markdown).then(
+            () => setCopied(true),
+            () => setNotice(t('translateCopyFailed')),
+          )
+        }
+        onResume={() => translation.resume()}
+        onOverride={() =>
+          void sendMessage('overrideBudget', null).then(
+            () => translation.resume(),
+            (error) => error instanceof RemoteError && translation.fail(error.wire),
+          )
+        }
+        onOpenSettings={() => void browser.runtime.openOptionsPage()}
+      />
+      {site && settings.translateButton && (
+        <label class="checkbox site-toggle">
+          <input
+            type="checkbox"
+            checked={!siteOff}
+            onChange={(e) => {
+              const others = settings.translateOffSites.filter((entry) => entry !== site && !isSiteOff(site, [entry]));
+              void updateSettings({ translateOffSites: e.currentTarget.checked ? others : [...others, site] });
+            }}
+          />
+          {t('translateButtonOnSite', { site })}
+        </label>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { TranslationCard } from '../../components/translation-card';
+import type { WireError } from '../../utils/errors';
+import { resolveLocale, setLocale, t, type MessageKey } from '../../utils/i18n';
+import { RemoteError, sendMessage } from '../../utils/messaging';
+import { bridge, type SelectionSnapshot } from '../../utils/page/card-bridge';
+import { copyToClipboard, replaceSelection } from '../../utils/page/edit-actions';
+import { rangeToMarkdown } from '../../utils/page/range-markdown';
+import type { PageSettings } from '../../utils/protocol';
+import { isSiteOff } from '../../utils/site-list';
+import { planTranslation } from '../../utils/translate-target';
+import { useTranslation } from '../../utils/ui/use-translation';
+
+export interface CardAppProps {
+  snapshot?: SelectionSnapshot;
+  /** Why there is nothing to translate (no selection, a password field). */
+  refusal?: MessageKey;
+  onClose(): void;
+}
+
+const wireOf = (error: unknown): WireError =>
+  error instanceof RemoteError ? error.wire : { code: 'unknown', message: t('error_unknown', { detail: String(error) }), retryable: false };
+
+/** The text to translate: a page selection as light Markdown (structure, code blocks), a field's as typed. */
+function sourceOf(snapshot: SelectionSnapshot | undefined): string {
+  if (!snapshot) return '';
+  if (snapshot.range && !snapshot.field) return rangeToMarkdown(snapshot.range) || snapshot.text;
+  return snapshot.text;
+}
+
+/** The card's behaviour: settings, detection, the translation stream, Copy and Replace. */
+export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
+  const [settings, setSettings] = useState<PageSettings>();
+  const [target, setTarget] = useState('');
+  const [notice, setNotice] = useState<string>();
+  const [copied, setCopied] = useState(false);
+  const [replaced, setReplaced] = useState(false);
+  const translation = useTranslation();
+  const { state } = translation;
+  const text = useMemo(() => sourceOf(snapshot), [snapshot]);
+  const plan = useMemo(() => (settings ? planTranslation(text, settings) : undefined), [settings, text]);
+
+  useEffect(() => {
+    sendMessage('getPageSettings', null).then(
+      (loaded) => {
+        setLocale(resolveLocale(loaded.uiLanguage), { documentLang: false });
+        setSettings(loaded);
+      },
+      (error) => translation.fail(wireOf(error)),
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!settings || !plan || refusal || !snapshot) return;
+    setTarget(plan.target);
+    if (text.length > settings.translateMaxChars) {
+      const number = (n: number) => n.toLocaleString(resolveLocale(settings.uiLanguage));
+      const size = t('translateSize', { chars: number(text.length), limit: number(settings.translateMaxChars) });
+      translation.fail({ code: 'too_large', message: t('error_too_large', { size }), retryable: false });
+      return;
+    }
+    translation.start(text, plan.target, plan.source);
+  }, [settings]);
+
+  const restart = (code: string) => {
+    setTarget(code);
+    setNotice(undefined);
+    setReplaced(false);
+    if (plan && !refusal) translation.start(text, code, plan.source);
+  };
+
+  const copy = async (value: string) => {
+    const ok = await copyToClipboard(value);
+    setCopied(ok);
+    setNotice(ok ? undefined : t('translateCopyFailed'));
+  };
+
+  const finishNotice =
+    state.nothingToTranslate ? t('translateNothing') : state.status === 'done' && state.finishReason === 'length' ? t('translateTruncated') : undefined;
+  const offerButton =
+    !!settings && settings.translateButton && !bridge().button && !isSiteOff(location.hostname, settings.translateOffSites);
+
+  return (
+    <TranslationCard
+      source={plan?.source ?? 'und'}
+      target={target || plan?.target || 'zh-CN'}
+      markdown={state.markdown}
+      status={refusal ? 'idle' : settings || state.status === 'error' ? state.status : 'working'}
+      progress={state.progress}
+      error={state.error}
+      usage={state.usage}
+      cnyPerUsd={settings?.cnyPerUsd ?? 0}
+      notice={refusal ? t(refusal) : (notice ?? finishNotice)}
+      canReplace={!!snapshot && !!(snapshot.field || snapshot.editable)}
+      copied={copied}
+      replaced={replaced}
+      offerButton={offerButton}
+      onTargetChange={restart}
+      onCopy={() => void copy(state.markdown)}
+      onCopyCode={(code) => void copy(code)}
+      onReplace={() => {
+        const ok = !!snapshot && replaceSelection(snapshot, state.markdown);
+        setReplaced(ok);
+        setNotice(ok ? undefined : t('translateReplaceFailed'));
+      }}
+      onRetry={() => restart(target)}
+      onResume={() => translation.resume()}
+      onOverride={() => void sendMessage('overrideBudget', null).then(() => translation.resume(), (error) => translation.fail(wireOf(error)))}
+      onOpenSettings={() => void sendMessage('openSettings', {}).catch(() => {})}
+      onTurnOnButton={() => void sendMessage('openSettings', { section: 'translate' }).catch(() => {})}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * How the selection button hands a selection to the translation card. Both run in the extension's
+ * isolated world of the same frame (the button always, the card once loaded), which page scripts
+ * cannot see; they meet on one global object there.
+ */
+
+/** A selection as it was when the user asked for its translation. */
+export interface SelectionSnapshot {
+  /** The selected text as plain text (for a page selection the card prefers `range`, which keeps structure). */
+  text: string;
+  /** The page selection, when it is not in a field. */
+  range?: Range;
+  /** The text field the selection is in, with its offsets (for Replace). */
+  field?: HTMLInputElement | HTMLTextAreaElement;
+  start?: number;
+  end?: number;
+  /** A contenteditable region the selection is in (for Replace). */
+  editable?: HTMLElement;
+  /** Viewport rectangle of the selection's end, where the card goes. */
+  anchor: { left: number; top: number; right: number; bottom: number };
+}
+
+/** What lives on the bridge. */
+export interface CardBridge {
+  /** Set by the selection script: its button is active in this frame. */
+  button?: boolean;
+  /** The snapshot waiting for the card to load. */
+  pending?: SelectionSnapshot;
+  /** Text the context menu reported, for when the card finds no selection itself. */
+  fallbackText?: string;
+  /** Set by the card once loaded: opens it for a snapshot, or for the current selection. */
+  open?(snapshot?: SelectionSnapshot): void;
+}
+
+/** The global's name; also passed to functions the background injects. */
+export const BRIDGE_KEY = '__glanceTranslate';
+
+/** The bridge of this frame's isolated world. */
+export function bridge(): CardBridge {
+  const scope = globalThis as unknown as Record<string, CardBridge | undefined>;
+  return (scope[BRIDGE_KEY] ??= {});
+}
