@@ -1,6 +1,8 @@
+import enChat from '../locales/en/chat.json';
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enOptions from '../locales/en/options.json';
+import zhChat from '../locales/zh-CN/chat.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhErrors from '../locales/zh-CN/errors.json';
 import zhOptions from '../locales/zh-CN/options.json';
@@ -10,12 +12,12 @@ export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
 // Typed as complete: a key missing from the Chinese files fails the typecheck.
-const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions };
+const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhChat };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
 

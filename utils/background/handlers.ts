@@ -7,6 +7,7 @@ import { createClient, resolveConnection, type ClientDeps } from './client';
 import { listModels, testConnection } from './connection-test';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
 import type { SenderKind } from './sender';
+import { chatHandlers } from './chat-handlers';
 import { asObject, asOneOf, asOptionalString, asString, refuse } from './validate';
 
 /** What every handler gets besides its request. */
@@ -20,6 +21,8 @@ export interface HandlerContext {
 /** One message's handler: who may send it, how its payload is checked, what it does. */
 export interface Handler<N extends MessageName> {
   allowedFrom: readonly SenderKind[];
+  /** Largest request accepted, in bytes of JSON (default `LIMITS.message`). */
+  maxBytes?: number;
   parse(data: unknown): RequestOf<N>;
   handle(request: RequestOf<N>, context: HandlerContext): Promise<ResponseOf<N>>;
 }
@@ -106,5 +109,6 @@ export const handlers: HandlerMap = {
       return null;
     },
   },
+  ...chatHandlers,
 };
 

@@ -47,6 +47,17 @@ const payloads: Record<MessageName, unknown> = {
   listModels: draft,
   testConnection: draft,
   overrideBudget: null,
+  chatImport: {
+    data: { format: 'glance-chat', version: 1, conversations: [{ id: 'c1', title: 'Hi', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }] },
+  },
+  chatGet: { id: null },
+  chatSetCurrent: { id: 'c1' },
+  chatList: { query: '' },
+  chatRename: { id: 'c1', title: 'Renamed' },
+  chatSetModel: { id: 'c1', model: 'gpt-4.1-mini' },
+  chatExport: { ids: null },
+  chatEstimate: { conversationId: 'c1', text: 'and then?', model: 'gpt-4o-mini' },
+  chatDelete: { id: 'c1' },
 };
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });
