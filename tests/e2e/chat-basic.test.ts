@@ -28,10 +28,18 @@ describe('popup chat', () => {
     await expect.poll(() => answers(page).first().textContent()).toContain('Paris is the capital of France.');
     expect(await answers(page).first().locator('strong').textContent()).toBe('capital');
 
+    // The cost of the follow-up is shown before it is sent, history included, and is exact.
     server.enqueue({ kind: 'text', text: 'About 2.1 million people live there.' });
-    await sendMessage(page, 'And how many people live there?');
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('And how many people live there?');
+    const estimate = page.locator('#chat-estimate');
+    await expect.poll(() => estimate.textContent()).toMatch(/^Next request: \d+ tokens · \$[\d.]+ \+ the answer; resends 2 of 2 earlier messages/);
+    const estimated = Number((await estimate.textContent())!.match(/(\d+) tokens/)![1]);
+    await box.press('Enter');
     await waitForAnswerEnd(page);
     await expect.poll(() => answers(page).nth(1).textContent()).toContain('2.1 million');
+    const footer = answers(page).nth(1).getByLabel('Usage of this answer');
+    expect(await footer.textContent()).toContain(`${estimated} tokens in`);
 
     const second = server.requests.filter((r) => r.path === '/v1/chat/completions')[1]!.body as { messages: { role: string; content: string }[] };
     expect(second.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
