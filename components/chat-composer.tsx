@@ -91,7 +91,12 @@ export function ChatComposer({ draft, streaming, disabled, estimate, cnyPerUsd, 
         }}
       />
       <div class="chat-composer-row">
-        <p id="chat-estimate" class={`chat-estimate${shownEstimate.warning ? ' warning' : ''}`}>
+        {/* While the new draft is counted, the last count stays, dimmed, instead of flickering. */}
+        <p
+          id="chat-estimate"
+          class={`chat-estimate${shownEstimate.warning ? ' warning' : ''}`}
+          aria-busy={estimate.counting}
+        >
           {shownEstimate.text}
         </p>
         {streaming ? (
