@@ -65,7 +65,9 @@ export function planChat(input: PlanInput, counter: ChatCounter): ChatPlan {
   const messageTokens = cost(message);
   const fixed = framing + (system ? cost(system) : 0) + messageTokens;
   const inputLimit = inputLimitFor(input.model);
-  const room = Math.max(0, Math.min(Math.floor(input.historyBudget), inputLimit - fixed));
+  // A damaged budget (NaN, negative) resends no history rather than all of it.
+  const budget = Number.isFinite(input.historyBudget) ? Math.max(0, Math.floor(input.historyBudget)) : 0;
+  const room = Math.max(0, Math.min(budget, inputLimit - fixed));
 
   const exchanges = exchangesOf(input.history);
   const included: ChatTurn[] = [];

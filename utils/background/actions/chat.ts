@@ -34,17 +34,11 @@ export function buildRequest(input: ChatRequestInput, settings: Settings, counte
       systemPrompt: settings.chatSystemPrompt,
       history: input.history,
       message: input.message,
-      historyBudget: historyBudgetOf(settings),
+      historyBudget: settings.chatHistoryBudget,
     },
     counter,
   );
   return { spec: { model: input.model, turns: plan.turns }, plan };
-}
-
-/** The user's history budget, made safe (a damaged value resends no history rather than all). */
-export function historyBudgetOf(settings: Settings): number {
-  const value = settings.chatHistoryBudget;
-  return Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;
 }
 
 const ID = /^[\w-]{1,100}$/;
