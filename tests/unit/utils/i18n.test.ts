@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import enChat from '../../../locales/en/chat.json';
 import enCommon from '../../../locales/en/common.json';
 import enErrors from '../../../locales/en/errors.json';
 import enOptions from '../../../locales/en/options.json';
+import zhChat from '../../../locales/zh-CN/chat.json';
 import zhCommon from '../../../locales/zh-CN/common.json';
 import zhErrors from '../../../locales/zh-CN/errors.json';
 import zhOptions from '../../../locales/zh-CN/options.json';
@@ -18,6 +20,7 @@ describe('locales', () => {
     [enErrors, zhErrors],
     [enOptions, zhOptions],
     [enManifest, zhManifest],
+    [enChat, zhChat],
   ] as const;
 
   it('has every English key in Chinese, with the same placeholders, and no untranslated copies', () => {
