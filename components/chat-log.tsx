@@ -1,11 +1,14 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../utils/chat-types';
 import { t } from '../utils/i18n';
+import type { LiveText } from '../utils/live-text';
 import { ChatMessageView, type ChatMessageActions } from './chat-message';
 
 export interface ChatLogProps {
   messages: ChatMessage[];
   streamingId: string | null;
+  /** The streaming answer's text as it grows. */
+  live?: LiveText | null;
   cnyPerUsd: number;
   actions: ChatMessageActions;
 }
@@ -15,26 +18,34 @@ const STICK_PX = 48;
 
 /**
  * The conversation, as a log region. Follows a streaming answer while the reader is at the
- * bottom, and leaves the scroll alone once they scroll up to read. The scroll position is
- * adjusted at most once per frame, however many chunks arrive in it.
+ * bottom, and leaves the scroll alone once they scroll up to read. It follows the content's size
+ * (a ResizeObserver, after layout, once a frame), not each chunk: chunks do not render this.
  */
-export function ChatLog({ messages, streamingId, cnyPerUsd, actions }: ChatLogProps) {
+export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: ChatLogProps) {
   const log = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  const frame = useRef(0);
   const lastAnswer = messages.findLastIndex((message) => message.role === 'assistant');
   const lastIsAnswer = lastAnswer === messages.length - 1;
 
   useLayoutEffect(() => {
-    if (!stick.current || frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
+    const follow = () => {
       const element = log.current;
-      if (element) element.scrollTop = element.scrollHeight;
-    });
-  }, [messages]);
+      if (element && stick.current) element.scrollTop = element.scrollHeight;
+    };
+    follow();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(follow);
+    observer.observe(content.current!);
+    return () => observer.disconnect();
+  }, []);
 
-  useLayoutEffect(() => () => cancelAnimationFrame(frame.current), []);
+  // A new message (the user's own, or a conversation opened) brings the reader to the end.
+  useLayoutEffect(() => {
+    stick.current = true;
+    const element = log.current!;
+    element.scrollTop = element.scrollHeight;
+  }, [messages.length]);
 
   const onScroll = () => {
     const element = log.current!;
@@ -43,17 +54,20 @@ export function ChatLog({ messages, streamingId, cnyPerUsd, actions }: ChatLogPr
 
   return (
     <div ref={log} class="chat-log" role="log" aria-label={t('chatConversationLabel')} aria-busy={streamingId !== null} onScroll={onScroll}>
-      {messages.length === 0 && <p class="chat-empty">{t('chatEmpty')}</p>}
-      {messages.map((message, index) => (
-        <ChatMessageView
-          key={message.id}
-          message={message}
-          last={lastIsAnswer && index === lastAnswer}
-          busy={streamingId !== null}
-          cnyPerUsd={cnyPerUsd}
-          actions={actions}
-        />
-      ))}
+      <div ref={content}>
+        {messages.length === 0 && <p class="chat-empty">{t('chatEmpty')}</p>}
+        {messages.map((message, index) => (
+          <ChatMessageView
+            key={message.id}
+            message={message}
+            last={lastIsAnswer && index === lastAnswer}
+            busy={streamingId !== null}
+            live={message.id === streamingId ? live : null}
+            cnyPerUsd={cnyPerUsd}
+            actions={actions}
+          />
+        ))}
+      </div>
     </div>
   );
 }

@@ -2,8 +2,9 @@ import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ChatMessage } from '../utils/chat-types';
 import { t } from '../utils/i18n';
+import type { LiveText } from '../utils/live-text';
 import { ErrorNotice } from './error-notice';
-import { MarkdownView } from './markdown-view';
+import { StreamingMarkdown } from './streaming-markdown';
 import { UsageFooter } from './usage-footer';
 
 /** What a message can ask for; one stable object for the whole log. */
@@ -23,6 +24,8 @@ export interface ChatMessageProps {
   busy: boolean;
   cnyPerUsd: number;
   actions: ChatMessageActions;
+  /** The text of this answer as it streams (only while it does). */
+  live?: LiveText | null;
 }
 
 /** Longer questions are folded: laying out a pasted megabyte would stall the popup for nothing. */
@@ -43,13 +46,13 @@ function UserText({ text }: { text: string }) {
   );
 }
 
-function AnswerView({ message, last, busy, cnyPerUsd, actions }: ChatMessageProps) {
+function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessageProps) {
   const streaming = message.status === 'streaming';
   const retryable = last && !busy && message.error?.retryable === true;
   return (
     <article class="chat-message chat-assistant" aria-label={t('chatAssistant')} aria-busy={streaming}>
-      {message.content ? (
-        <MarkdownView text={message.content} onCopyCode={actions.onCopyCode} />
+      {message.content || (live && !live.empty) ? (
+        <StreamingMarkdown text={message.content} live={streaming ? live : null} onCopyCode={actions.onCopyCode} />
       ) : (
         streaming && <p class="chat-waiting">{t('chatWaiting')}</p>
       )}
@@ -94,7 +97,8 @@ export class ChatMessageView extends Component<ChatMessageProps> {
       next.last !== current.last ||
       next.busy !== current.busy ||
       next.cnyPerUsd !== current.cnyPerUsd ||
-      next.actions !== current.actions
+      next.actions !== current.actions ||
+      next.live !== current.live
     );
   }
 

@@ -63,7 +63,7 @@ export function ChatPanel({ state, draft, controls, estimate, models, cnyPerUsd,
         </button>
       </div>
       {state.error && <ErrorNotice error={state.error} onRetry={() => controls.open(null)} onOpenSettings={onOpenSettings} />}
-      <ChatLog messages={state.messages} streamingId={state.streamingId} cnyPerUsd={cnyPerUsd} actions={actions} />
+      <ChatLog messages={state.messages} streamingId={state.streamingId} live={state.live} cnyPerUsd={cnyPerUsd} actions={actions} />
       <ChatComposer
         draft={draft}
         streaming={state.streamingId !== null}

@@ -58,6 +58,12 @@ export interface Messages {
   // Chat
   /** A conversation with its messages (`id` null: the current one); null when there is none. */
   chatGet: { request: { id: string | null }; response: Conversation | null };
+  /**
+   * The unsent text typed in a conversation (`id` as for chatGet; a new chat's is kept under
+   * null), so that a popup closed by a click elsewhere loses nothing.
+   */
+  chatGetDraft: { request: { id: string | null }; response: { text: string } };
+  chatSaveDraft: { request: { id: string | null; text: string }; response: null };
   /** Makes a conversation the one the popup opens with; null starts a new, empty chat. */
   chatSetCurrent: { request: { id: string | null }; response: null };
   /** Conversations, newest first; a query matches titles and message text. */

@@ -145,4 +145,18 @@ describe('answers that are stopped, abandoned or cut', () => {
     expect(await answer.getByText('Interrupted', { exact: true }).count()).toBe(0);
     await page.close();
   });
+
+  it('a message being typed when the popup closes is there when it opens again', async () => {
+    const page = await openChat(glance);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('A long question I was still typing');
+    // Closed at once, as a click elsewhere closes the popup: no time for the typing pause to pass.
+    await page.close();
+    const reopened = await openChat(glance);
+    await poll(() => reopened.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('A long question I was still typing');
+    expect(server.requests).toHaveLength(0);
+    await reopened.close();
+  });
 });
+

@@ -9,16 +9,22 @@ import {
   deleteConversation,
   getConversation,
   getCurrentId,
+  getDraft,
   hasConversation,
   listConversations,
   putConversation,
   setCurrentId,
+  setDraft,
   updateConversation,
 } from './conversations';
 import type { HandlerMap } from './handlers';
 import { asArray, asObject, asString, refuse } from './validate';
 
-type ChatMessageName = 'chatGet' | 'chatSetCurrent' | 'chatList' | 'chatRename' | 'chatSetModel' | 'chatDelete' | 'chatExport' | 'chatImport' | 'chatEstimate';
+type ChatMessageName =
+  | 'chatGet'
+  | 'chatGetDraft'
+  | 'chatSaveDraft'
+  | 'chatSetCurrent' | 'chatList' | 'chatRename' | 'chatSetModel' | 'chatDelete' | 'chatExport' | 'chatImport' | 'chatEstimate';
 
 const PAGES_ONLY = ['extension-page'] as const;
 const ID = /^[\w-]{1,100}$/;
@@ -52,6 +58,23 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
       const wanted = id ?? (await getCurrentId());
       const conversation = wanted ? await getConversation(wanted) : undefined;
       return conversation ? settleStale(conversation, locale) : null;
+    },
+  },
+  chatGetDraft: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ id: asIdOrNull(asObject(data).id) }),
+    handle: async ({ id }) => ({ text: await getDraft(id ?? (await getCurrentId())) }),
+  },
+  chatSaveDraft: {
+    allowedFrom: PAGES_ONLY,
+    maxBytes: LARGE_REQUEST_BYTES,
+    parse: (data) => {
+      const value = asObject(data);
+      return { id: asIdOrNull(value.id), text: asString(value.text, 'text', MAX_MESSAGE_CHARS) };
+    },
+    handle: async ({ id, text }) => {
+      await setDraft(id, text);
+      return null;
     },
   },
   chatSetCurrent: {

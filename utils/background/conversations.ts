@@ -204,3 +204,25 @@ export async function setCurrentId(id: string | null): Promise<void> {
     await database.put(META, id, 'current');
   });
 }
+
+/** The one unsent draft kept: whose it is (null: a new chat) and its text. */
+interface Draft {
+  conversationId: string | null;
+  text: string;
+}
+
+/** The draft typed in a conversation (null: a new chat), or '' when the kept draft is another's. */
+export async function getDraft(conversationId: string | null): Promise<string> {
+  return storage(async (database) => {
+    const draft = (await database.get(META, 'draft')) as Draft | undefined;
+    return draft && draft.conversationId === conversationId ? draft.text : '';
+  });
+}
+
+/** Keeps the draft typed in a conversation (one draft at a time: the last one typed). */
+export async function setDraft(conversationId: string | null, text: string): Promise<void> {
+  await storage(async (database) => {
+    if (text) await database.put(META, { conversationId, text } satisfies Draft, 'draft');
+    else await database.delete(META, 'draft');
+  });
+}

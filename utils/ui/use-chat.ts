@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { titleFrom } from '../chat-messages';
 import type { ChatInput, ChatMessage, Conversation } from '../chat-types';
 import type { WireError } from '../errors';
+import { LiveText } from '../live-text';
 import { RemoteError, sendMessage } from '../messaging';
 import { attachStream, startStream, type StreamHandle, type StreamHandlers } from '../stream-client';
 
@@ -15,6 +16,11 @@ export interface ChatState {
   messages: ChatMessage[];
   /** The answer streaming into this view, if any. */
   streamingId: string | null;
+  /**
+   * Its text as it grows. Chunks go here, not into `messages`: a chunk then costs the answer's
+   * own view an update, not a render of the page. `messages` gets the text when the answer ends.
+   */
+  live: LiveText | null;
   loading: boolean;
   /** A failure not tied to one answer (the conversation could not be loaded). */
   error: WireError | null;
@@ -40,8 +46,28 @@ export interface ChatControls {
 
 const newId = () => crypto.randomUUID();
 
+/** The current conversation and its draft, asked for early (see `prefetchChat`). */
+let prefetched: { conversation: Promise<Conversation | null>; draft: Promise<{ text: string }> } | undefined;
+
+/**
+ * Asks the background for the current conversation and draft right away, before the page has
+ * even read its settings: the popup opens faster when that round trip (and a sleeping worker's
+ * start) overlaps the page's own start. The first `useChat` to load uses the answers.
+ */
+export function prefetchChat(): void {
+  const conversation = sendMessage('chatGet', { id: null });
+  const draft = sendMessage('chatGetDraft', { id: null });
+  // Failures are handled where they are used; nothing unhandled in between.
+  conversation.catch(() => {});
+  draft.catch(() => {});
+  prefetched = { conversation, draft };
+}
+
+/** How long typing pauses before the draft is stored (it is also stored when the page hides). */
+const DRAFT_SAVE_MS = 300;
+
 function emptyChat(model: string): ChatState {
-  return { conversationId: newId(), saved: false, title: '', model, messages: [], streamingId: null, loading: false, error: null };
+  return { conversationId: newId(), saved: false, title: '', model, messages: [], streamingId: null, live: null, loading: false, error: null };
 }
 
 function asWire(error: unknown): WireError {
@@ -60,45 +86,79 @@ const NOT_STORED = new Set(['storage_failed', 'refused', 'too_large']);
  */
 export function useChat(defaultModel: string): { state: ChatState; draft: string; controls: ChatControls } {
   const [state, setState] = useState<ChatState>(() => ({ ...emptyChat(defaultModel), loading: true }));
-  const [draft, setDraft] = useState('');
+  const [draft, setDraftState] = useState('');
   const stream = useRef<StreamHandle | undefined>(undefined);
   const latest = useRef({ state, draft });
   latest.current = { state, draft };
+  const model = useRef(defaultModel);
+  model.current = defaultModel;
+
+  // The draft is kept by the background as it is typed: the popup closes at any click elsewhere.
+  const pendingDraft = useRef<{ id: string | null; text: string } | undefined>(undefined);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flushDraft = () => {
+    clearTimeout(draftTimer.current);
+    const pending = pendingDraft.current;
+    pendingDraft.current = undefined;
+    if (pending) void sendMessage('chatSaveDraft', pending).catch(() => {});
+  };
+  /** Changes the draft; `keep`: also store it (not when it came from storage or was cleared for a new chat). */
+  const setDraft = (text: string | ((typed: string) => string), keep = true) => {
+    const previous = latest.current.draft;
+    const next = typeof text === 'function' ? text(previous) : text;
+    latest.current = { ...latest.current, draft: next };
+    setDraftState(next);
+    if (!keep || next === previous) return;
+    const current = latest.current.state;
+    pendingDraft.current = { id: current.saved ? current.conversationId : null, text: next };
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(flushDraft, DRAFT_SAVE_MS);
+  };
 
   const patchMessage = (id: string, change: (message: ChatMessage) => ChatMessage) =>
     setState((s) => ({ ...s, messages: s.messages.map((m) => (m.id === id ? change(m) : m)) }));
 
-  /** Stream events for one answer; `replacing`: the first text replaces what is shown. */
-  const handlersFor = (answerId: string, replacing: boolean, onFailedSend?: (error: WireError) => void): StreamHandlers => {
+  /**
+   * Stream events for one answer, into `live`. With `replacing` (Regenerate, Retry, re-attach),
+   * what is shown stays until the first new text replaces it.
+   */
+  const handlersFor = (answerId: string, live: LiveText, replacing: boolean, onFailedSend?: (error: WireError) => void): StreamHandlers => {
     let fresh = replacing;
     let received = false;
-    const ended = () => {
+    // The first text is the one chunk that also updates the message (the waiting line goes).
+    const arrived = () => {
+      if (received) return;
+      received = true;
+      patchMessage(answerId, (m) => ({ ...m, content: live.text }));
+    };
+    const ended = (change: (message: ChatMessage) => ChatMessage) => {
       stream.current = undefined;
-      setState((s) => (s.streamingId === answerId ? { ...s, streamingId: null } : s));
+      setState((s) => ({
+        ...s,
+        messages: s.messages.map((m) => (m.id === answerId ? change(m) : m)),
+        ...(s.streamingId === answerId ? { streamingId: null, live: null } : {}),
+      }));
     };
     return {
       onStarted: (jobId) => patchMessage(answerId, (m) => ({ ...m, jobId })),
       onSnapshot: (text) => {
-        received = true;
         fresh = false;
-        patchMessage(answerId, (m) => ({ ...m, content: text }));
+        live.reset(text);
+        arrived();
       },
       onDelta: (text) => {
-        received = true;
-        const replace = fresh;
+        if (fresh) live.reset(text);
+        else live.append(text);
         fresh = false;
-        patchMessage(answerId, (m) => ({ ...m, content: replace ? text : m.content + text }));
+        arrived();
       },
       onUsage: (usage) => patchMessage(answerId, (m) => ({ ...m, usage })),
-      onDone: () => {
-        patchMessage(answerId, ({ jobId: _job, error: _error, ...m }) => ({ ...m, status: 'done' }));
-        ended();
-      },
+      onDone: () => ended(({ jobId: _job, error: _error, ...m }) => ({ ...m, content: live.text, status: 'done' })),
       onError: (error) => {
         const status = error.code === 'aborted' ? 'stopped' : received ? 'interrupted' : 'error';
-        patchMessage(answerId, ({ jobId: _job, ...m }) => ({ ...m, status, error: status === 'stopped' ? undefined : error }));
+        // Without new text, what was shown before stays (a retry that failed at once).
+        ended(({ jobId: _job, ...m }) => ({ ...m, content: received ? live.text : m.content, status, error: status === 'stopped' ? undefined : error }));
         if (!received) onFailedSend?.(error);
-        ended();
       },
     };
   };
@@ -107,39 +167,62 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
     stream.current?.detach();
     stream.current = undefined;
     if (!conversation) {
-      setState(emptyChat(defaultModel));
+      setState(emptyChat(model.current));
       return;
     }
     const last = conversation.messages.at(-1);
     const running = last?.role === 'assistant' && last.status === 'streaming' && last.jobId ? last : undefined;
+    const live = running ? new LiveText(running.content) : null;
     setState({
       conversationId: conversation.id,
       saved: true,
       title: conversation.title,
-      model: conversation.model || defaultModel,
+      model: conversation.model || model.current,
       messages: conversation.messages,
       streamingId: running?.id ?? null,
+      live,
       loading: false,
       error: null,
     });
     // Still being written by the background: show the rest as it arrives.
-    if (running) stream.current = attachStream(running.jobId!, handlersFor(running.id, true));
+    if (running && live) stream.current = attachStream(running.jobId!, handlersFor(running.id, live, true));
   };
 
   const load = (id: string | null) => {
+    flushDraft();
     setState((s) => ({ ...s, loading: true }));
-    sendMessage('chatGet', { id }).then(show, (error) => setState({ ...emptyChat(defaultModel), error: asWire(error) }));
+    const early = id === null ? prefetched : undefined;
+    prefetched = undefined;
+    const draft = (early?.draft ?? sendMessage('chatGetDraft', { id })).catch(() => ({ text: '' }));
+    (early?.conversation ?? sendMessage('chatGet', { id })).then(
+      async (conversation) => {
+        show(conversation);
+        const { text } = await draft;
+        // Typed meanwhile wins over the kept draft.
+        setDraft((typed) => typed || text, false);
+      },
+      (error) => setState({ ...emptyChat(model.current), error: asWire(error) }),
+    );
   };
 
   useEffect(() => {
     load(null);
-    // The answer runs on in the background; this page only stops listening.
-    return () => stream.current?.detach();
+    const onHide = () => document.visibilityState === 'hidden' && flushDraft();
+    document.addEventListener('visibilitychange', onHide);
+    addEventListener('pagehide', flushDraft);
+    return () => {
+      flushDraft();
+      document.removeEventListener('visibilitychange', onHide);
+      removeEventListener('pagehide', flushDraft);
+      // The answer runs on in the background; this page only stops listening.
+      stream.current?.detach();
+    };
   }, []);
 
-  const startAnswer = (input: ChatInput, answerId: string, replacing: boolean, onFailedSend?: (error: WireError) => void) => {
-    setState((s) => ({ ...s, streamingId: answerId }));
-    stream.current = startStream('chat', input, handlersFor(answerId, replacing, onFailedSend));
+  const startAnswer = (input: ChatInput, answerId: string, shown: string, onFailedSend?: (error: WireError) => void) => {
+    const live = new LiveText(shown);
+    setState((s) => ({ ...s, streamingId: answerId, live }));
+    stream.current = startStream('chat', input, handlersFor(answerId, live, shown !== '', onFailedSend));
   };
 
   const controls = useMemo<ChatControls>(
@@ -163,7 +246,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
         }));
         setDraft('');
         const input: ChatInput = { op: 'send', conversationId: current.conversationId, messageId, answerId, text, model: current.model };
-        startAnswer(input, answerId, false, (error) => {
+        startAnswer(input, answerId, '', (error) => {
           if (NOT_STORED.has(error.code)) setDraft((typed) => typed || text);
         });
         return true;
@@ -174,8 +257,9 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
       regenerate(answerId) {
         const current = latest.current.state;
         if (current.streamingId) return;
+        const shown = current.messages.find((m) => m.id === answerId)?.content ?? '';
         patchMessage(answerId, ({ error: _error, usage: _usage, ...m }) => ({ ...m, status: 'streaming', model: current.model }));
-        startAnswer({ op: 'regenerate', conversationId: current.conversationId, answerId }, answerId, true);
+        startAnswer({ op: 'regenerate', conversationId: current.conversationId, answerId }, answerId, shown);
       },
       overrideBudget(answerId) {
         sendMessage('overrideBudget', null).then(
@@ -184,9 +268,10 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
         );
       },
       newChat() {
+        flushDraft();
         void sendMessage('chatSetCurrent', { id: null }).catch(() => {});
         show(null);
-        setDraft('');
+        setDraft('', false);
       },
       setModel(model) {
         const trimmed = model.trim();

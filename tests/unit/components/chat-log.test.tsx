@@ -6,6 +6,7 @@ import { ChatLog } from '../../../components/chat-log';
 import { ChatMessageView, type ChatMessageActions } from '../../../components/chat-message';
 import type { ChatMessage } from '../../../utils/chat-types';
 import { setLocale } from '../../../utils/i18n';
+import { LiveText } from '../../../utils/live-text';
 
 setLocale('en');
 
@@ -92,6 +93,22 @@ describe('ChatLog', () => {
     }
     expect(render.mock.contexts.map((view) => (view as ChatMessageView).props.message.id)).toEqual(Array(6).fill('a2'));
     expect(answers()[1]!.textContent).toContain('one two three four five six');
+  });
+
+  it('shows a live answer chunk by chunk without rendering any message again', () => {
+    const live = new LiveText('The first words');
+    const messages = [user('q1', 'go'), answer('a1', 'The first words', { status: 'streaming' })];
+    render(<ChatLog messages={messages} streamingId="a1" live={live} cnyPerUsd={0} actions={actions()} />);
+    const renders = vi.spyOn(ChatMessageView.prototype, 'render');
+    for (const piece of [' of an', ' answer that', ' **streams**', '.\n\n- and a list']) live.append(piece);
+    expect(renders).not.toHaveBeenCalled();
+    const text = answers()[0]!.textContent!;
+    expect(text).toContain('The first words of an answer that streams.');
+    expect(answers()[0]!.querySelector('strong')?.textContent).toBe('streams');
+    expect(answers()[0]!.querySelector('li')?.textContent).toBe('and a list');
+    live.reset('Replaced.');
+    expect(answers()[0]!.textContent).toContain('Replaced.');
+    expect(answers()[0]!.textContent).not.toContain('first words');
   });
 
   it('folds a huge question and unfolds it on request', () => {

@@ -55,6 +55,21 @@ describe('chat messages', () => {
     expect(await ok<Conversation>('chatGet', { id: 'c1' })).toMatchObject({ id: 'c1' });
   });
 
+  it('keeps one draft, for the conversation it was typed in (a new chat under null)', async () => {
+    await seed('c1', ['hello', 'hi']);
+    expect(await ok('chatGetDraft', { id: null })).toEqual({ text: '' });
+    await ok('chatSaveDraft', { id: null, text: 'new chat draft' });
+    expect(await ok('chatGetDraft', { id: null })).toEqual({ text: 'new chat draft' });
+    await ok('chatSetCurrent', { id: 'c1' });
+    // Null means the current conversation, whose draft this is not.
+    expect(await ok('chatGetDraft', { id: null })).toEqual({ text: '' });
+    await ok('chatSaveDraft', { id: 'c1', text: 'follow-up draft' });
+    expect(await ok('chatGetDraft', { id: null })).toEqual({ text: 'follow-up draft' });
+    expect(await ok('chatGetDraft', { id: 'c2' })).toEqual({ text: '' });
+    await ok('chatSaveDraft', { id: 'c1', text: '' });
+    expect(await ok('chatGetDraft', { id: 'c1' })).toEqual({ text: '' });
+  });
+
   it('finds an answer left streaming by a stopped worker interrupted, with Retry, and stores that', async () => {
     await seed('c1', ['question', 'half an ans'], { status: 'streaming', jobId: 'job-from-a-dead-worker' });
     const conversation = await ok<Conversation>('chatGet', { id: 'c1' });
@@ -69,11 +84,11 @@ describe('chat messages', () => {
     const port = createFakePort();
     jobs.connect(port, 'extension-page');
     port.send({ type: 'start', action: 'chat', input: { op: 'send', conversationId: 'live', messageId: 'q', answerId: 'a', text: 'go', model: 'gpt-4o-mini' } });
-    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'delta')).toBe(true));
+    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'delta')).toBe(true), { timeout: 5000 });
     const conversation = await ok<Conversation>('chatGet', { id: 'live' });
     expect(conversation.messages[1]).toMatchObject({ status: 'streaming', jobId: (port.received[0] as { jobId: string }).jobId });
     port.send({ type: 'stop' });
-    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'error')).toBe(true));
+    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'error')).toBe(true), { timeout: 5000 });
   });
 
   it('estimates exactly the prompt tokens the provider then bills, history included', async () => {
@@ -86,7 +101,7 @@ describe('chat messages', () => {
     const port = createFakePort();
     jobs.connect(port, 'extension-page');
     port.send({ type: 'start', action: 'chat', input: { op: 'send', conversationId: 'c1', messageId: 'q3', answerId: 'a3', text: 'And of Spain?', model: 'gpt-4o-mini' } });
-    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'done')).toBe(true));
+    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'done')).toBe(true), { timeout: 5000 });
     const usage = (port.received as StreamEvent[]).find((e) => e.type === 'usage');
     expect(usage).toMatchObject({ usage: { promptTokens: estimate.promptTokens, estimated: false } });
   });

@@ -51,6 +51,8 @@ const payloads: Record<MessageName, unknown> = {
     data: { format: 'glance-chat', version: 1, conversations: [{ id: 'c1', title: 'Hi', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }] },
   },
   chatGet: { id: null },
+  chatSaveDraft: { id: 'c1', text: 'half-typed' },
+  chatGetDraft: { id: 'c1' },
   chatSetCurrent: { id: 'c1' },
   chatList: { query: '' },
   chatRename: { id: 'c1', title: 'Renamed' },

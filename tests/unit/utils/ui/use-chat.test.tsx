@@ -25,7 +25,14 @@ const messages: { name: string; data: unknown }[] = [];
 beforeEach(() => {
   ports = [];
   messages.length = 0;
-  replies = { chatGet: () => null, chatSetCurrent: () => null, chatSetModel: () => null, overrideBudget: () => null };
+  replies = {
+    chatGet: () => null,
+    chatGetDraft: () => ({ text: '' }),
+    chatSaveDraft: () => null,
+    chatSetCurrent: () => null,
+    chatSetModel: () => null,
+    overrideBudget: () => null,
+  };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: { protocol: string; name: string; data: unknown }) => {
     expect(envelope.protocol).toBe(PROTOCOL_TAG);
     messages.push({ name: envelope.name, data: envelope.data });
@@ -64,8 +71,14 @@ const stored: Conversation = {
   ],
 };
 
+let renders = 0;
+
 async function mounted() {
-  const hook = renderHook(() => useChat('gpt-4o-mini'));
+  renders = 0;
+  const hook = renderHook(() => {
+    renders += 1;
+    return useChat('gpt-4o-mini');
+  });
   await waitFor(() => expect(hook.result.current.state.loading).toBe(false));
   return hook;
 }
@@ -107,7 +120,12 @@ describe('useChat', () => {
     act(() => hook.result.current.controls.setDraft('Again'));
     expect(hook.result.current.controls.send()).toBe(false);
     ports[0]!.emit({ type: 'delta', text: 'Hi' });
+    // The first text updates the message once; later chunks only reach the live text.
+    expect(hook.result.current.state.messages[1]!.content).toBe('Hi');
+    const rendersSoFar = renders;
     ports[0]!.emit({ type: 'delta', text: '!' });
+    expect(renders).toBe(rendersSoFar);
+    expect(hook.result.current.state.live!.text).toBe('Hi!');
     ports[0]!.emit({ type: 'usage', usage: { model: 'gpt-4o-mini', promptTokens: 9, completionTokens: 2, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0 } });
     ports[0]!.emit({ type: 'done', finishReason: 'stop' });
     expect(hook.result.current.state.messages[1]).toMatchObject({ content: 'Hi!', status: 'done', usage: { promptTokens: 9 } });
@@ -187,4 +205,31 @@ describe('useChat', () => {
     const hook = await mounted();
     expect(hook.result.current.state.error).toMatchObject({ code: 'refused' });
   });
+
+  it('keeps the draft as it is typed and restores it when the page opens again', async () => {
+    replies.chatGetDraft = () => ({ text: 'half-typed question' });
+    const hook = await mounted();
+    await waitFor(() => expect(hook.result.current.draft).toBe('half-typed question'));
+    expect(messages.filter((m) => m.name === 'chatSaveDraft')).toEqual([]);
+    act(() => hook.result.current.controls.setDraft('half-typed question, finished'));
+    await waitFor(() => expect(messages).toContainEqual({ name: 'chatSaveDraft', data: { id: null, text: 'half-typed question, finished' } }));
+  });
+
+  it('stores the draft at once when the page goes away (a popup closes at any click elsewhere)', async () => {
+    replies.chatGet = () => ({ ...stored, messages: [stored.messages[0]!] });
+    const hook = await mounted();
+    act(() => hook.result.current.controls.setDraft('typed just before closing'));
+    expect(messages.filter((m) => m.name === 'chatSaveDraft')).toEqual([]);
+    dispatchEvent(new Event('pagehide'));
+    await waitFor(() => expect(messages).toContainEqual({ name: 'chatSaveDraft', data: { id: 'c1', text: 'typed just before closing' } }));
+  });
+
+  it('clears the kept draft when it is sent', async () => {
+    const hook = await mounted();
+    act(() => hook.result.current.controls.setDraft('Send me'));
+    act(() => void hook.result.current.controls.send());
+    dispatchEvent(new Event('pagehide'));
+    await waitFor(() => expect(messages.filter((m) => m.name === 'chatSaveDraft').at(-1)).toEqual({ name: 'chatSaveDraft', data: { id: null, text: '' } }));
+  });
 });
+
