@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Token, type Tokens } from 'marked';
+import { extendsPlainly, lastLine, plainEndOf, type PlainEnd } from './markdown-plain';
 
 /**
  * Markdown from the model, turned into safe HTML. Model output is untrusted: raw HTML is shown as
@@ -94,8 +95,9 @@ export function renderMarkdown(markdown: string): string {
 /**
  * Renders a growing Markdown text into a container without redoing what is finished: blocks
  * before the last one are rendered once and frozen; only the last block is re-rendered as text
- * arrives, and an open code block only gets the new text appended. Work per update is bounded by
- * the last block, so a whole answer costs time linear in its length.
+ * arrives, an open code block only gets the new text appended, and plain words extend the last
+ * block's text in place (see markdown-plain.ts). Work per update is bounded by the last block, so
+ * a whole answer costs time linear in its length.
  */
 export class IncrementalMarkdown {
   /** The text of the frozen blocks (kept apart: slicing one growing string would copy it all). */
@@ -112,7 +114,7 @@ export class IncrementalMarkdown {
    * Where plain text can go straight into the live block: its last text node, directly in a
    * paragraph, list item, heading or cell, and the trailing spaces the block does not show yet.
    */
-  private plainEnd?: { node: Text; pending: string; trims: boolean; afterInline?: boolean };
+  private plainEnd?: PlainEnd;
 
   constructor(private readonly container: HTMLElement) {
     this.live = container.ownerDocument.createElement('div');
@@ -223,93 +225,4 @@ export class IncrementalMarkdown {
     this.live.replaceChildren(tokens.length ? renderNodes(tokens) : '');
     this.plainEnd = plainEndOf(this.live, lastLine(this.tail));
   }
-}
-
-/**
- * Characters that can change what came before them on the same line: emphasis, code, links,
- * raw HTML, entities, escapes, autolinks (@), and line breaks.
- */
-const NEVER_PLAIN = /[\n\r`*_~[\]<&\\@]/;
-/** The plain word a line must end with for plain text to extend it. */
-const PLAIN_WORD = /[^\s`*_~[\]()<>!&\\|#=+\-:@]+$/;
-
-/**
- * Whether `delta`, ending the line `line` (delta included) in a block of type `parent`, only
- * extends that line's last text: then rendering the block again would give the same DOM as
- * appending the text. Otherwise the block is rendered again.
- */
-function extendsPlainly(delta: string, line: string, parent: string): boolean {
-  if (NEVER_PLAIN.test(delta)) return false;
-  // A parenthesis after "]" is a link destination; "#" can close a heading; "|" starts a cell.
-  if (/[()]/.test(delta) && /[[\]]/.test(line)) return false;
-  if (delta.includes('#') && parent.startsWith('H')) return false;
-  if (delta.includes('|') && parent !== 'P') return false;
-  return plainLine(line);
-}
-
-/** Blocks whose last text node plain text may extend. */
-const PLAIN_PARENTS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH']);
-
-function lastLine(text: string): string {
-  return text.slice(text.lastIndexOf('\n') + 1);
-}
-
-/**
- * Whether more plain text keeps a line what it is: not while it could still become an autolink
- * (www., ://, @), holds an entity or an escape (& \) or HTML, or is only a number that a "." or
- * ")" would turn into a list item.
- */
-function plainLine(line: string): boolean {
-  return !/www\.|:\/\/|[@&\\<]/i.test(line) && !/^\s*\d*$/.test(line);
-}
-
-/**
- * Where plain text can be appended after a render: when the source's last line ends in a plain
- * word that ends the rendered block's last text node, directly inside a plain block. Spaces at
- * the end are held back where the block drops them (list items, headings, cells).
- */
-function plainEndOf(live: HTMLElement, line: string): IncrementalMarkdown['plainEnd'] {
-  if (!plainLine(line)) return undefined;
-  const core = line.replace(/[ \t]+$/, '');
-  const trailing = line.slice(core.length);
-  let node = lastNode(live);
-  while (node?.lastChild) {
-    const child = lastNode(node);
-    if (child && PLAIN_PARENTS.has(node.nodeName) && CLOSING_MARKER.test(core)) return afterInline(node as Element, child, trailing);
-    node = child;
-  }
-  if (!node || node.nodeType !== 3 || !PLAIN_PARENTS.has((node.parentNode as Element | null)?.tagName ?? '')) return undefined;
-  const word = PLAIN_WORD.exec(core)?.[0];
-  return word ? endOf(node as Text, word, trailing) : undefined;
-}
-
-/** Inline elements whose closing marker can end a line: text after them goes beside them. */
-const INLINE_ELEMENTS = new Set(['STRONG', 'EM', 'CODE', 'DEL']);
-const CLOSING_MARKER = /(?:\*+|`+|~~)$/;
-
-/**
- * The plain end after an inline element the line just closed: the spaces the block kept after
- * it, or a new, empty text node (as rendering the block with more text would put there).
- */
-function afterInline(block: Element, child: Node, trailing: string): IncrementalMarkdown['plainEnd'] {
-  const spaces = child.nodeType === 3 && /^[ \t]+$/.test((child as Text).data) ? (child as Text) : undefined;
-  const inline = spaces ? spaces.previousSibling : child;
-  if (!inline || inline.nodeType !== 1 || !INLINE_ELEMENTS.has(inline.nodeName)) return undefined;
-  if (spaces) return spaces.data === trailing ? { node: spaces, pending: '', trims: false, afterInline: true } : undefined;
-  const node = block.appendChild(block.ownerDocument.createTextNode(''));
-  return { node, pending: trailing, trims: trailing !== '' || block.nodeName !== 'P', afterInline: true };
-}
-
-/** A node's last child, passing over the line breaks the HTML renderer puts between blocks. */
-function lastNode(parent: Node): Node | null {
-  let node = parent.lastChild;
-  while (node && node.nodeType === 3 && /^\s*\n\s*$/.test(node.nodeValue ?? '') && node.previousSibling) node = node.previousSibling;
-  return node;
-}
-
-function endOf(text: Text, word: string, trailing: string): NonNullable<IncrementalMarkdown['plainEnd']> | undefined {
-  if (trailing && text.data.endsWith(word + trailing)) return { node: text, pending: '', trims: false };
-  if (!text.data.endsWith(word)) return undefined;
-  // Without trailing spaces to tell, paragraphs keep them and the other blocks drop them.
-  return { node: text, pending: trailing, trims: trailing ? true : text.parentNode!.nodeName !== 'P' };
 }

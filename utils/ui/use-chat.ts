@@ -5,6 +5,8 @@ import type { WireError } from '../errors';
 import { LiveText } from '../live-text';
 import { RemoteError, sendMessage } from '../messaging';
 import { attachStream, startStream, type StreamHandle, type StreamHandlers } from '../stream-client';
+import { answerStream } from './chat-answer-stream';
+import { DraftKeeper } from './chat-draft';
 
 /** What a chat view shows. */
 export interface ChatState {
@@ -63,9 +65,6 @@ export function prefetchChat(): void {
   prefetched = { conversation, draft };
 }
 
-/** How long typing pauses before the draft is stored (it is also stored when the page hides). */
-const DRAFT_SAVE_MS = 300;
-
 function emptyChat(model: string): ChatState {
   return { conversationId: newId(), saved: false, title: '', model, messages: [], streamingId: null, live: null, loading: false, error: null };
 }
@@ -93,15 +92,9 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
   const model = useRef(defaultModel);
   model.current = defaultModel;
 
-  // The draft is kept by the background as it is typed: the popup closes at any click elsewhere.
-  const pendingDraft = useRef<{ id: string | null; text: string } | undefined>(undefined);
-  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const flushDraft = () => {
-    clearTimeout(draftTimer.current);
-    const pending = pendingDraft.current;
-    pendingDraft.current = undefined;
-    if (pending) void sendMessage('chatSaveDraft', pending).catch(() => {});
-  };
+  const drafts = useRef<DraftKeeper | undefined>(undefined);
+  drafts.current ??= new DraftKeeper();
+  const flushDraft = () => drafts.current!.flush();
   /** Changes the draft; `keep`: also store it (not when it came from storage or was cleared for a new chat). */
   const setDraft = (text: string | ((typed: string) => string), keep = true) => {
     const previous = latest.current.draft;
@@ -110,58 +103,26 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
     setDraftState(next);
     if (!keep || next === previous) return;
     const current = latest.current.state;
-    pendingDraft.current = { id: current.saved ? current.conversationId : null, text: next };
-    clearTimeout(draftTimer.current);
-    draftTimer.current = setTimeout(flushDraft, DRAFT_SAVE_MS);
+    drafts.current!.keep(current.saved ? current.conversationId : null, next);
   };
 
   const patchMessage = (id: string, change: (message: ChatMessage) => ChatMessage) =>
     setState((s) => ({ ...s, messages: s.messages.map((m) => (m.id === id ? change(m) : m)) }));
 
-  /**
-   * Stream events for one answer, into `live`. With `replacing` (Regenerate, Retry, re-attach),
-   * what is shown stays until the first new text replaces it.
-   */
-  const handlersFor = (answerId: string, live: LiveText, replacing: boolean, onFailedSend?: (error: WireError) => void): StreamHandlers => {
-    let fresh = replacing;
-    let received = false;
-    // The first text is the one chunk that also updates the message (the waiting line goes).
-    const arrived = () => {
-      if (received) return;
-      received = true;
-      patchMessage(answerId, (m) => ({ ...m, content: live.text }));
-    };
-    const ended = (change: (message: ChatMessage) => ChatMessage) => {
-      stream.current = undefined;
-      setState((s) => ({
-        ...s,
-        messages: s.messages.map((m) => (m.id === answerId ? change(m) : m)),
-        ...(s.streamingId === answerId ? { streamingId: null, live: null } : {}),
-      }));
-    };
-    return {
-      onStarted: (jobId) => patchMessage(answerId, (m) => ({ ...m, jobId })),
-      onSnapshot: (text) => {
-        fresh = false;
-        live.reset(text);
-        arrived();
+  /** Stream events for one answer, into `live` (see answerStream). */
+  const handlersFor = (answerId: string, live: LiveText, replacing: boolean, failedBeforeText?: (error: WireError) => void): StreamHandlers =>
+    answerStream(live, replacing, {
+      update: (change) => patchMessage(answerId, change),
+      end: (change) => {
+        stream.current = undefined;
+        setState((s) => ({
+          ...s,
+          messages: s.messages.map((m) => (m.id === answerId ? change(m) : m)),
+          ...(s.streamingId === answerId ? { streamingId: null, live: null } : {}),
+        }));
       },
-      onDelta: (text) => {
-        if (fresh) live.reset(text);
-        else live.append(text);
-        fresh = false;
-        arrived();
-      },
-      onUsage: (usage) => patchMessage(answerId, (m) => ({ ...m, usage })),
-      onDone: () => ended(({ jobId: _job, error: _error, ...m }) => ({ ...m, content: live.text, status: 'done' })),
-      onError: (error) => {
-        const status = error.code === 'aborted' ? 'stopped' : received ? 'interrupted' : 'error';
-        // Without new text, what was shown before stays (a retry that failed at once).
-        ended(({ jobId: _job, ...m }) => ({ ...m, content: received ? live.text : m.content, status, error: status === 'stopped' ? undefined : error }));
-        if (!received) onFailedSend?.(error);
-      },
-    };
-  };
+      failedBeforeText,
+    });
 
   const show = (conversation: Conversation | null) => {
     stream.current?.detach();
