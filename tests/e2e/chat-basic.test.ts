@@ -149,4 +149,31 @@ describe('popup chat', () => {
     expect(await answers(page).last().textContent()).toContain('That was long.');
     await page.close();
   });
+
+  it('sends the system prompt and history budget set on the settings page', async () => {
+    const options = await glance.openPage('options.html');
+    const prompt = options.getByRole('textbox', { name: 'System prompt' });
+    await prompt.fill('Answer like a pirate.');
+    await prompt.blur();
+    const budget = options.getByRole('textbox', { name: 'History budget (tokens)' });
+    await budget.fill('0');
+    await budget.blur();
+    await options.getByText('Chat settings saved.').waitFor();
+    await options.close();
+
+    const page = await openChat(glance);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await sendMessage(page, 'First');
+    await waitForAnswerEnd(page);
+    await sendMessage(page, 'Second');
+    await waitForAnswerEnd(page);
+    const last = server.requests.at(-1)!.body as { messages: { role: string; content: string }[] };
+    // A budget of 0 resends no history: the second question goes alone, after the new prompt.
+    expect(last.messages).toEqual([
+      { role: 'system', content: 'Answer like a pirate.' },
+      { role: 'user', content: 'Second' },
+    ]);
+    await page.close();
+  });
 });
+
