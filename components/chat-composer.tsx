@@ -42,7 +42,7 @@ export function estimateLine(
       : estimate.historyIncluded === 0
         ? t('chatEstimateNoHistory')
         : t('chatEstimateHistory', { included: estimate.historyIncluded, total: estimate.historyTotal, history: number(estimate.historyTokens) });
-  return { text: history ? `${head}; ${history}` : head, blocked: false, warning: false };
+  return { text: history ? t('chatEstimateWithHistory', { estimate: head, history }) : head, blocked: false, warning: false };
 }
 
 /**

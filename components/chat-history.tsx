@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '../utils/chat-types';
-import { t } from '../utils/i18n';
+import { getLocale, t } from '../utils/i18n';
 import type { ExportFormat } from '../utils/ui/use-chat-history';
 import { StatusMessage, type Status } from './status-message';
 import './chat.css';
@@ -27,7 +27,7 @@ export interface ChatHistoryProps {
 function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHistoryProps }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const [title, setTitle] = useState(item.title);
-  const date = new Date(item.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Date(item.updatedAt).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 
   const rename = async () => {
     if (title.trim() && (await props.onRename(item.id, title))) setMode('view');
