@@ -12,7 +12,7 @@ export function HistoryView({ onOpened }: { onOpened(): void }) {
       status={status}
       importInTab={isToolbarPopup()}
       onQuery={controls.setQuery}
-      onOpen={(id) => void controls.open(id).then(onOpened)}
+      onOpen={(id) => void controls.open(id).then((opened) => opened && onOpened())}
       onRename={controls.rename}
       onDelete={(id) => void controls.remove(id)}
       onExport={(ids, format) => void controls.exportTo(ids, format)}

@@ -17,8 +17,8 @@ export interface HistoryControls {
   /** Exports the given conversations, or all of them (null). */
   exportTo(ids: string[] | null, format: ExportFormat): Promise<void>;
   importFile(file: File): Promise<void>;
-  /** Makes a conversation the chat's current one (the caller then shows the chat). */
-  open(id: string): Promise<void>;
+  /** Makes a conversation the chat's current one; false (with the reason shown) when that failed. */
+  open(id: string): Promise<boolean>;
 }
 
 function errorStatus(error: unknown): Status {
@@ -153,7 +153,13 @@ export function useChatHistory(): { query: string; items: ConversationSummary[] 
         await refresh();
       },
       async open(id) {
-        await sendMessage('chatSetCurrent', { id });
+        try {
+          await sendMessage('chatSetCurrent', { id });
+          return true;
+        } catch (error) {
+          setStatus(errorStatus(error));
+          return false;
+        }
       },
     }),
     [items],
