@@ -11,8 +11,3 @@ export function saveTextFile(name: string, text: string, type: string): void {
   // The download has taken its copy by the next task; the URL can go.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** Reads a file the user picked as text. */
-export function readTextFile(file: File): Promise<string> {
-  return file.text();
-}
