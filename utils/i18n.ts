@@ -1,9 +1,11 @@
 import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enOptions from '../locales/en/options.json';
+import enChat from '../locales/en/chat.json';
 import enSummary from '../locales/en/summary.json';
 import enTranslate from '../locales/en/translate.json';
 import enUsage from '../locales/en/usage.json';
+import zhChat from '../locales/zh-CN/chat.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhErrors from '../locales/zh-CN/errors.json';
 import zhOptions from '../locales/zh-CN/options.json';
@@ -16,12 +18,12 @@ export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions, ...enSummary, ...enTranslate, ...enUsage };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat, ...enSummary, ...enTranslate, ...enUsage };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
 // Typed as complete: a key missing from the Chinese files fails the typecheck.
-const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhSummary, ...zhTranslate, ...zhUsage };
+const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhChat, ...zhSummary, ...zhTranslate, ...zhUsage };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
 

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Token, type Tokens } from 'marked';
+import { extendsPlainly, lastLine, plainEndOf, type PlainEnd } from './markdown-plain';
 
 /**
  * Markdown from the model, turned into safe HTML. Model output is untrusted: raw HTML is shown as
@@ -31,10 +32,27 @@ const ALLOWED_TAGS = [
 const ALLOWED_ATTR = ['href', 'title', 'align', 'start', 'type', 'checked', 'disabled', 'class', 'aria-label', 'data-lang'];
 const SAFE_URL = /^(?:https?:|mailto:)/i;
 
-let hooked = false;
-function purifier(): typeof DOMPurify {
-  if (!hooked) {
-    DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+type Output = 'html' | 'dom';
+const instances: Partial<Record<Output, typeof DOMPurify>> = {};
+/**
+ * Glance's own DOMPurify instances, configured once: one returns HTML, one DOM nodes (for the
+ * incremental renderer, which so skips serializing and parsing the result again). Passing the
+ * configuration to every `sanitize` call makes DOMPurify parse it again each time, which a
+ * streaming answer would pay for on every chunk; instances of our own also keep the hook away
+ * from other users of the default one.
+ */
+function purifier(output: Output): typeof DOMPurify {
+  let instance = instances[output];
+  if (!instance) {
+    instance = DOMPurify(globalThis.window);
+    instance.setConfig({
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      ALLOWED_URI_REGEXP: SAFE_URL,
+      ADD_ATTR: ['target', 'rel'],
+      RETURN_DOM_FRAGMENT: output === 'dom',
+    });
+    instance.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName === 'A') {
         const href = node.getAttribute('href') ?? '';
         if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');
@@ -48,9 +66,9 @@ function purifier(): typeof DOMPurify {
       }
       if (node.tagName === 'BUTTON' && node.getAttribute('class') !== 'copy-code') node.remove();
     });
-    hooked = true;
+    instances[output] = instance;
   }
-  return DOMPurify;
+  return instance;
 }
 
 /** Escapes text for HTML. */
@@ -60,13 +78,13 @@ export function escapeHtml(text: string): string {
 
 /** Renders block tokens to sanitized HTML. */
 function renderTokens(tokens: Token[]): string {
-  const html = marked.parser(tokens);
-  return purifier().sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP: SAFE_URL,
-    ADD_ATTR: ['target', 'rel'],
-  });
+  return purifier('html').sanitize(marked.parser(tokens));
+}
+
+/** Renders block tokens to sanitized DOM nodes, owned by an inert document until inserted. */
+function renderNodes(tokens: Token[]): DocumentFragment {
+  // The option is set on the instance; repeating it here picks the typing that returns nodes.
+  return purifier('dom').sanitize(marked.parser(tokens), { RETURN_DOM_FRAGMENT: true });
 }
 
 /** Renders a whole Markdown text to sanitized HTML (for answers that are complete). */
@@ -77,19 +95,26 @@ export function renderMarkdown(markdown: string): string {
 /**
  * Renders a growing Markdown text into a container without redoing what is finished: blocks
  * before the last one are rendered once and frozen; only the last block is re-rendered as text
- * arrives, and an open code block only gets the new text appended. Work per update is bounded by
- * the last block, so a whole answer costs time linear in its length.
+ * arrives, an open code block only gets the new text appended, and plain words extend the last
+ * block's text in place (see markdown-plain.ts). Work per update is bounded by the last block, so
+ * a whole answer costs time linear in its length.
  */
 export class IncrementalMarkdown {
-  private source = '';
-  /** Offset in `source` up to which blocks are frozen in the DOM. */
-  private frozenEnd = 0;
+  /** The text of the frozen blocks (kept apart: slicing one growing string would copy it all). */
+  private frozenSource = '';
+  /** The text after the frozen blocks: the last block, the one re-rendered as text arrives. */
+  private tail = '';
   private readonly live: HTMLElement;
   /**
    * The open code block being appended to: its raw opening line, the code text shown, and the
    * trailing newlines held back (Markdown drops a block's last newline until more text follows).
    */
   private openCode?: { opening: string; text: string; pending: string; node: Text };
+  /**
+   * Where plain text can go straight into the live block: its last text node, directly in a
+   * paragraph, list item, heading or cell, and the trailing spaces the block does not show yet.
+   */
+  private plainEnd?: PlainEnd;
 
   constructor(private readonly container: HTMLElement) {
     this.live = container.ownerDocument.createElement('div');
@@ -99,14 +124,15 @@ export class IncrementalMarkdown {
 
   /** The whole text shown so far. */
   get text(): string {
-    return this.source;
+    return this.frozenSource + this.tail;
   }
 
   /** Replaces everything with `text` (a different answer, a regenerate). */
   reset(text = ''): void {
-    this.source = '';
-    this.frozenEnd = 0;
+    this.frozenSource = '';
+    this.tail = '';
     this.openCode = undefined;
+    this.plainEnd = undefined;
     this.container.replaceChildren(this.live);
     this.live.replaceChildren();
     if (text) this.append(text);
@@ -115,7 +141,7 @@ export class IncrementalMarkdown {
   /** Shows `delta` appended to the text. */
   append(delta: string): void {
     if (!delta) return;
-    this.source += delta;
+    this.tail += delta;
     // Inside an open code block, text without fence characters can only be more code: show it
     // without lexing the (possibly huge) block again.
     if (this.openCode && !/[`~]/.test(delta)) {
@@ -126,7 +152,11 @@ export class IncrementalMarkdown {
       this.openCode.text += shown;
       return;
     }
-    const tokens = marked.lexer(this.source.slice(this.frozenEnd));
+    if (this.plainEnd && extendsPlainly(delta, lastLine(this.tail), this.plainEnd.node.parentNode!.nodeName) && this.fitsPlainEnd(delta)) {
+      this.appendPlain(delta);
+      return;
+    }
+    const tokens = marked.lexer(this.tail);
     // Everything before the last content block is finished: freeze it.
     let lastContent = tokens.length - 1;
     while (lastContent > 0 && tokens[lastContent]!.type === 'space') lastContent -= 1;
@@ -137,16 +167,40 @@ export class IncrementalMarkdown {
     this.renderLive(tokens.slice(Math.max(lastContent, 0)).filter((token) => token.type !== 'space'));
   }
 
+  /**
+   * Most chunks of prose are words and spaces that cannot change the block's structure: they
+   * extend its last text node, which is exactly what rendering the block again would produce,
+   * at the cost of a string append instead of a lex, a render and a sanitize.
+   */
+  private appendPlain(delta: string): void {
+    const end = this.plainEnd!;
+    const combined = end.pending + delta;
+    const shown = end.trims ? combined.replace(/[ \t]+$/, '') : combined;
+    end.pending = combined.slice(shown.length);
+    end.node.appendData(shown);
+  }
+
+  /**
+   * After an inline element that just closed ("**bold**"), only text starting with a space or a
+   * punctuation mark is sure to stay outside it ("__bold__s" is no emphasis at all).
+   */
+  private fitsPlainEnd(delta: string): boolean {
+    const end = this.plainEnd!;
+    return !end.afterInline || end.node.data !== '' || /^[\s.,;:!?)]/.test(end.pending + delta);
+  }
+
   private freeze(tokens: Token[]): void {
-    const holder = this.container.ownerDocument.createElement('div');
-    holder.innerHTML = renderTokens(tokens);
-    this.container.insertBefore(fragmentOf(holder), this.live);
-    this.frozenEnd += tokens.reduce((length, token) => length + token.raw.length, 0);
+    this.container.insertBefore(renderNodes(tokens), this.live);
+    const length = tokens.reduce((sum, token) => sum + token.raw.length, 0);
+    this.frozenSource += this.tail.slice(0, length);
+    this.tail = this.tail.slice(length);
     this.openCode = undefined;
+    this.plainEnd = undefined;
     this.live.replaceChildren();
   }
 
   private renderLive(tokens: Token[]): void {
+    this.plainEnd = undefined;
     const only = tokens.length === 1 ? tokens[0] : undefined;
     if (only?.type === 'code' && (only as Tokens.Code).codeBlockStyle !== 'indented') {
       const code = only as Tokens.Code;
@@ -161,19 +215,14 @@ export class IncrementalMarkdown {
         this.openCode.pending = pending;
         return;
       }
-      this.live.innerHTML = renderTokens(tokens);
+      this.live.replaceChildren(renderNodes(tokens));
       const codeElement = this.live.querySelector('code');
       const node = codeElement?.firstChild instanceof Text ? codeElement.firstChild : codeElement?.appendChild(this.container.ownerDocument.createTextNode(''));
       this.openCode = node && appendable ? { opening, text: code.text, pending, node } : undefined;
       return;
     }
     this.openCode = undefined;
-    this.live.innerHTML = tokens.length ? renderTokens(tokens) : '';
+    this.live.replaceChildren(tokens.length ? renderNodes(tokens) : '');
+    this.plainEnd = plainEndOf(this.live, lastLine(this.tail));
   }
-}
-
-function fragmentOf(holder: HTMLElement): DocumentFragment {
-  const fragment = holder.ownerDocument.createDocumentFragment();
-  while (holder.firstChild) fragment.appendChild(holder.firstChild);
-  return fragment;
 }

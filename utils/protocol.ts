@@ -6,6 +6,7 @@
  * per request, named {@link STREAM_PORT}: the client sends {@link ClientEvent}s, the background
  * answers with {@link StreamEvent}s. Everything here is JSON-serializable.
  */
+import type { ChatEstimate, ChatInput, Conversation, ConversationSummary } from './chat-types';
 import type { WireError } from './errors';
 import type { LocalePreference } from './i18n';
 import type { ProviderId } from './providers';
@@ -112,6 +113,28 @@ export interface Messages {
   overrideBudget: { request: null; response: null };
 
   // Chat
+  /** A conversation with its messages (`id` null: the current one); null when there is none. */
+  chatGet: { request: { id: string | null }; response: Conversation | null };
+  /**
+   * The unsent text typed in a conversation (`id` as for chatGet; a new chat's is kept under
+   * null), so that a popup closed by a click elsewhere loses nothing.
+   */
+  chatGetDraft: { request: { id: string | null }; response: { text: string } };
+  chatSaveDraft: { request: { id: string | null; text: string }; response: null };
+  /** Makes a conversation the one the popup opens with; null starts a new, empty chat. */
+  chatSetCurrent: { request: { id: string | null }; response: null };
+  /** Conversations, newest first; a query matches titles and message text. */
+  chatList: { request: { query: string }; response: ConversationSummary[] };
+  chatRename: { request: { id: string; title: string }; response: null };
+  /** Switches the model a conversation uses from its next answer on. */
+  chatSetModel: { request: { id: string; model: string }; response: null };
+  chatDelete: { request: { id: string }; response: null };
+  /** Whole conversations for export: the given ones, or all when `ids` is null. */
+  chatExport: { request: { ids: string[] | null }; response: Conversation[] };
+  /** Stores conversations from an export file (checked here); ones already stored are skipped. */
+  chatImport: { request: { data: unknown }; response: { imported: number; skipped: number } };
+  /** Tokens and cost of sending `text` next in a conversation (null: a new one), history included. */
+  chatEstimate: { request: { conversationId: string | null; text: string; model: string }; response: ChatEstimate };
 
   // Summarize
   /**
@@ -177,7 +200,8 @@ export interface ChatTurn {
 
 /** Action name → its input. */
 export interface Actions {
-  chat: { turns: ChatTurn[]; model?: string };
+  /** Sends a message in a conversation, or regenerates an answer; the background stores both. */
+  chat: ChatInput;
 
   // Summarize
   /** Summarizes the tab's page (from the cache unless `regenerate`); kept when the view closes. */

@@ -20,6 +20,10 @@ export const DEFAULT_SETTINGS = {
   secondLanguage: 'en' as string,
 
   // Chat
+  /** Sent first in every chat; empty sends none. */
+  chatSystemPrompt: 'You are a helpful assistant. Answer concisely, in the language of the question, using Markdown where it helps.',
+  /** Most tokens of earlier messages a follow-up resends: what each turn costs stays bounded. */
+  chatHistoryBudget: 8000,
 
   // Summarize
   /** Language summaries are written in; `auto` follows the interface language. */

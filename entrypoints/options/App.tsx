@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ChatSettings } from '../../components/chat-settings';
 import { ConnectionForm } from '../../components/connection-form';
 import { GeneralSettings } from '../../components/general-settings';
 import type { Status } from '../../components/status-message';
@@ -10,7 +11,7 @@ import { requestHostAccess } from '../../utils/host-access';
 import { RemoteError, sendMessage } from '../../utils/messaging';
 import type { ConnectionDraft, KeyStatus } from '../../utils/protocol';
 import { keyRequired } from '../../utils/providers';
-import { updateSettings, type Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, updateSettings, type Settings } from '../../utils/settings';
 import { useSettings } from '../../utils/ui/use-settings';
 import { TranslateSection } from './translate-section';
 import { UsageSection } from './usage-section';
@@ -143,6 +144,7 @@ export function App() {
         targetLanguage={settings.targetLanguage}
         onChange={changeGeneral}
       />
+      <ChatSettings systemPrompt={settings.chatSystemPrompt} historyBudget={settings.chatHistoryBudget} defaultSystemPrompt={DEFAULT_SETTINGS.chatSystemPrompt} onSave={async (patch) => void (await updateSettings(patch))} />
       <SummarySettings {...settings} onChange={changeGeneral} />
       <TranslateSection settings={settings} />
       <UsageSection settings={settings} />

@@ -7,29 +7,46 @@ import { useSpending } from '../../utils/ui/use-spending';
 import { SpendBadge } from '../../components/spend-badge';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
+import { ChatView } from './chat-view';
+import { HistoryView } from './history-view';
+
+/** What a view gets: the settings, whether to start its action at once, and a way to switch views. */
+export interface ViewContext {
+  settings: Settings;
+  /** Start at once (the context menu, the shortcut, or another view's button asked for it). */
+  run: boolean;
+  show(view: string, options?: { run?: boolean }): void;
+}
 
 /**
  * The popup's views, in tab order. Each is a function of the settings; features add their view
  * here (chat, summary, translate...). The first one opens by default.
  */
-const VIEWS: { id: string; label: MessageKey; render(settings: Settings): preact.ComponentChildren }[] = [
-  { id: 'summary', label: 'viewSummary', render: (settings) => <SummaryPanel settings={settings} /> },
+const VIEWS: { id: string; label: MessageKey; render(context: ViewContext): preact.ComponentChildren }[] = [
+  { id: 'chat', label: 'chatTab', render: ({ settings, show }) => <ChatView settings={settings} onSummarize={() => show('summary', { run: true })} /> },
+  { id: 'summary', label: 'viewSummary', render: ({ settings, run }) => <SummaryPanel settings={settings} autoStart={run} /> },
   { id: 'translate', label: 'translateTab', render: () => <TranslateView /> },
+  { id: 'history', label: 'historyTab', render: ({ show }) => <HistoryView onOpened={() => show('chat')} /> },
 ];
 
-/** The view named by `?view=` (the context menu opens the summary that way), else the first. */
-function initialView(): string | undefined {
-  const wanted = new URLSearchParams(location.search).get('view');
-  return VIEWS.find((candidate) => candidate.id === wanted)?.id ?? VIEWS[0]?.id;
+/**
+ * The view asked for in the address (`popup.html?view=history` opened in a tab); a popup pinned
+ * to a tab (`?tabId=N`) is about that page, so it opens the summary; otherwise the chat.
+ */
+function initialView(): { id: string; run: boolean } {
+  const params = new URLSearchParams(location.search);
+  const wanted = params.get('view') ?? (params.has('tabId') ? 'summary' : null);
+  return { id: VIEWS.find((view) => view.id === wanted)?.id ?? VIEWS[0]!.id, run: params.get('run') === '1' };
 }
 
 /** The toolbar popup: a tab per feature, and the way to the settings. */
 export function App() {
   const settings = useSettings();
   const spending = useSpending();
-  const [view, setView] = useState(initialView);
+  const [{ id: view, run }, setView] = useState(initialView);
   if (!settings) return <main aria-busy="true" />;
   const current = VIEWS.find((candidate) => candidate.id === view);
+  const show = (id: string, options: { run?: boolean } = {}) => setView({ id, run: options.run ?? false });
   return (
     <main class="popup">
       <header class="popup-header">
@@ -39,7 +56,7 @@ export function App() {
               key={candidate.id}
               type="button"
               aria-pressed={candidate.id === view}
-              onClick={() => setView(candidate.id)}
+              onClick={() => show(candidate.id)}
             >
               {t(candidate.label)}
             </button>
@@ -56,7 +73,7 @@ export function App() {
           {t('openSettings')}
         </button>
       </header>
-      {current?.render(settings)}
+      {current?.render({ settings, run, show })}
     </main>
   );
 }

@@ -2,6 +2,12 @@ import { render } from 'preact';
 import '../../components/base.css';
 import './popup.css';
 import '../../components/summary.css';
+import { prefetchChat } from '../../utils/ui/use-chat';
 import { App } from './App';
+
+// The chat opens by default (not when the address names a view or a tab): ask for its
+// conversation while the page starts.
+const params = new URLSearchParams(location.search);
+if (!params.has('view') && !params.has('tabId')) prefetchChat();
 
 render(<App />, document.getElementById('app')!);

@@ -14,10 +14,10 @@ function copy(text: string) {
 
 /**
  * The popup's Summary view: the target tab's summary and the follow-up questions about it.
- * `?run=1` (context menu, keyboard shortcut) starts summarizing as soon as the page is read.
+ * `autoStart` (`?run=1` from the context menu or shortcut, or the chat's "Summarize page")
+ * starts summarizing as soon as the page is read.
  */
-export function SummaryPanel({ settings }: { settings: Settings }) {
-  const autoStart = new URLSearchParams(location.search).get('run') === '1';
+export function SummaryPanel({ settings, autoStart }: { settings: Settings; autoStart: boolean }) {
   const summary = usePageSummary({ autoStart });
   const thread = usePageThread(summary.tabId, summary.inspection?.stored?.thread ?? NO_TURNS);
   const [question, setQuestion] = useState('');

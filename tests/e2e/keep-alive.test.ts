@@ -34,7 +34,7 @@ it('an answer whose first byte comes after 45 s of silence still arrives (the wo
       if (event.type === 'done' || event.type === 'error') resolve(seen);
     });
     port.onDisconnect.addListener(() => resolve([...seen, { type: 'port-closed' }]));
-    port.postMessage({ type: 'start', action: 'chat', input: { turns: [{ role: 'user', content: 'Think hard.' }] } });
+    port.postMessage({ type: 'start', action: 'chat', input: { op: 'send', conversationId: 'keep-alive', messageId: 'q1', answerId: 'a1', text: 'Think hard.', model: 'gpt-4o-mini' } });
   })`)) as { type: string; text?: string }[];
   const elapsed = Date.now() - started;
 

@@ -193,6 +193,16 @@ it('the address the context menu and the shortcut open (?tabId=N&view=summary&ru
   expect(await popup.getByRole('button', { name: 'Summary', exact: true }).getAttribute('aria-pressed')).toBe('true');
 });
 
+it("the chat view's Summarize page button switches to the summary and starts it", async () => {
+  const tabId = await openTab('/article.html?from-chat');
+  server.enqueue({ kind: 'text', text: '**TL;DR:** Started from the chat.' });
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}&view=chat`);
+  await popup.getByRole('textbox', { name: 'Message' }).waitFor();
+  await popup.getByRole('button', { name: 'Summarize page' }).click();
+  await eventually(() => summaryText(popup)).toContain('Started from the chat.');
+  expect(chatRequests()).toHaveLength(1);
+});
+
 it('a chrome:// page and an empty page get a clear message, not a spinner', async () => {
   const worker = await glance.worker();
   const chromeTab = await worker.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version' })).id!);

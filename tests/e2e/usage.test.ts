@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countPromptTokens, countTextTokens, startFakeServer, type FakeServer } from '../fake-server';
 import { costOf, formatCost, priceFor } from '../../utils/pricing';
+import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';
 
@@ -18,21 +18,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Runs a chat turn over the stream port from an extension page; resolves with the final event. */
-function chat(page: Page, content: string) {
-  return page.evaluate(
-    (text) =>
-      new Promise<{ type: string; error?: { code: string } }>((resolve) => {
-        const port = chrome.runtime.connect({ name: 'glance:stream' });
-        port.onMessage.addListener((event: { type: string }) => {
-          if (event.type === 'done' || event.type === 'error') resolve(event);
-        });
-        port.postMessage({ type: 'start', action: 'chat', input: { turns: [{ role: 'user', content: text }] } });
-      }),
-    content,
-  );
-}
-
 /** What the fake server billed for a chat request: its prompt and completion token counts. */
 function billed(requestIndex: number, answer: string) {
   const body = server.requests[requestIndex]!.body as { model: string; messages: unknown };
@@ -43,12 +28,19 @@ it('lists a Test connection and a chat with the provider token counts and their 
   const options = await configureGlance(glance, server);
   await options.getByRole('button', { name: 'Test connection' }).click();
   await options.getByRole('status').filter({ hasText: /^Connected\./ }).waitFor();
+  const popup = await openChat(glance);
   server.enqueue({ kind: 'text', text: 'Usage is counted for every call.' });
-  expect(await chat(options, 'Hello, how much did this cost?')).toEqual({ type: 'done', finishReason: 'stop' });
+  await sendMessage(popup, 'Hello, how much did this cost?');
+  await waitForAnswerEnd(popup);
 
   const chats = server.requests.map((r, i) => [r, i] as const).filter(([r]) => r.path === '/v1/chat/completions');
   const testCall = billed(chats[0]![1], '');
   const chatCall = billed(chats[1]![1], 'Usage is counted for every call.');
+  const chatCost = formatCost(costOf({ promptTokens: chatCall.prompt, cachedTokens: 0, completionTokens: chatCall.completion }, priceFor('gpt-4o-mini'))!);
+  // The answer's footer shows what the provider billed for it.
+  await expect
+    .poll(() => answers(popup).first().getByLabel('Usage of this answer').textContent())
+    .toBe(`${chatCall.prompt} tokens in · ${chatCall.completion} out · ${chatCost}`);
 
   const page = await glance.openPage('options.html#usage');
   const usage = page.getByRole('region', { name: 'Usage' });
@@ -65,7 +57,7 @@ it('lists a Test connection and a chat with the provider token counts and their 
     chatCall.prompt.toLocaleString('en-US'),
     '0',
     chatCall.completion.toLocaleString('en-US'),
-    formatCost(costOf({ promptTokens: chatCall.prompt, cachedTokens: 0, completionTokens: chatCall.completion }, priceFor('gpt-4o-mini'))!),
+    chatCost,
   ]);
   expect(testRow[1]).toBe('Test connection');
   expect(Number(testRow[3])).toBe(testCall.prompt);
@@ -85,11 +77,17 @@ it('lists a Test connection and a chat with the provider token counts and their 
   await usage.getByText('Budgets saved.').waitFor();
   await usage.getByText(/% of your daily budget is spent/).waitFor();
   const requestsBefore = server.requests.length;
-  const held = await chat(options, 'This one is held.');
-  expect(held).toMatchObject({ type: 'error', error: { code: 'budget_exceeded' } });
+  await sendMessage(popup, 'This one is held.');
+  const held = answers(popup).nth(1);
+  await held.getByText(/You have spent .* of your daily budget of/).waitFor();
   expect(server.requests.length).toBe(requestsBefore);
+  // The popup's badge shows today's spend against the budget, marked as over it.
+  const badge = popup.getByRole('button', { name: /^Today: \$[\d.]+ of \$0\.000001$/ });
+  await expect.poll(() => badge.getAttribute('class')).toContain('spend-exceeded');
 
-  // "Spend anyway" lets it through.
-  await options.evaluate(() => chrome.runtime.sendMessage({ protocol: 'glance/1', name: 'overrideBudget', data: null }));
-  expect(await chat(options, 'Now it goes.')).toMatchObject({ type: 'done' });
+  // "Spend anyway" lets it through, in one click.
+  server.enqueue({ kind: 'text', text: 'Now it goes.' });
+  await held.getByRole('button', { name: 'Spend anyway' }).click();
+  await expect.poll(() => held.textContent()).toContain('Now it goes.');
+  expect(server.requests.length).toBe(requestsBefore + 1);
 });

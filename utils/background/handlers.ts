@@ -10,6 +10,7 @@ import { getApiKey, keyHint, setApiKey } from './secret-store';
 import { usageHandlers } from './usage-handlers';
 import { translateHandlers } from './translate-handlers';
 import type { SenderKind } from './sender';
+import { chatHandlers } from './chat-handlers';
 import { asObject, asOneOf, asOptionalString, asString, asTabId, noPayload, refuse } from './validate';
 
 /** What every handler gets besides its request. */
@@ -25,6 +26,8 @@ export interface HandlerContext {
 /** One message's handler: who may send it, how its payload is checked, what it does. */
 export interface Handler<N extends MessageName> {
   allowedFrom: readonly SenderKind[];
+  /** Largest request accepted, in bytes of JSON (default `LIMITS.message`). */
+  maxBytes?: number;
   parse(data: unknown): RequestOf<N>;
   handle(request: RequestOf<N>, context: HandlerContext): Promise<ResponseOf<N>>;
 }
@@ -119,5 +122,6 @@ export const handlers: HandlerMap = {
       return null;
     },
   },
+  ...chatHandlers,
 };
 

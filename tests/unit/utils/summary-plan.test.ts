@@ -17,7 +17,7 @@ describe('budget', () => {
     // Reasoning models get room for their hidden reasoning.
     expect(pageBudget(settings({ model: 'gpt-5-mini' }), true)).toBe(272_000 - 400 - 6000);
     // Estimated counts (non-OpenAI models) keep a margin; Ollama's small default context is respected.
-    expect(pageBudget(settings({ model: 'deepseek-chat' }), false)).toBeLessThan(65_536 * 0.86);
+    expect(pageBudget(settings({ model: 'deepseek-chat' }), false)).toBeLessThan(128_000 * 0.86);
     expect(pageBudget(settings({ provider: 'ollama', model: 'llama3.2' }), false)).toBeLessThan(4096);
     expect(pageBudget(settings({ summaryMaxInput: 3000 }), true)).toBe(3000);
     expect(pageBudget(settings({ summaryMaxInput: 10_000_000 }), true)).toBe(128_000 - 400 - 1500);

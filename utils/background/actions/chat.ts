@@ -1,41 +1,175 @@
-import type { ChatRequestSpec } from '../../chat-request';
-import type { ActionInput, ChatTurn } from '../../protocol';
+import { planChat, type ChatCounter, type ChatPlan } from '../../chat-budget';
+import { historyTurns, titleFrom } from '../../chat-messages';
+import { buildChatBody, type ChatRequestSpec } from '../../chat-request';
+import { MAX_MESSAGE_CHARS, type ChatInput } from '../../chat-types';
+import { AppError, asAppError, toWireError } from '../../errors';
+import type { ChatTurn, UsageReport } from '../../protocol';
 import type { Settings } from '../../settings';
+import { AnswerWriter, isLive, type AnswerEnd } from '../chat-answers';
+import { chatCounter } from '../chat-counter';
+import { appendMessages, getConversation, setCurrentId, updateConversation, type StoredMessage } from '../conversations';
 import { callModel } from '../model-call';
-import { asArray, asObject, asOneOf, asOptionalString, asString, refuse } from '../validate';
+import { usageOf } from '../usage';
+import { asObject, asOneOf, asString, refuse } from '../validate';
 import type { ActionContext, ActionDefinition } from './types';
 
-const MAX_TURNS = 500;
-const MAX_TURN_CHARS = 1_000_000;
-
-/** Pure: the request for a chat, from its turns and the settings. */
-export function buildRequest(input: ActionInput<'chat'>, settings: Settings): ChatRequestSpec {
-  return { model: input.model || settings.model, turns: input.turns };
+/** What a chat request is built from, once the conversation has been read. */
+export interface ChatRequestInput {
+  model: string;
+  /** Earlier messages, oldest first (see `historyTurns`). */
+  history: ChatTurn[];
+  /** The question to answer. */
+  message: string;
 }
 
-function parse(raw: unknown): ActionInput<'chat'> {
-  const value = asObject(raw);
-  const turns: ChatTurn[] = asArray(value.turns, 'turns', MAX_TURNS).map((item) => {
-    const turn = asObject(item, 'turn');
-    return {
-      role: asOneOf(turn.role, ['system', 'user', 'assistant'] as const, 'role'),
-      content: asString(turn.content, 'content', MAX_TURN_CHARS),
-    };
-  });
-  if (turns.length === 0) refuse('turns is empty');
-  return { turns, model: asOptionalString(value.model, 'model', 200) };
-}
-
-async function run(input: ActionInput<'chat'>, ctx: ActionContext): Promise<string> {
-  const result = await callModel(
-    { feature: 'chat', spec: buildRequest(input, ctx.settings), signal: ctx.signal, onDelta: ctx.delta },
-    ctx,
+/**
+ * Pure: the request for a chat turn. The system prompt comes first, then the newest history that
+ * fits the model's window and the user's history budget, then the question. The composer's
+ * estimate is computed by this same function.
+ */
+export function buildRequest(input: ChatRequestInput, settings: Settings, counter: ChatCounter): { spec: ChatRequestSpec; plan: ChatPlan } {
+  const plan = planChat(
+    {
+      model: input.model,
+      systemPrompt: settings.chatSystemPrompt,
+      history: input.history,
+      message: input.message,
+      historyBudget: settings.chatHistoryBudget,
+    },
+    counter,
   );
+  return { spec: { model: input.model, turns: plan.turns }, plan };
+}
+
+const ID = /^[\w-]{1,100}$/;
+
+function asId(value: unknown, what: string): string {
+  const id = asString(value, what, 100);
+  return ID.test(id) ? id : refuse(`${what} is not an id`);
+}
+
+function parse(raw: unknown): ChatInput {
+  const value = asObject(raw);
+  const op = asOneOf(value.op, ['send', 'regenerate'] as const, 'op');
+  const conversationId = asId(value.conversationId, 'conversationId');
+  const answerId = asId(value.answerId, 'answerId');
+  if (op === 'regenerate') return { op, conversationId, answerId };
+  const text = asString(value.text, 'text', MAX_MESSAGE_CHARS);
+  if (!text.trim()) refuse('text is empty');
+  const model = asString(value.model, 'model', 200).trim();
+  if (!model) refuse('model is empty');
+  const messageId = asId(value.messageId, 'messageId');
+  if (messageId === answerId) refuse('ids are equal');
+  return { op, conversationId, messageId, answerId, text, model };
+}
+
+/** The answer to write and the request's ingredients, once the conversation is up to date. */
+interface Prepared {
+  answer: StoredMessage;
+  request: ChatRequestInput;
+}
+
+async function prepareSend(input: Extract<ChatInput, { op: 'send' }>): Promise<Prepared> {
+  const conversation = await getConversation(input.conversationId);
+  const messages = conversation?.messages ?? [];
+  if (messages.some((m) => m.id === input.messageId || m.id === input.answerId)) refuse('message ids in use');
+  // One answer at a time per conversation: a second would interleave with the first.
+  if (messages.some((m) => m.status === 'streaming' && isLive(m.id))) refuse('an answer is still streaming');
+  const now = Date.now();
+  const seq = messages.length;
+  const question: StoredMessage = { id: input.messageId, conversationId: input.conversationId, seq, role: 'user', content: input.text, status: 'done', createdAt: now };
+  const answer: StoredMessage = { id: input.answerId, conversationId: input.conversationId, seq: seq + 1, role: 'assistant', content: '', status: 'streaming', createdAt: now, model: input.model };
+  await appendMessages(
+    {
+      id: input.conversationId,
+      create: { id: input.conversationId, title: titleFrom(input.text), model: input.model, createdAt: now, updatedAt: now },
+    },
+    [question, answer],
+  );
+  // The model picked in the popup wins: switching models is per conversation.
+  if (conversation && conversation.model !== input.model) await updateConversation(conversation.id, { model: input.model });
+  await setCurrentId(input.conversationId);
+  return { answer, request: { model: input.model, history: historyTurns(messages), message: input.text } };
+}
+
+async function prepareRegenerate(input: Extract<ChatInput, { op: 'regenerate' }>, settings: Settings): Promise<Prepared> {
+  const conversation = await getConversation(input.conversationId);
+  if (!conversation) refuse('no such conversation');
+  const messages = conversation.messages;
+  const index = messages.findIndex((m) => m.id === input.answerId);
+  const answer = messages[index];
+  // Only the last answer: regenerating an earlier one would leave later turns answering another text.
+  if (!answer || answer.role !== 'assistant' || index !== messages.length - 1) refuse('not the last answer');
+  if (isLive(answer.id)) refuse('this answer is still streaming');
+  const questionIndex = messages.findLastIndex((m, i) => i < index && m.role === 'user');
+  if (questionIndex < 0) refuse('no question to answer');
+  await setCurrentId(conversation.id);
+  // An imported conversation may name no model: answer with the default one.
+  const model = conversation.model || settings.model;
+  const stored: StoredMessage = { ...answer, model, conversationId: conversation.id, seq: index };
+  return {
+    answer: stored,
+    request: { model, history: historyTurns(messages.slice(0, questionIndex)), message: messages[questionIndex]!.content },
+  };
+}
+
+async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
+  const prepared = input.op === 'send' ? await prepareSend(input) : await prepareRegenerate(input, ctx.settings);
+  const writer = new AnswerWriter(prepared.answer, ctx.jobId);
+  await writer.begin();
+  let spec: ChatRequestSpec | undefined;
+  let result: Awaited<ReturnType<typeof callModel>>;
+  try {
+    const counter = await chatCounter(prepared.request.model);
+    const built = buildRequest(prepared.request, ctx.settings, counter);
+    if (!built.plan.fits) throw new AppError('context_too_long');
+    spec = built.spec;
+    result = await callModel(
+      {
+        feature: 'chat',
+        spec,
+        signal: ctx.signal,
+        onDelta: (delta) => {
+          writer.append(delta);
+          ctx.delta(delta);
+        },
+      },
+      ctx,
+    );
+  } catch (error) {
+    const end = await endOf(ctx.signal.aborted ? new AppError('aborted') : asAppError(error), writer.content, spec, ctx);
+    if (end.usage) ctx.usage(end.usage);
+    // A failed write here throws storage_failed instead: the user must learn the answer is not saved.
+    await writer.finish(end);
+    throw end.failure;
+  }
   ctx.usage(result.usage);
+  await writer.finish({ status: 'done', usage: result.usage });
   return result.finishReason;
 }
 
-/** A multi-turn chat answer; kept when the popup closes. */
+/**
+ * How a failed answer ends: stopped (the user's choice, no error shown), interrupted (text
+ * arrived, then the connection or the provider failed: what arrived is kept, Retry redoes it)
+ * or error. What arrived was billed, so its usage is kept, estimated as the ledger does.
+ */
+async function endOf(
+  failure: AppError,
+  text: string,
+  spec: ChatRequestSpec | undefined,
+  ctx: ActionContext,
+): Promise<AnswerEnd & { failure: AppError }> {
+  let usage: UsageReport | undefined;
+  if (text && spec) {
+    const body = buildChatBody(spec, ctx.settings.provider);
+    usage = await usageOf(body, { text, model: spec.model }, ctx.settings.priceOverrides).catch(() => undefined);
+  }
+  if (failure.code === 'aborted') return { status: 'stopped', usage, failure };
+  const shown = text && failure.code !== 'interrupted' ? new AppError('interrupted', { params: failure.params, detail: failure.detail }) : failure;
+  return { status: text ? 'interrupted' : 'error', usage, error: toWireError(shown, ctx.locale), failure: shown };
+}
+
+/** A multi-turn chat answer, stored as it streams; kept when the popup closes. */
 export const chatAction: ActionDefinition<'chat'> = {
   keepOnDisconnect: true,
   allowedFrom: ['extension-page'],

@@ -54,6 +54,19 @@ const payloads: Record<MessageName, unknown> = {
   inspectPage: { tabId: 1 },
   showTranslateCard: null,
   openSettings: {},
+  chatImport: {
+    data: { format: 'glance-chat', version: 1, conversations: [{ id: 'c1', title: 'Hi', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }] },
+  },
+  chatGet: { id: null },
+  chatSaveDraft: { id: 'c1', text: 'half-typed' },
+  chatGetDraft: { id: 'c1' },
+  chatSetCurrent: { id: 'c1' },
+  chatList: { query: '' },
+  chatRename: { id: 'c1', title: 'Renamed' },
+  chatSetModel: { id: 'c1', model: 'gpt-4.1-mini' },
+  chatExport: { ids: null },
+  chatEstimate: { conversationId: 'c1', text: 'and then?', model: 'gpt-4o-mini' },
+  chatDelete: { id: 'c1' },
 };
 
 /** Messages only content scripts send (the translation card's loader). */
