@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Token, type Tokens } from 'marked';
+import { t } from './i18n';
 import { extendsPlainly, lastLine, plainEndOf, type PlainEnd } from './markdown-plain';
 
 /**
@@ -20,7 +21,7 @@ const marked = new Marked({
     code({ text, lang }) {
       const language = (lang ?? '').match(/^[\w+#.-]+/)?.[0] ?? '';
       const label = language ? ` data-lang="${escapeHtml(language)}"` : '';
-      return `<pre${label}><button type="button" class="copy-code" aria-label="Copy code">⧉</button><code>${escapeHtml(text)}</code></pre>`;
+      return `<pre${label}><button type="button" class="copy-code" aria-label="${escapeHtml(t('copyCode'))}">⧉</button><code>${escapeHtml(text)}</code></pre>`;
     },
   },
 });

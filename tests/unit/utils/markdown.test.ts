@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '../../../utils/i18n';
 import { IncrementalMarkdown, renderMarkdown } from '../../../utils/markdown';
 
 const vectors = JSON.parse(readFileSync('tests/fixtures/xss/vectors.json', 'utf8')) as { title: string; payload: string }[];
@@ -31,6 +32,18 @@ const DOCUMENTS = {
   setext: 'Heading\n=======\n\nParagraph one\ncontinues here.\n\n---\n\nAfter rule.',
   unclosed: 'Intro\n\n```\nnever closed\ncode line',
 };
+
+describe('code blocks', () => {
+  it("get a copy button named in the interface language", () => {
+    setLocale('zh-CN', { documentLang: false });
+    try {
+      expect(whole('```\nx\n```').querySelector('button.copy-code')?.getAttribute('aria-label')).toBe('复制代码');
+    } finally {
+      setLocale('en', { documentLang: false });
+    }
+    expect(whole('```\nx\n```').querySelector('button.copy-code')?.getAttribute('aria-label')).toBe('Copy code');
+  });
+});
 
 describe('IncrementalMarkdown', () => {
   it.each(Object.entries(DOCUMENTS))('streams %s to the same result as a whole render, at any chunk size', (_name, text) => {
