@@ -4,7 +4,7 @@ import type { ChatMessage } from '../utils/chat-types';
 import { t } from '../utils/i18n';
 import type { LiveText } from '../utils/live-text';
 import { ErrorNotice } from './error-notice';
-import { StreamingMarkdown } from './streaming-markdown';
+import { MarkdownView } from './markdown-view';
 import { UsageFooter } from './usage-footer';
 
 /** What a message can ask for; one stable object for the whole log. */
@@ -52,7 +52,7 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessa
   return (
     <article class="chat-message chat-assistant" aria-label={t('chatAssistant')} aria-busy={streaming}>
       {message.content || (live && !live.empty) ? (
-        <StreamingMarkdown text={message.content} live={streaming ? live : null} onCopyCode={actions.onCopyCode} />
+        <MarkdownView text={message.content} live={streaming ? live : null} onCopyCode={actions.onCopyCode} />
       ) : (
         streaming && <p class="chat-waiting">{t('chatWaiting')}</p>
       )}

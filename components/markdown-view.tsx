@@ -1,10 +1,15 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { LiveText } from '../utils/live-text';
 import { IncrementalMarkdown } from '../utils/markdown';
 
 export interface MarkdownViewProps {
-  /** The answer so far. When it grows by appending, only the new part is rendered. */
+  /** The text to show. When it grows by appending, only the new part is rendered. */
   text: string;
-  class?: string;
+  /**
+   * While an answer streams, its growing text: each piece goes straight to the renderer without a
+   * Preact render of anything else (the chat, where an answer can be 10,000 lines).
+   */
+  live?: LiveText | null;
   /** Copies a code block's text (the page decides how: clipboard, message...). */
   onCopyCode?(code: string): void;
 }
@@ -13,17 +18,26 @@ export interface MarkdownViewProps {
  * Sanitized Markdown that keeps up with a streaming answer: each update costs time in proportion
  * to the last block, not to the whole answer (see IncrementalMarkdown).
  */
-export function MarkdownView({ text, class: className, onCopyCode }: MarkdownViewProps) {
+export function MarkdownView({ text, live, onCopyCode }: MarkdownViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const renderer = useRef<IncrementalMarkdown | undefined>(undefined);
 
   useLayoutEffect(() => {
-    const element = container.current!;
-    renderer.current ??= new IncrementalMarkdown(element);
+    renderer.current ??= new IncrementalMarkdown(container.current!);
+    const target = live ? live.text : text;
     const shown = renderer.current.text;
-    if (text.length >= shown.length && text.startsWith(shown)) renderer.current.append(text.slice(shown.length));
-    else renderer.current.reset(text);
-  }, [text]);
+    // The final text of a streamed answer starts with what is shown: nothing to redo.
+    if (target.length >= shown.length && target.startsWith(shown)) renderer.current.append(target.slice(shown.length));
+    else renderer.current.reset(target);
+  }, [text, live]);
+
+  useLayoutEffect(() => {
+    if (!live) return undefined;
+    return live.subscribe((change) => {
+      if (change.type === 'append') renderer.current!.append(change.text);
+      else renderer.current!.reset(change.text);
+    });
+  }, [live]);
 
   useEffect(() => {
     const element = container.current!;
@@ -36,5 +50,5 @@ export function MarkdownView({ text, class: className, onCopyCode }: MarkdownVie
     return () => element.removeEventListener('click', onClick);
   }, [onCopyCode]);
 
-  return <div ref={container} class={`markdown ${className ?? ''}`} />;
+  return <div ref={container} class="markdown" />;
 }

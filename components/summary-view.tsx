@@ -1,8 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { WireError } from '../utils/errors';
 import { t } from '../utils/i18n';
-import type { PageInspection, UsageReport } from '../utils/protocol';
-import type { SummaryPhase } from '../utils/ui/use-page-summary';
+import type { PageSummaryState } from '../utils/ui/use-page-summary';
 import { ErrorNotice } from './error-notice';
 import { MarkdownView } from './markdown-view';
 import { SectionProgress } from './section-progress';
@@ -10,14 +8,7 @@ import { StatusMessage } from './status-message';
 import { PageFacts, SummaryConfirm } from './summary-estimate';
 import { UsageFooter } from './usage-footer';
 
-export interface SummaryViewProps {
-  phase: SummaryPhase;
-  inspection: PageInspection | null;
-  text: string;
-  progress: { done: number; total: number } | null;
-  usage: UsageReport | null;
-  error: WireError | null;
-  cachedAt: number | null;
+export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'finishReason'> {
   cnyPerUsd: number;
   onSummarize(): void;
   onRegenerate(): void;

@@ -1,4 +1,4 @@
-import type { ChatEstimate } from './chat-types';
+import type { ChatEstimate, ChatRequestSize } from './chat-types';
 import { inputLimitFor } from './model-limits';
 import { costOf, priceFor, type PriceOverrides } from './pricing';
 import type { ChatTurn } from './protocol';
@@ -25,18 +25,9 @@ export interface PlanInput {
 }
 
 /** The request, and what it costs in tokens. */
-export interface ChatPlan {
+export interface ChatPlan extends ChatRequestSize {
   /** System prompt, the history that fits, the message: what is sent. */
   turns: ChatTurn[];
-  /** Prompt tokens of `turns`, as the provider bills them. */
-  promptTokens: number;
-  messageTokens: number;
-  historyIncluded: number;
-  historyTotal: number;
-  historyTokens: number;
-  inputLimit: number;
-  /** False when the system prompt and the message alone are over the model's limit. */
-  fits: boolean;
 }
 
 /** Counting is all the plan needs from a tokenizer. */
@@ -95,16 +86,11 @@ export function planChat(input: PlanInput, counter: ChatCounter): ChatPlan {
 
 /** The composer's estimate for a plan: its tokens and the price of sending them. */
 export function estimateOf(plan: ChatPlan, model: string, exact: boolean, prices: PriceOverrides = {}): ChatEstimate {
+  const { turns: _turns, ...size } = plan;
   return {
+    ...size,
     model,
-    promptTokens: plan.promptTokens,
     exact,
     costUsd: costOf({ promptTokens: plan.promptTokens, cachedTokens: 0, completionTokens: 0 }, priceFor(model, prices)),
-    messageTokens: plan.messageTokens,
-    historyIncluded: plan.historyIncluded,
-    historyTotal: plan.historyTotal,
-    historyTokens: plan.historyTokens,
-    inputLimit: plan.inputLimit,
-    fits: plan.fits,
   };
 }

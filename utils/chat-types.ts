@@ -52,15 +52,10 @@ export interface Conversation extends ConversationSummary {
   messages: ChatMessage[];
 }
 
-/** The cost of the next request, shown in the composer before it is sent. */
-export interface ChatEstimate {
-  model: string;
+/** What the next request carries, in tokens: the new message and the history resent with it. */
+export interface ChatRequestSize {
   /** Prompt tokens of the request: system prompt, the history that fits, and the new message. */
   promptTokens: number;
-  /** True when counted with the model's own tokenizer (OpenAI models); otherwise an estimate. */
-  exact: boolean;
-  /** USD of the prompt at the current prices (the answer comes on top); null without a price. */
-  costUsd: number | null;
   /** Tokens of the new message alone. */
   messageTokens: number;
   /** Earlier messages resent with it, out of how many there are. */
@@ -71,6 +66,15 @@ export interface ChatEstimate {
   inputLimit: number;
   /** False when the new message cannot be sent at all (over the model's limit). */
   fits: boolean;
+}
+
+/** The cost of the next request, shown in the composer before it is sent. */
+export interface ChatEstimate extends ChatRequestSize {
+  model: string;
+  /** True when counted with the model's own tokenizer (OpenAI models); otherwise an estimate. */
+  exact: boolean;
+  /** USD of the prompt at the current prices (the answer comes on top); null without a price. */
+  costUsd: number | null;
 }
 
 /** Longest message a person can send, in characters (the model's limit usually bites first). */

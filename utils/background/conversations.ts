@@ -1,6 +1,7 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { ChatMessage, Conversation, ConversationSummary } from '../chat-types';
 import { AppError } from '../errors';
+import { lazyDatabase } from './database';
 
 /**
  * The chat history, in the extension's IndexedDB. Only the background writes it: it stores each
@@ -19,25 +20,11 @@ export interface StoredMessage extends ChatMessage {
   seq: number;
 }
 
-let database: Promise<IDBPDatabase> | undefined;
-
-function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(upgradeDb) {
-      upgradeDb.createObjectStore(CONVERSATIONS, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      upgradeDb.createObjectStore(MESSAGES, { keyPath: 'id' }).createIndex('conversationId', 'conversationId');
-      upgradeDb.createObjectStore(META);
-    },
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-      database = undefined;
-    },
-    terminated() {
-      database = undefined;
-    },
-  });
-  return database;
-}
+const db = lazyDatabase(DB_NAME, 1, (database) => {
+  database.createObjectStore(CONVERSATIONS, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+  database.createObjectStore(MESSAGES, { keyPath: 'id' }).createIndex('conversationId', 'conversationId');
+  database.createObjectStore(META);
+});
 
 /**
  * Runs one storage operation. Any IndexedDB failure (a full disk, a quota, a broken database)

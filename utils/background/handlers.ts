@@ -11,7 +11,7 @@ import { usageHandlers } from './usage-handlers';
 import { translateHandlers } from './translate-handlers';
 import type { SenderKind } from './sender';
 import { chatHandlers } from './chat-handlers';
-import { asObject, asOneOf, asOptionalString, asString, asTabId, noPayload, refuse } from './validate';
+import { asObject, asOneOf, asOptionalString, asString, asTabId, noPayload } from './validate';
 
 /** What every handler gets besides its request. */
 export interface HandlerContext {

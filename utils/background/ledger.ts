@@ -1,6 +1,6 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import { dayStart, daysBefore } from '../usage-summary';
 import type { CallRecord, DayRollup } from '../usage-types';
+import { lazyDatabase } from './database';
 
 export type { CallRecord, DayRollup, Feature } from '../usage-types';
 
@@ -15,25 +15,11 @@ const ROLLUPS = 'rollups';
 /** Single calls are kept this many days; older ones are rolled up. */
 export const KEEP_DAYS = 366;
 
-let database: Promise<IDBPDatabase> | undefined;
-
-function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(upgradeDb) {
-      const calls = upgradeDb.createObjectStore(CALLS, { keyPath: 'id', autoIncrement: true });
-      calls.createIndex('time', 'time');
-      upgradeDb.createObjectStore(ROLLUPS, { keyPath: 'key' });
-    },
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-      database = undefined;
-    },
-    terminated() {
-      database = undefined;
-    },
-  });
-  return database;
-}
+const db = lazyDatabase(DB_NAME, 1, (database) => {
+  const calls = database.createObjectStore(CALLS, { keyPath: 'id', autoIncrement: true });
+  calls.createIndex('time', 'time');
+  database.createObjectStore(ROLLUPS, { keyPath: 'key' });
+});
 
 /** Appends one call to the ledger. */
 export async function recordCall(record: CallRecord): Promise<void> {

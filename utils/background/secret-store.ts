@@ -1,5 +1,5 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import type { ProviderId } from '../providers';
+import { lazyDatabase } from './database';
 
 /**
  * API keys, one per provider, in the extension origin's IndexedDB. Content scripts run with the
@@ -9,24 +9,9 @@ import type { ProviderId } from '../providers';
 const DB_NAME = 'glance-secrets';
 const STORE = 'keys';
 
-let database: Promise<IDBPDatabase> | undefined;
-
-function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(upgradeDb) {
-      upgradeDb.createObjectStore(STORE);
-    },
-    // Another context wants to upgrade or delete the database: let it, and reopen on next use.
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-      database = undefined;
-    },
-    terminated() {
-      database = undefined;
-    },
-  });
-  return database;
-}
+const db = lazyDatabase(DB_NAME, 1, (database) => {
+  database.createObjectStore(STORE);
+});
 
 /** Cleans a pasted key: surrounding spaces, newlines, and a copied "Bearer " prefix. */
 export function cleanKey(input: string): string {

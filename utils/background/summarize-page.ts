@@ -4,6 +4,7 @@ import { mapParts, type PartResult } from '../map-reduce';
 import type { UsageReport } from '../protocol';
 import { buildCombineRequest, buildCondenseRequest, buildPartRequest, buildSummaryRequest, formatNotes, type PageRef } from '../summary-prompts';
 import type { SummaryPlan } from '../summary-plan';
+import { addUsageReports } from '../usage-sum';
 import type { ModelCallResult } from './model-call';
 
 /** One model call, as the summary makes it (the action binds `callModel` to its context). */
@@ -34,20 +35,6 @@ export interface SummaryRunResult {
   failedParts: number[];
 }
 
-/** Adds one call's usage to the running total (cost unknown if any call's is). */
-export function addUsage(total: UsageReport | null, next: UsageReport): UsageReport {
-  if (!total) return { ...next };
-  return {
-    model: total.model,
-    promptTokens: total.promptTokens + next.promptTokens,
-    completionTokens: total.completionTokens + next.completionTokens,
-    cachedTokens: total.cachedTokens + next.cachedTokens,
-    reasoningTokens: total.reasoningTokens + next.reasoningTokens,
-    estimated: total.estimated || next.estimated,
-    costUsd: total.costUsd === null || next.costUsd === null ? null : total.costUsd + next.costUsd,
-  };
-}
-
 /**
  * Makes the summary a plan describes: one streamed request for a page that fits; else notes on
  * every part (concurrently, bounded), condensed in rounds while they are too long for one request,
@@ -57,7 +44,7 @@ export function addUsage(total: UsageReport | null, next: UsageReport): UsageRep
 export async function runSummary(page: PageRef & { markdown: string }, plan: SummaryPlan, language: string, model: string, deps: SummaryRunDeps): Promise<SummaryRunResult> {
   let usage: UsageReport | null = null;
   const record = (result: ModelCallResult) => {
-    usage = addUsage(usage, result.usage);
+    usage = addUsageReports(usage ?? undefined, result.usage);
     deps.usage(usage);
     return result;
   };

@@ -1,5 +1,5 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import type { ChatTurn, StoredSummary, UsageReport } from '../protocol';
+import { lazyDatabase } from './database';
 
 /**
  * Summaries already paid for, by page URL, content hash and language: reopening a page whose
@@ -20,24 +20,9 @@ const STORE = 'summaries';
 /** Enough for weeks of reading; a summary is a few KB. */
 export const MAX_ENTRIES = 500;
 
-let database: Promise<IDBPDatabase> | undefined;
-
-function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(upgradeDb) {
-      const store = upgradeDb.createObjectStore(STORE, { keyPath: 'key' });
-      store.createIndex('usedAt', 'usedAt');
-    },
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-      database = undefined;
-    },
-    terminated() {
-      database = undefined;
-    },
-  });
-  return database;
-}
+const db = lazyDatabase(DB_NAME, 1, (database) => {
+  database.createObjectStore(STORE, { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
+});
 
 /** The page address a summary belongs to: without its #fragment, which names a place, not a page. */
 export function cacheUrl(url: string): string {

@@ -55,7 +55,7 @@ describe('TranslationCard', () => {
   });
 
   it('offers Replace only for editable selections, once the translation is complete', () => {
-    const handlers = card({ canReplace: true, status: 'working' });
+    card({ canReplace: true, status: 'working' });
     const replace = screen.getByRole('button', { name: 'Replace' }) as HTMLButtonElement;
     expect(replace.disabled).toBe(true);
     expect(screen.getByRole('status').textContent).toBe('Translating…');

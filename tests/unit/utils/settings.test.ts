@@ -4,7 +4,6 @@ import {
   DEFAULT_SETTINGS,
   getSettings,
   sanitizeSettings,
-  settingsItem,
   updateSettings,
   watchSettings,
 } from '../../../utils/settings';
