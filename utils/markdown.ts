@@ -21,7 +21,7 @@ const marked = new Marked({
     code({ text, lang }) {
       const language = (lang ?? '').match(/^[\w+#.-]+/)?.[0] ?? '';
       const label = language ? ` data-lang="${escapeHtml(language)}"` : '';
-      return `<pre${label}><button type="button" class="copy-code" aria-label="${escapeHtml(t('copyCode'))}">⧉</button><code>${escapeHtml(text)}</code></pre>`;
+      return `<pre${label}><button type="button" class="copy-code" aria-label="${escapeHtml(t('copyCode'))}">${escapeHtml(t('copy'))}</button><code>${escapeHtml(text)}</code></pre>`;
     },
   },
 });
