@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import type { FakeServer } from '../fake-server';
 import { answers, openChat, sendMessage, sseFileOf, waitForAnswerEnd } from './chat-helpers';
-import { configureGlance } from './configure';
-import { launchGlance, type Glance } from './harness';
+import { closeAll, startConfiguredGlance } from './configure';
+import type { Glance } from './harness';
 
 let server: FakeServer;
 let glance: Glance;
 
-beforeAll(async () => {
-  server = await startFakeServer();
-  glance = await launchGlance();
-  await (await configureGlance(glance, server)).close();
-});
-afterAll(async () => {
-  await glance?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
+afterAll(() => closeAll(glance, server));
 beforeEach(() => server.reset());
 
 describe('popup chat', () => {

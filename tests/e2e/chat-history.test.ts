@@ -3,23 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import type { FakeServer } from '../fake-server';
 import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
-import { configureGlance } from './configure';
-import { launchGlance, type Glance } from './harness';
+import { closeAll, startConfiguredGlance } from './configure';
+import type { Glance } from './harness';
 
 let server: FakeServer;
 let glance: Glance;
 
-beforeAll(async () => {
-  server = await startFakeServer();
-  glance = await launchGlance();
-  await (await configureGlance(glance, server)).close();
-});
-afterAll(async () => {
-  await glance?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
+afterAll(() => closeAll(glance, server));
 
 const list = (page: Page) => page.getByRole('list', { name: 'Conversations' });
 const titles = async (page: Page) => list(page).locator('.history-open').allTextContents();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import type { FakeServer } from '../fake-server';
 import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
-import { configureGlance } from './configure';
-import { launchGlance, type Glance } from './harness';
+import { closeAll, startConfiguredGlance } from './configure';
+import type { Glance } from './harness';
 
 // Answers stream over seconds here: poll for up to 15 s.
 const poll = <T>(fn: () => Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout });
@@ -10,15 +10,8 @@ const poll = <T>(fn: () => Promise<T>, timeout = 15_000) => expect.poll(fn, { ti
 let server: FakeServer;
 let glance: Glance;
 
-beforeAll(async () => {
-  server = await startFakeServer();
-  glance = await launchGlance();
-  await (await configureGlance(glance, server)).close();
-});
-afterAll(async () => {
-  await glance?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
+afterAll(() => closeAll(glance, server));
 beforeEach(() => server.reset());
 
 /** A long answer (480 chunks: one per word) that streams slowly enough to act in the middle of it. */

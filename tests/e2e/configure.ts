@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { FakeServer } from '../fake-server';
-import type { Glance } from './harness';
+import { startFakeServer, type FakeServer } from '../fake-server';
+import { launchGlance, type Glance } from './harness';
 
 /** Fills the settings form the way a person does. */
 export async function fillConnection(
@@ -20,4 +20,17 @@ export async function configureGlance(glance: Glance, server: FakeServer, model 
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('status').filter({ hasText: /^Saved\.$/ }).waitFor();
   return page;
+}
+
+/** A fake server and a Glance configured for it, for a test file's `beforeAll`. */
+export async function startConfiguredGlance(): Promise<{ server: FakeServer; glance: Glance }> {
+  const server = await startFakeServer();
+  const glance = await launchGlance();
+  await (await configureGlance(glance, server)).close();
+  return { server, glance };
+}
+
+/** Closes what a test file started (browser first), skipping what never started. */
+export async function closeAll(...started: ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+  for (const thing of started) await thing?.close();
 }
