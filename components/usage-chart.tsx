@@ -4,7 +4,7 @@ import type { DayCost } from '../utils/usage-summary';
 import { FEATURES, type Feature } from '../utils/usage-types';
 
 /** One colour per feature, readable on light and dark backgrounds. */
-export const FEATURE_COLORS: Record<Feature, string> = {
+const FEATURE_COLORS: Record<Feature, string> = {
   chat: '#3b82f6',
   summarize: '#10b981',
   translate: '#f59e0b',

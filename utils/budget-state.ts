@@ -10,7 +10,7 @@ export interface BudgetState {
   level: 'warning' | 'exceeded';
 }
 
-export const WARNING_RATIO = 0.8;
+const WARNING_RATIO = 0.8;
 
 /** The limits that deserve a warning, daily first. Nothing for limits that are off or far away. */
 export function budgetStates(spending: Spending): BudgetState[] {

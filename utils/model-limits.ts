@@ -13,7 +13,7 @@ export interface ModelLimit {
  * Context windows from the providers' model pages (checked 2025). Longer ids match their family
  * by prefix ("gpt-4o-mini-2024-07-18" → "gpt-4o-mini"); the longest prefix wins.
  */
-export const MODEL_LIMITS: Record<string, ModelLimit> = {
+const MODEL_LIMITS: Record<string, ModelLimit> = {
   'gpt-5': { context: 400_000, input: 272_000 },
   'gpt-5-chat-latest': { context: 128_000 },
   'gpt-4.1': { context: 1_047_576 },

@@ -32,6 +32,12 @@ export function dayStart(time: number): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
+/** Local midnight of the first day of the month containing `time`. */
+export function monthStart(time: number): number {
+  const date = new Date(time);
+  return new Date(date.getFullYear(), date.getMonth(), 1).getTime();
+}
+
 /** Local midnight `days` days before the day of `time` (DST-safe: by calendar, not by 24 h). */
 export function daysBefore(time: number, days: number): number {
   const date = new Date(dayStart(time));
@@ -95,8 +101,7 @@ export function summarizeUsage(calls: readonly CallRecord[], rollups: readonly D
 /** Spending of the current local day and calendar month, in USD. */
 export function spendingOf(calls: readonly CallRecord[], now: number): { today: number; month: number } {
   const today = dayStart(now);
-  const date = new Date(now);
-  const month = new Date(date.getFullYear(), date.getMonth(), 1).getTime();
+  const month = monthStart(now);
   let spentToday = 0;
   let spentMonth = 0;
   for (const call of calls) {

@@ -1,9 +1,8 @@
 import type { ErrorCode } from './errors';
 
 /** What Glance was doing when it called the API. */
-export type Feature = 'chat' | 'summarize' | 'translate' | 'ask' | 'transcribe' | 'test';
-
-export const FEATURES: readonly Feature[] = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test'];
+export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test'] as const;
+export type Feature = (typeof FEATURES)[number];
 
 /** One API call, as the usage ledger keeps it. Written by the background only. */
 export interface CallRecord {

@@ -46,10 +46,11 @@ export function App() {
     sendMessage('getKeyStatus', { provider: draft.provider }).then(setKeyStatus, () => {});
   }, [draft?.provider]);
 
-  // A link to options.html#usage arrives before the section exists: scroll once it does.
+  // A link to options.html#usage or #translate arrives before the sections exist: scroll once
+  // the form (and so every section) is rendered.
   useEffect(() => {
-    if (settings && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
-  }, [!settings]);
+    if (draft && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [!draft]);
 
   if (!settings || !draft) return <main aria-busy="true" />;
 

@@ -20,7 +20,6 @@ export function TranslateSection({ settings }: { settings: Settings }) {
       ?.getAll()
       .then((commands) => setShortcut(commands.find((c) => c.name === 'translate-selection')?.shortcut ?? ''))
       .catch(() => {});
-    if (location.hash === '#translate') document.getElementById('translate')?.scrollIntoView();
   }, []);
 
   const save = (patch: Partial<Settings>) => updateSettings(patch).catch((error) => setStatus({ kind: 'error', text: String(error) }));

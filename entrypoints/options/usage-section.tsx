@@ -5,7 +5,8 @@ import { UsagePanel } from '../../components/usage-panel';
 import { t } from '../../utils/i18n';
 import { RemoteError, sendMessage } from '../../utils/messaging';
 import { updateSettings, type Settings } from '../../utils/settings';
-import { downloadText, useUsage } from '../../utils/ui/use-usage';
+import { saveTextFile } from '../../utils/ui/download';
+import { useUsage } from '../../utils/ui/use-usage';
 
 /** Usage, budgets and prices on the settings page. */
 export function UsageSection({ settings }: { settings: Settings }) {
@@ -27,7 +28,7 @@ export function UsageSection({ settings }: { settings: Settings }) {
   const exportCsv = async () => {
     try {
       const { csv } = await sendMessage('exportUsage', null);
-      downloadText(`glance-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
+      saveTextFile(`glance-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
     } catch (error) {
       fail(error);
     }

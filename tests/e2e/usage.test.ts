@@ -46,6 +46,12 @@ it('lists a Test connection and a chat with the provider token counts and their 
   const usage = page.getByRole('region', { name: 'Usage' });
   const table = usage.getByRole('table', { name: 'Recent calls' });
   await table.waitFor();
+  // The address's #usage (the popup's spend badge links there) scrolls the section into view.
+  const place = () => page.evaluate(() => ({ scrolled: scrollY, top: document.getElementById('usage')!.getBoundingClientRect().top, height: innerHeight }));
+  await expect.poll(async () => (await place()).scrolled).toBeGreaterThan(0);
+  const { top, height } = await place();
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(height);
   const rows = table.locator('tbody tr');
   await expect.poll(() => rows.count()).toBe(2);
   const cells = async (index: number) => rows.nth(index).locator('td').allTextContents();

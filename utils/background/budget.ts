@@ -2,24 +2,16 @@ import { AppError } from '../errors';
 import { t, type Locale } from '../i18n';
 import { formatCost } from '../pricing';
 import { budgetOverrideItem, type Settings } from '../settings';
-import { spentSince } from './ledger';
+import { monthStart, spendingOf } from '../usage-summary';
+import { callsSince } from './ledger';
 
 /** How long "Spend anyway" lets calls through before the budget holds them again. */
 export const OVERRIDE_MS = 60 * 60_000;
 
-/** Local midnight today and the first of this month, as epoch ms. */
-export function periodStarts(now = new Date()): { day: number; month: number } {
-  return {
-    day: new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime(),
-    month: new Date(now.getFullYear(), now.getMonth(), 1).getTime(),
-  };
-}
-
-/** Spending so far today and this month, in USD (calls without a price count as 0). */
+/** Spending so far today and this month, in USD (calls without a price count as 0): one read. */
 export async function spending(now = new Date()): Promise<{ today: number; month: number }> {
-  const starts = periodStarts(now);
-  const [today, month] = await Promise.all([spentSince(starts.day), spentSince(starts.month)]);
-  return { today, month };
+  const time = now.getTime();
+  return spendingOf(await callsSince(monthStart(time)), time);
 }
 
 /**

@@ -50,18 +50,16 @@ export async function allUsage(): Promise<{ calls: CallRecord[]; rollups: DayRol
   return { calls: calls as CallRecord[], rollups: rollups as DayRollup[] };
 }
 
-/** Total known cost in USD of the calls since `since`. */
-export async function spentSince(since: number): Promise<number> {
-  const calls = await callsSince(since);
-  return calls.reduce((sum, call) => sum + (call.costUsd ?? 0), 0);
+/** The rollup a call belongs to: its day, feature, model and host. */
+function rollupKey(call: CallRecord): string {
+  return `${dayStart(call.time)}|${call.feature}|${call.model}|${call.host}`;
 }
 
 /** Adds one call to a day's rollup (creating it). */
-export function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
-  const day = dayStart(call.time);
+function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
   const base: DayRollup = rollup ?? {
-    key: `${day}|${call.feature}|${call.model}|${call.host}`,
-    day,
+    key: rollupKey(call),
+    day: dayStart(call.time),
     feature: call.feature,
     model: call.model,
     host: call.host,
@@ -102,8 +100,7 @@ export async function applyRetention(now = Date.now()): Promise<number> {
   let cursor = await calls.index('time').openCursor(IDBKeyRange.upperBound(cutoff, true));
   while (cursor) {
     const call = cursor.value as CallRecord;
-    const key = `${dayStart(call.time)}|${call.feature}|${call.model}|${call.host}`;
-    await rollups.put(rollInto((await rollups.get(key)) as DayRollup | undefined, call));
+    await rollups.put(rollInto((await rollups.get(rollupKey(call))) as DayRollup | undefined, call));
     await cursor.delete();
     moved += 1;
     cursor = await cursor.continue();

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import type { HandlerMap } from './handlers';
 import { showCardInFrame } from './translate-launcher';
-import { asObject, refuse } from './validate';
+import { asObject, noPayload, refuse } from './validate';
 
 /**
  * The translation card's one-shot messages. Both come from content scripts, whose pages cannot
@@ -12,7 +12,7 @@ import { asObject, refuse } from './validate';
 export const translateHandlers: Pick<HandlerMap, 'showTranslateCard' | 'openSettings'> = {
   showTranslateCard: {
     allowedFrom: ['content-script'],
-    parse: (data) => (data === null || data === undefined ? null : refuse('no payload expected')),
+    parse: noPayload,
     handle: async (_request, { tab }) => {
       if (!tab) throw new AppError('refused', { detail: 'no tab' });
       await showCardInFrame(tab.id, tab.frameId).catch((error) => {

@@ -2,16 +2,17 @@ import type { Spending } from '../protocol';
 import type { Settings } from '../settings';
 import { summarizeUsage, spendingOf } from '../usage-summary';
 import { usageCsv } from '../usage-csv';
-import { allUsage, applyRetention, callsSince, clearLedger, recentCalls } from './ledger';
+import { allUsage, applyRetention, clearLedger, recentCalls } from './ledger';
 import type { HandlerMap } from './handlers';
 import { noPayload } from './validate';
-import { periodStarts } from './budget';
+import { spending as spentNow } from './budget';
 
 const PAGES_ONLY = ['extension-page'] as const;
 const RECENT_CALLS = 100;
 
-async function spending(settings: Settings, now = Date.now()): Promise<Spending> {
-  const spent = spendingOf(await callsSince(periodStarts(new Date(now)).month), now);
+/** Today's and this month's spending against the budgets; `spent` when already worked out. */
+async function spending(settings: Settings, spent?: { today: number; month: number }): Promise<Spending> {
+  spent ??= await spentNow();
   return {
     todayUsd: spent.today,
     monthUsd: spent.month,
@@ -32,7 +33,8 @@ export const usageHandlers: Pick<HandlerMap, 'getUsage' | 'getSpending' | 'expor
       return {
         summary: summarizeUsage(calls, rollups, now),
         recent: await recentCalls(RECENT_CALLS),
-        spending: await spending(settings, now),
+        // Every call is at hand already: no second read for this month's.
+        spending: await spending(settings, spendingOf(calls, now)),
       };
     },
   },

@@ -22,13 +22,3 @@ export function useUsage(): { overview: UsageOverview | undefined; refresh(): Pr
   }, [refresh]);
   return { overview, refresh };
 }
-
-/** Offers a text as a file download (no downloads permission needed). */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
