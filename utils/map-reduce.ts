@@ -43,7 +43,7 @@ const MAX_RATE_LIMIT_REQUEUES = 4;
 const RAMP_UP_AFTER = 2;
 
 /** Whether an error should stop the whole job rather than one part. */
-export function isFatal(error: AppError): boolean {
+function isFatal(error: AppError): boolean {
   return FATAL.has(error.code);
 }
 

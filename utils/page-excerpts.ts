@@ -1,7 +1,7 @@
 import { chunkMarkdown, type CountTokens } from './chunking';
 
 /** Words of a question worth looking for: Latin words of 2+ letters, and CJK character pairs. */
-export function queryTerms(question: string): string[] {
+function queryTerms(question: string): string[] {
   const terms = new Set<string>();
   for (const word of question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word)) {

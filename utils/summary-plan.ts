@@ -43,7 +43,7 @@ const PROMPT_RESERVE = 400;
 /** Ollama serves a small context unless told otherwise, and cuts longer prompts silently. */
 const OLLAMA_CONTEXT = 4096;
 /** Smallest budget worth a request. */
-export const MIN_BUDGET = 200;
+const MIN_BUDGET = 200;
 
 /**
  * Page tokens one request may carry: the model's context window less the prompt and the answer,

@@ -3,13 +3,14 @@ import { browser } from 'wxt/browser';
 import { PageThread } from '../../components/page-thread';
 import { SummaryView } from '../../components/summary-view';
 import type { Settings } from '../../utils/settings';
+import { copyText } from '../../utils/ui/clipboard';
 import { usePageSummary } from '../../utils/ui/use-page-summary';
 import { usePageThread } from '../../utils/ui/use-page-thread';
 
 const NO_TURNS: never[] = [];
 
 function copy(text: string) {
-  void navigator.clipboard?.writeText(text).catch(() => {});
+  void copyText(text);
 }
 
 /**

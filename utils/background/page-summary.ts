@@ -5,19 +5,23 @@ import type { PageInspection } from '../protocol';
 import type { Settings } from '../settings';
 import { needsConfirmation, planSummary, type SummaryPlan } from '../summary-plan';
 import { getTokenizer, type Tokenizer } from '../tokens';
-import { readTab, type Injector } from './page-access';
+import { readTab } from './page-access';
 import { cacheKey, contentHash, getCachedSummary, toStored, type CachedSummary } from './summary-cache';
 
-/** A page read for summarizing: its text, the plan, and where its summary is cached. */
-export interface PreparedPage {
+/** A page read for summarizing or questions: its text and where its summary is cached. */
+export interface ReadPage {
   page: PageContent;
   tokenizer: Tokenizer;
-  plan: SummaryPlan;
   /** Language code of the summary, and its English name for the prompts. */
   language: { code: string; name: string };
   /** SHA-256 of the page text, and the cache key (URL, hash, language). */
   hash: string;
   key: string;
+}
+
+/** A read page with the plan of its summary. */
+export interface PreparedPage extends ReadPage {
+  plan: SummaryPlan;
 }
 
 /** The summary language: the setting, or the interface language. */
@@ -37,19 +41,23 @@ export function markRunning(key: string, jobId: string): () => void {
   };
 }
 
-/** Reads the tab and plans its summary (exact token counts; nothing is sent to the model). */
-export async function preparePage(tabId: number, settings: Settings, locale: Locale, inject?: Injector): Promise<PreparedPage> {
-  const page = await readTab(tabId, inject);
+/** Reads the tab and finds where its summary is cached (nothing is planned or sent). */
+export async function readPage(tabId: number, settings: Settings, locale: Locale): Promise<ReadPage> {
+  const page = await readTab(tabId);
   const tokenizer = await getTokenizer(settings.model);
   const language = summaryLanguage(settings, locale);
-  const plan = planSummary(page, tokenizer, settings, language.name);
   const hash = await contentHash(page.markdown);
-  return { page, tokenizer, plan, language, hash, key: cacheKey(page.url, hash, language.code) };
+  return { page, tokenizer, language, hash, key: cacheKey(page.url, hash, language.code) };
+}
+
+/** Plans a read page's summary (exact token counts; nothing is sent to the model). */
+export function planPage(read: ReadPage, settings: Settings): PreparedPage {
+  return { ...read, plan: planSummary(read.page, read.tokenizer, settings, read.language.name) };
 }
 
 /** What the summary view shows before anything is spent: the page, the estimate, a stored summary. */
-export async function inspectPage(tabId: number, settings: Settings, locale: Locale, inject?: Injector): Promise<PageInspection> {
-  const { page, plan, key } = await preparePage(tabId, settings, locale, inject);
+export async function inspectPage(tabId: number, settings: Settings, locale: Locale): Promise<PageInspection> {
+  const { page, plan, key } = planPage(await readPage(tabId, settings, locale), settings);
   let stored: CachedSummary | null = null;
   try {
     stored = await getCachedSummary(key);

@@ -25,7 +25,7 @@ const db = lazyDatabase(DB_NAME, 1, (database) => {
 });
 
 /** The page address a summary belongs to: without its #fragment, which names a place, not a page. */
-export function cacheUrl(url: string): string {
+function cacheUrl(url: string): string {
   const hash = url.indexOf('#');
   return hash === -1 ? url : url.slice(0, hash);
 }
@@ -74,22 +74,22 @@ export async function putCachedSummary(entry: {
   await transaction.done;
 }
 
+/** Changes a stored entry in one transaction (no-op when none is stored). */
+async function updateEntry(key: string, change: (entry: CachedSummary) => CachedSummary): Promise<void> {
+  const transaction = (await db()).transaction(STORE, 'readwrite');
+  const entry = (await transaction.store.get(key)) as CachedSummary | undefined;
+  if (entry) await transaction.store.put(change(entry));
+  await transaction.done;
+}
+
 /** Appends a question and its answer to a stored summary's thread (no-op when none is stored). */
 export async function appendToThread(key: string, turns: ChatTurn[]): Promise<void> {
-  const database = await db();
-  const transaction = database.transaction(STORE, 'readwrite');
-  const entry = (await transaction.store.get(key)) as CachedSummary | undefined;
-  if (entry) await transaction.store.put({ ...entry, thread: [...entry.thread, ...turns], usedAt: Date.now() });
-  await transaction.done;
+  await updateEntry(key, (entry) => ({ ...entry, thread: [...entry.thread, ...turns], usedAt: Date.now() }));
 }
 
 /** Marks an entry as just used, so eviction keeps what is read. */
 export async function touchCachedSummary(key: string, now = Date.now()): Promise<void> {
-  const database = await db();
-  const transaction = database.transaction(STORE, 'readwrite');
-  const entry = (await transaction.store.get(key)) as CachedSummary | undefined;
-  if (entry) await transaction.store.put({ ...entry, usedAt: now });
-  await transaction.done;
+  await updateEntry(key, (entry) => ({ ...entry, usedAt: now }));
 }
 
 /** What crosses to the page: the summary and its thread, not the cache bookkeeping. */

@@ -131,7 +131,7 @@ function bodyMarkdown(doc: Document): string {
 }
 
 /** The selected text as Markdown (structure kept), or '' without a selection. */
-export function selectionMarkdown(selection: Selection | null): string {
+function selectionMarkdown(selection: Selection | null): string {
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return '';
   const plain = selection.toString().trim();
   if (!plain) return '';

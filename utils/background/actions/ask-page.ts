@@ -6,7 +6,7 @@ import { buildAskRequest } from '../../summary-prompts';
 import { pageBudget } from '../../summary-plan';
 import type { Tokenizer } from '../../tokens';
 import { callModel } from '../model-call';
-import { preparePage, type PreparedPage } from '../page-summary';
+import { readPage, type ReadPage } from '../page-summary';
 import { appendToThread, getCachedSummary } from '../summary-cache';
 import { asArray, asObject, asOneOf, asString, asTabId, refuse } from '../validate';
 import type { ActionContext, ActionDefinition } from './types';
@@ -32,18 +32,18 @@ function parse(raw: unknown): ActionInput<'askPage'> {
  * Pure: the request for a question about a page. The whole page when it fits beside the thread;
  * otherwise the summary (when there is one) and the passages that match the question.
  */
-export function buildRequest(
-  prepared: Pick<PreparedPage, 'page' | 'plan' | 'language'>,
+function buildRequest(
+  read: Pick<ReadPage, 'page' | 'language'>,
   turns: ChatTurn[],
   summary: string | null,
   tokenizer: Pick<Tokenizer, 'count' | 'exact'>,
   settings: Settings,
 ): ChatRequestSpec {
-  const { page, plan, language } = prepared;
+  const { page, language } = read;
   const threadTokens = turns.reduce((sum, turn) => sum + tokenizer.count(turn.content) + 4, 0);
   const room = pageBudget(settings, tokenizer.exact) - threadTokens;
   let context = page.markdown;
-  if (plan.pageTokens > room) {
+  if (tokenizer.count(page.markdown) > room) {
     const lead = summary ? `${summary.trim()}\n\n[…]\n\n` : '';
     context = lead + selectExcerpts(page.markdown, turns.at(-1)!.content, room - tokenizer.count(lead), tokenizer.count);
   }
@@ -51,13 +51,13 @@ export function buildRequest(
 }
 
 async function run(input: ActionInput<'askPage'>, ctx: ActionContext): Promise<string> {
-  const prepared = await preparePage(input.tabId, ctx.settings, ctx.locale);
-  const cached = await getCachedSummary(prepared.key).catch(() => null);
-  const spec = buildRequest(prepared, input.turns, cached?.text ?? null, prepared.tokenizer, ctx.settings);
+  const read = await readPage(input.tabId, ctx.settings, ctx.locale);
+  const cached = await getCachedSummary(read.key).catch(() => null);
+  const spec = buildRequest(read, input.turns, cached?.text ?? null, read.tokenizer, ctx.settings);
   const result = await callModel({ feature: 'ask', spec, signal: ctx.signal, onDelta: ctx.delta }, ctx);
   ctx.usage(result.usage);
   // The thread lives with the page's summary, so a reopened popup shows it again.
-  await appendToThread(prepared.key, [input.turns.at(-1)!, { role: 'assistant', content: result.text }]).catch((error) =>
+  await appendToThread(read.key, [input.turns.at(-1)!, { role: 'assistant', content: result.text }]).catch((error) =>
     console.error('thread write failed', error),
   );
   return result.finishReason;

@@ -1,7 +1,7 @@
 import type { ActionInput } from '../../protocol';
 import { resolveConnection } from '../client';
 import { callModel } from '../model-call';
-import { markRunning, preparePage } from '../page-summary';
+import { markRunning, planPage, readPage } from '../page-summary';
 import { getCachedSummary, putCachedSummary, touchCachedSummary } from '../summary-cache';
 import { runSummary, type SummaryCall } from '../summarize-page';
 import { asObject, asTabId, refuse } from '../validate';
@@ -18,8 +18,8 @@ function parse(raw: unknown): ActionInput<'summarize'> {
  * otherwise summarizes (one request, or map-reduce for a long page) and stores a complete summary.
  */
 async function run(input: ActionInput<'summarize'>, ctx: ActionContext): Promise<string> {
-  const prepared = await preparePage(input.tabId, ctx.settings, ctx.locale);
-  const { page, plan, tokenizer, language, hash, key } = prepared;
+  const read = await readPage(input.tabId, ctx.settings, ctx.locale);
+  const { page, tokenizer, language, hash, key } = read;
   if (!input.regenerate) {
     const cached = await getCachedSummary(key).catch(() => null);
     if (cached) {
@@ -28,6 +28,8 @@ async function run(input: ActionInput<'summarize'>, ctx: ActionContext): Promise
       return 'cached';
     }
   }
+  // Planned only when there is something to make: a cached summary needs no plan.
+  const { plan } = planPage(read, ctx.settings);
   const done = markRunning(key, ctx.jobId);
   try {
     // Resolved once for every call of a map-reduce.
