@@ -22,6 +22,12 @@ export class RemoteError extends Error {
   }
 }
 
+/** A failure as a view shows it: the background's own error, or an unknown one with its words. */
+export function wireOf(error: unknown): WireError {
+  if (error instanceof RemoteError) return error.wire;
+  return { code: 'unknown', message: t('error_unknown', { detail: String(error) }), retryable: false };
+}
+
 /**
  * Sends a one-shot message to the background and returns its response, or throws a
  * {@link RemoteError} carrying the typed error.

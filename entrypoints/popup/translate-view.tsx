@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TranslateBox } from '../../components/translate-box';
-import { resolveLocale, t } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { RemoteError, sendMessage } from '../../utils/messaging';
 import { translateDraftItem, updateSettings } from '../../utils/settings';
 import { isSiteOff, normalizeSite } from '../../utils/site-list';
 import { planTranslation } from '../../utils/translate-target';
+import { copyText } from '../../utils/ui/clipboard';
 import { useSettings } from '../../utils/ui/use-settings';
-import { useTranslation } from '../../utils/ui/use-translation';
+import { finishNotice, tooLargeError, useTranslation } from '../../utils/ui/use-translation';
 
 /** The site of the tab the popup was opened over, when it is a web page. */
 function useActiveSite(): string | undefined {
@@ -49,12 +50,8 @@ export function TranslateView() {
   const translate = (code = target) => {
     setCopied(false);
     setNotice(undefined);
-    if (text.length > settings.translateMaxChars) {
-      const number = (n: number) => n.toLocaleString(resolveLocale(settings.uiLanguage));
-      const size = t('translateSize', { chars: number(text.length), limit: number(settings.translateMaxChars) });
-      translation.fail({ code: 'too_large', message: t('error_too_large', { size }), retryable: false });
-      return;
-    }
+    const tooLarge = tooLargeError(text, settings);
+    if (tooLarge) return translation.fail(tooLarge);
     translation.start(text, code, plan?.source);
   };
 
@@ -71,7 +68,7 @@ export function TranslateView() {
         error={state.error}
         usage={state.usage}
         cnyPerUsd={settings.cnyPerUsd}
-        notice={notice ?? (state.nothingToTranslate ? t('translateNothing') : state.finishReason === 'length' ? t('translateTruncated') : undefined)}
+        notice={notice ?? finishNotice(state)}
         copied={copied}
         onText={changeText}
         onTarget={(code) => {
@@ -80,12 +77,7 @@ export function TranslateView() {
         }}
         onTranslate={() => translate()}
         onStop={() => translation.stop()}
-        onCopy={() =>
-          void navigator.clipboard.writeText(state.markdown).then(
-            () => setCopied(true),
-            () => setNotice(t('translateCopyFailed')),
-          )
-        }
+        onCopy={() => void copyText(state.markdown).then((ok) => (ok ? setCopied(true) : setNotice(t('translateCopyFailed'))))}
         onResume={() => translation.resume()}
         onOverride={() =>
           void sendMessage('overrideBudget', null).then(

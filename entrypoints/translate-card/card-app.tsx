@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { TranslationCard } from '../../components/translation-card';
-import type { WireError } from '../../utils/errors';
 import { resolveLocale, setLocale, t, type MessageKey } from '../../utils/i18n';
-import { RemoteError, sendMessage } from '../../utils/messaging';
+import { sendMessage, wireOf } from '../../utils/messaging';
 import { bridge, type SelectionSnapshot } from '../../utils/page/card-bridge';
 import { copyToClipboard, replaceSelection } from '../../utils/page/edit-actions';
 import { rangeToMarkdown } from '../../utils/page/range-markdown';
 import type { PageSettings } from '../../utils/protocol';
 import { isSiteOff } from '../../utils/site-list';
 import { planTranslation } from '../../utils/translate-target';
-import { useTranslation } from '../../utils/ui/use-translation';
+import { finishNotice, tooLargeError, useTranslation } from '../../utils/ui/use-translation';
 
 export interface CardAppProps {
   snapshot?: SelectionSnapshot;
@@ -17,9 +16,6 @@ export interface CardAppProps {
   refusal?: MessageKey;
   onClose(): void;
 }
-
-const wireOf = (error: unknown): WireError =>
-  error instanceof RemoteError ? error.wire : { code: 'unknown', message: t('error_unknown', { detail: String(error) }), retryable: false };
 
 /** The text to translate: a page selection as light Markdown (structure, code blocks), a field's as typed. */
 function sourceOf(snapshot: SelectionSnapshot | undefined): string {
@@ -31,7 +27,7 @@ function sourceOf(snapshot: SelectionSnapshot | undefined): string {
 /** The card's behaviour: settings, detection, the translation stream, Copy and Replace. */
 export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
   const [settings, setSettings] = useState<PageSettings>();
-  const [target, setTarget] = useState('');
+  const [chosenTarget, setChosenTarget] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [copied, setCopied] = useState(false);
   const [replaced, setReplaced] = useState(false);
@@ -52,18 +48,13 @@ export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
 
   useEffect(() => {
     if (!settings || !plan || refusal || !snapshot) return;
-    setTarget(plan.target);
-    if (text.length > settings.translateMaxChars) {
-      const number = (n: number) => n.toLocaleString(resolveLocale(settings.uiLanguage));
-      const size = t('translateSize', { chars: number(text.length), limit: number(settings.translateMaxChars) });
-      translation.fail({ code: 'too_large', message: t('error_too_large', { size }), retryable: false });
-      return;
-    }
+    const tooLarge = tooLargeError(text, settings);
+    if (tooLarge) return translation.fail(tooLarge);
     translation.start(text, plan.target, plan.source);
   }, [settings]);
 
   const restart = (code: string) => {
-    setTarget(code);
+    setChosenTarget(code);
     setNotice(undefined);
     setReplaced(false);
     if (plan && !refusal) translation.start(text, code, plan.source);
@@ -75,22 +66,21 @@ export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
     setNotice(ok ? undefined : t('translateCopyFailed'));
   };
 
-  const finishNotice =
-    state.nothingToTranslate ? t('translateNothing') : state.status === 'done' && state.finishReason === 'length' ? t('translateTruncated') : undefined;
+  const target = chosenTarget ?? plan?.target ?? 'zh-CN';
   const offerButton =
     !!settings && settings.translateButton && !bridge().button && !isSiteOff(location.hostname, settings.translateOffSites);
 
   return (
     <TranslationCard
       source={plan?.source ?? 'und'}
-      target={target || plan?.target || 'zh-CN'}
+      target={target}
       markdown={state.markdown}
       status={refusal ? 'idle' : settings || state.status === 'error' ? state.status : 'working'}
       progress={state.progress}
       error={state.error}
       usage={state.usage}
       cnyPerUsd={settings?.cnyPerUsd ?? 0}
-      notice={refusal ? t(refusal) : (notice ?? finishNotice)}
+      notice={refusal ? t(refusal) : (notice ?? finishNotice(state))}
       canReplace={!!snapshot && !!(snapshot.field || snapshot.editable)}
       copied={copied}
       replaced={replaced}

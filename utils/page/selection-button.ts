@@ -90,10 +90,10 @@ export function startSelectionButton(): () => void {
       button.addEventListener('mousedown', (event) => event.preventDefault());
       button.addEventListener('click', openCard);
       made.root.append(button);
+      // Named once here; a later change of language renames it (askSettings).
+      chinese ??= browserChinese();
+      button.setAttribute('aria-label', (button.title = chinese ? labelZh : labelEn));
     }
-    chinese ??= browserChinese();
-    button.title = chinese ? labelZh : labelEn;
-    button.setAttribute('aria-label', button.title);
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
     const spot = placeButton({ rects, backward: !!current?.backward, rtl: !!current?.rtl, viewport: view, size: SIZE });
     pinHost(host!, { position: 'fixed', display: 'block', 'z-index': '2147483647', left: `${spot.left}px`, top: `${spot.top}px`, width: `${SIZE}px`, height: `${SIZE}px` });

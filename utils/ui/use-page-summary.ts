@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '../errors';
 import { t } from '../i18n';
-import { RemoteError, sendMessage } from '../messaging';
+import { RemoteError, sendMessage, wireOf } from '../messaging';
 import type { PageInspection, UsageReport } from '../protocol';
 import { attachStream, startStream, type StreamHandle, type StreamHandlers } from '../stream-client';
 import { resolveTargetTab } from './target-tab';
@@ -46,11 +46,6 @@ const INITIAL: PageSummaryState = {
   cachedAt: null,
   finishReason: null,
 };
-
-function toWire(error: unknown): WireError {
-  if (error instanceof RemoteError) return error.wire;
-  return { code: 'unknown', message: t('error_unknown', { detail: String(error) }), retryable: false };
-}
 
 /**
  * The summary of the target tab's page, for any extension page (popup, side panel): reads the
@@ -110,7 +105,7 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
       return inspection;
     } catch (error) {
       lastFailure.current = 'inspect';
-      update({ phase: 'error', error: toWire(error) });
+      update({ phase: 'error', error: wireOf(error) });
       return null;
     }
   };
@@ -163,7 +158,7 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     spendAnyway: useCallback(() => {
       void sendMessage('overrideBudget', null).then(
         () => start(pending.current.regenerate),
-        (error) => update({ phase: 'error', error: toWire(error) }),
+        (error) => update({ phase: 'error', error: wireOf(error) }),
       );
     }, []),
   };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '../errors';
+import { resolveLocale, t, type LocalePreference } from '../i18n';
 import type { UsageReport } from '../protocol';
 import { startStream, type StreamHandle } from '../stream-client';
 import { addUsageReports } from '../usage-sum';
@@ -18,6 +19,20 @@ export interface TranslationState {
   finishReason?: string;
   /** The text held only code: nothing was sent. */
   nothingToTranslate?: boolean;
+}
+
+/** The refusal of a text over the size limit, with its size; undefined when it is within. */
+export function tooLargeError(text: string, settings: { translateMaxChars: number; uiLanguage: LocalePreference }): WireError | undefined {
+  if (text.length <= settings.translateMaxChars) return undefined;
+  const number = (n: number) => n.toLocaleString(resolveLocale(settings.uiLanguage));
+  const size = t('translateSize', { chars: number(text.length), limit: number(settings.translateMaxChars) });
+  return { code: 'too_large', message: t('error_too_large', { size }), retryable: false };
+}
+
+/** What to say when a translation ended short: nothing to translate, or cut at the output limit. */
+export function finishNotice(state: TranslationState): string | undefined {
+  if (state.nothingToTranslate) return t('translateNothing');
+  return state.finishReason === 'length' ? t('translateTruncated') : undefined;
 }
 
 interface Run {
@@ -45,19 +60,13 @@ export function useTranslation() {
 
   const stream = (current: Run) => {
     handle.current?.detach();
-    const segments = segmentsOf(current.pieces).slice(current.done);
-    const total = segmentsOf(current.pieces).length;
+    const all = segmentsOf(current.pieces);
+    const segments = all.slice(current.done);
+    const total = all.length;
     const offset = current.done;
     const show = (patch: Partial<TranslationState>) =>
       setState((previous) => ({ ...previous, markdown: joinTranslation(current.pieces, current.translations, current.done), ...patch }));
-    setState((previous) => ({
-      ...previous,
-      markdown: joinTranslation(current.pieces, current.translations, current.done),
-      status: 'working',
-      error: undefined,
-      finishReason: undefined,
-      progress: { done: offset, total },
-    }));
+    show({ status: 'working', error: undefined, finishReason: undefined, progress: { done: offset, total } });
     handle.current = startStream(
       'translate',
       { segments, target: current.target, source: current.source },

@@ -85,10 +85,15 @@ function joinerFor(joiner: string, target: string): string {
   return /^(zh|ja)/.test(target) ? '' : ' ';
 }
 
-/** How many segments are complete once the chunks up to `index` are: those that end by then. */
-function segmentsDone(input: TranslateInput, chunks: readonly Chunk[], index: number): number {
+/** The index of the chunk each segment ends in. */
+function lastChunkOf(chunks: readonly Chunk[]): Map<string, number> {
   const lastChunk = new Map<string, number>();
   chunks.forEach((chunk, i) => chunk.parts.forEach((part) => lastChunk.set(part.segment, i)));
+  return lastChunk;
+}
+
+/** How many segments are complete once the chunks up to `index` are: those that end by then. */
+function segmentsDone(input: TranslateInput, lastChunk: ReadonlyMap<string, number>, index: number): number {
   let done = 0;
   for (const segment of input.segments) {
     // Segments with no text at all have no parts: they are done with their predecessor.
@@ -102,6 +107,7 @@ async function run(input: TranslateInput, ctx: ActionContext): Promise<string> {
   const tokenizer = await getTokenizer(ctx.settings.model);
   const segments = input.segments.filter((segment) => segment.text.trim());
   const chunks = planChunks(segments, CHUNK_TOKENS, (text) => tokenizer.count(text));
+  const lastChunk = lastChunkOf(chunks);
   // One lookup of key and host for all the chunks of a long text.
   const connection = await resolveConnection(ctx.settings);
   const written = new Set<string>();
@@ -126,7 +132,7 @@ async function run(input: TranslateInput, ctx: ActionContext): Promise<string> {
     parts.end();
     usage = addUsageReports(usage, result.usage);
     ctx.usage(usage);
-    ctx.progress(segmentsDone(input, chunks, index), input.segments.length);
+    ctx.progress(segmentsDone(input, lastChunk, index), input.segments.length);
     if (result.finishReason !== 'stop') finishReason = result.finishReason;
   }
   return finishReason;
