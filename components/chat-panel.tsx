@@ -66,7 +66,7 @@ export function ChatPanel({ state, draft, controls, estimate, models, cnyPerUsd,
         </button>
         {children}
       </div>
-      {state.error && <ErrorNotice error={state.error} onRetry={() => controls.open(null)} onOpenSettings={onOpenSettings} />}
+      {state.error && <ErrorNotice error={state.error} onRetry={controls.reload} onOpenSettings={onOpenSettings} />}
       <ChatLog messages={state.messages} streamingId={state.streamingId} live={state.live} cnyPerUsd={cnyPerUsd} actions={actions} />
       <ChatComposer
         draft={draft}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { amountText, parseAmount } from '../utils/money';
-import { PRICE_TABLE, type ModelPrice, type PriceOverrides } from '../utils/pricing';
+import { PRICE_TABLE, tokenPricedModels, type ModelPrice, type PriceOverrides } from '../utils/pricing';
 
 export interface PriceEditorProps {
   overrides: PriceOverrides;
@@ -19,8 +19,7 @@ const FIELDS: [Field, 'priceInput' | 'priceCached' | 'priceOutput'][] = [
 export function PriceEditor({ overrides, onChange }: PriceEditorProps) {
   const [newModel, setNewModel] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const tokenModels = Object.keys(PRICE_TABLE.prices).filter((model) => PRICE_TABLE.prices[model]!.input !== undefined);
-  const models = [...new Set([...tokenModels, ...Object.keys(overrides)])];
+  const models = [...new Set([...tokenPricedModels(), ...Object.keys(overrides)])];
 
   const setPrice = (model: string, field: Field, text: string) => {
     const value = parseAmount(text);

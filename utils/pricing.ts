@@ -38,6 +38,11 @@ export const PRICE_TABLE = {
   } as Record<string, ModelPrice>,
 };
 
+/** The default table's models priced by the token (chat models, not the transcription ones). */
+export function tokenPricedModels(): string[] {
+  return Object.keys(PRICE_TABLE.prices).filter((model) => PRICE_TABLE.prices[model]!.input !== undefined);
+}
+
 /** Edited prices, by model id, as the settings store them. */
 export type PriceOverrides = Record<string, ModelPrice>;
 

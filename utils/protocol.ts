@@ -270,4 +270,6 @@ export const LIMITS = {
   message: 64 * 1024,
   /** Stream starts carry page text; 150,000 tokens of text is about 2 MB of UTF-16. */
   streamStart: 4 * 1024 * 1024,
+  /** One-shot messages that carry a whole chat message or an import batch. */
+  largeMessage: 4 * 1024 * 1024,
 };

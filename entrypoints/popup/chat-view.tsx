@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ChatPanel } from '../../components/chat-panel';
 import type { Status } from '../../components/status-message';
 import { t } from '../../utils/i18n';
-import { PRICE_TABLE } from '../../utils/pricing';
+import { tokenPricedModels } from '../../utils/pricing';
 import type { Settings } from '../../utils/settings';
 import { copyText } from '../../utils/ui/clipboard';
 import { useChat } from '../../utils/ui/use-chat';
@@ -11,7 +11,7 @@ import { useChatEstimate } from '../../utils/ui/use-chat-estimate';
 
 /** Chat models to offer: the default, this conversation's, and OpenAI's when that is the provider. */
 function modelChoices(settings: Settings, current: string): string[] {
-  const openai = settings.provider === 'openai' ? Object.keys(PRICE_TABLE.prices).filter((id) => !/whisper|transcribe/.test(id)) : [];
+  const openai = settings.provider === 'openai' ? tokenPricedModels() : [];
   return [...new Set([settings.model, current, ...openai].filter(Boolean))];
 }
 

@@ -2,6 +2,7 @@ import { estimateOf } from '../chat-budget';
 import { readImport, ImportError } from '../chat-export';
 import { historyTurns } from '../chat-messages';
 import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '../chat-types';
+import { LIMITS } from '../protocol';
 import { buildRequest } from './actions/chat';
 import { settleStale } from './chat-answers';
 import { chatCounter } from './chat-counter';
@@ -18,7 +19,7 @@ import {
   updateConversation,
 } from './conversations';
 import type { HandlerMap } from './handlers';
-import { asArray, asObject, asString, refuse } from './validate';
+import { asArray, asId, asModel, asObject, asString, refuse } from './validate';
 
 type ChatMessageName =
   | 'chatGet'
@@ -27,24 +28,9 @@ type ChatMessageName =
   | 'chatSetCurrent' | 'chatList' | 'chatRename' | 'chatSetModel' | 'chatDelete' | 'chatExport' | 'chatImport' | 'chatEstimate';
 
 const PAGES_ONLY = ['extension-page'] as const;
-const ID = /^[\w-]{1,100}$/;
-
-function asId(value: unknown, what = 'id'): string {
-  const id = asString(value, what, 100);
-  return ID.test(id) ? id : refuse(`${what} is not an id`);
-}
-
 function asIdOrNull(value: unknown): string | null {
   return value === null ? null : asId(value);
 }
-
-function asModel(value: unknown): string {
-  const model = asString(value, 'model', 200).trim();
-  return model || refuse('model is empty');
-}
-
-/** A request that carries a whole message or an import file: bigger than a one-shot message. */
-const LARGE_REQUEST_BYTES = 4 * 1024 * 1024;
 
 /**
  * The chat's one-shot messages: history reads and edits, export and import, and the composer's
@@ -67,7 +53,7 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
   },
   chatSaveDraft: {
     allowedFrom: PAGES_ONLY,
-    maxBytes: LARGE_REQUEST_BYTES,
+    maxBytes: LIMITS.largeMessage,
     parse: (data) => {
       const value = asObject(data);
       return { id: asIdOrNull(value.id), text: asString(value.text, 'text', MAX_MESSAGE_CHARS) };
@@ -135,7 +121,7 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
   },
   chatImport: {
     allowedFrom: PAGES_ONLY,
-    maxBytes: LARGE_REQUEST_BYTES,
+    maxBytes: LIMITS.largeMessage,
     parse: (data) => ({ data: asObject(data).data }),
     handle: async ({ data }) => {
       let conversations;
@@ -161,7 +147,7 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
   },
   chatEstimate: {
     allowedFrom: PAGES_ONLY,
-    maxBytes: LARGE_REQUEST_BYTES,
+    maxBytes: LIMITS.largeMessage,
     parse: (data) => {
       const value = asObject(data);
       return {

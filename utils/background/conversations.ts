@@ -99,7 +99,7 @@ export async function listConversations(query = ''): Promise<ConversationSummary
  * transaction: a conversation never exists without the message that started it.
  */
 export async function appendMessages(
-  conversation: { id: string; create?: Omit<ConversationSummary, 'messageCount'> },
+  conversation: { id: string; create?: Omit<ConversationSummary, 'messageCount'>; model?: string },
   messages: StoredMessage[],
 ): Promise<void> {
   await storage(async (database) => {
@@ -110,7 +110,7 @@ export async function appendMessages(
     if (!base) throw new AppError('refused', { detail: 'no such conversation' });
     const now = Math.max(...messages.map((m) => m.createdAt), base.updatedAt);
     await Promise.all([
-      conversations.put({ ...base, updatedAt: now, messageCount: base.messageCount + messages.length }),
+      conversations.put({ ...base, model: conversation.model ?? base.model, updatedAt: now, messageCount: base.messageCount + messages.length }),
       ...messages.map((message) => tx.objectStore(MESSAGES).put(message)),
       tx.done,
     ]);

@@ -48,6 +48,20 @@ export function jsonSize(value: unknown): number {
   }
 }
 
+const ID = /^[\w-]{1,100}$/;
+
+/** An id Glance made (a conversation's, a message's): word characters and dashes. */
+export function asId(value: unknown, what = 'id'): string {
+  const id = asString(value, what, 100);
+  return ID.test(id) ? id : refuse(`${what} is not an id`);
+}
+
+/** A model name, trimmed and not empty. */
+export function asModel(value: unknown): string {
+  const model = asString(value, 'model', 200).trim();
+  return model || refuse('model is empty');
+}
+
 /** A tab id as the browser gives them: a non-negative integer. */
 export function asTabId(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) refuse('tabId is not a tab id');

@@ -27,7 +27,7 @@ function errorStatus(error: unknown): Status {
 }
 
 /** Imports go in batches that each fit one message (the background checks every batch again). */
-const BATCH_CHARS = LIMITS.streamStart - 64 * 1024;
+const BATCH_CHARS = LIMITS.largeMessage - 64 * 1024;
 
 function batchesOf(conversations: Conversation[]): { batches: Conversation[][]; tooLarge: number } {
   const batches: Conversation[][] = [];

@@ -42,8 +42,8 @@ export interface ChatControls {
   newChat(): void;
   /** Switches the model from the next answer on (stored with the conversation). */
   setModel(model: string): void;
-  /** Shows a stored conversation, or the current one (null). */
-  open(id: string | null): void;
+  /** Loads the current conversation again (Retry after it failed to load). */
+  reload(): void;
 }
 
 const newId = () => crypto.randomUUID();
@@ -149,13 +149,14 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
     if (running && live) stream.current = attachStream(running.jobId!, handlersFor(running.id, live, true));
   };
 
-  const load = (id: string | null) => {
+  /** Shows the current conversation (History makes a conversation current before the chat opens). */
+  const load = () => {
     flushDraft();
     setState((s) => ({ ...s, loading: true }));
-    const early = id === null ? prefetched : undefined;
+    const early = prefetched;
     prefetched = undefined;
-    const draft = (early?.draft ?? sendMessage('chatGetDraft', { id })).catch(() => ({ text: '' }));
-    (early?.conversation ?? sendMessage('chatGet', { id })).then(
+    const draft = (early?.draft ?? sendMessage('chatGetDraft', { id: null })).catch(() => ({ text: '' }));
+    (early?.conversation ?? sendMessage('chatGet', { id: null })).then(
       async (conversation) => {
         show(conversation);
         const { text } = await draft;
@@ -167,7 +168,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
   };
 
   useEffect(() => {
-    load(null);
+    load();
     const onHide = () => document.visibilityState === 'hidden' && flushDraft();
     document.addEventListener('visibilitychange', onHide);
     addEventListener('pagehide', flushDraft);
@@ -245,10 +246,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
           );
         }
       },
-      open(id) {
-        if (id) void sendMessage('chatSetCurrent', { id }).catch(() => {});
-        load(id);
-      },
+      reload: load,
     }),
     [],
   );

@@ -7,10 +7,10 @@ import type { ChatTurn, UsageReport } from '../../protocol';
 import type { Settings } from '../../settings';
 import { AnswerWriter, isLive, type AnswerEnd } from '../chat-answers';
 import { chatCounter } from '../chat-counter';
-import { appendMessages, getConversation, setCurrentId, updateConversation, type StoredMessage } from '../conversations';
+import { appendMessages, getConversation, setCurrentId, type StoredMessage } from '../conversations';
 import { callModel } from '../model-call';
 import { usageOf } from '../usage';
-import { asObject, asOneOf, asString, refuse } from '../validate';
+import { asId, asModel, asObject, asOneOf, asString, refuse } from '../validate';
 import type { ActionContext, ActionDefinition } from './types';
 
 /** What a chat request is built from, once the conversation has been read. */
@@ -41,13 +41,6 @@ export function buildRequest(input: ChatRequestInput, settings: Settings, counte
   return { spec: { model: input.model, turns: plan.turns }, plan };
 }
 
-const ID = /^[\w-]{1,100}$/;
-
-function asId(value: unknown, what: string): string {
-  const id = asString(value, what, 100);
-  return ID.test(id) ? id : refuse(`${what} is not an id`);
-}
-
 function parse(raw: unknown): ChatInput {
   const value = asObject(raw);
   const op = asOneOf(value.op, ['send', 'regenerate'] as const, 'op');
@@ -56,8 +49,7 @@ function parse(raw: unknown): ChatInput {
   if (op === 'regenerate') return { op, conversationId, answerId };
   const text = asString(value.text, 'text', MAX_MESSAGE_CHARS);
   if (!text.trim()) refuse('text is empty');
-  const model = asString(value.model, 'model', 200).trim();
-  if (!model) refuse('model is empty');
+  const model = asModel(value.model);
   const messageId = asId(value.messageId, 'messageId');
   if (messageId === answerId) refuse('ids are equal');
   return { op, conversationId, messageId, answerId, text, model };
@@ -79,15 +71,15 @@ async function prepareSend(input: Extract<ChatInput, { op: 'send' }>): Promise<P
   const seq = messages.length;
   const question: StoredMessage = { id: input.messageId, conversationId: input.conversationId, seq, role: 'user', content: input.text, status: 'done', createdAt: now };
   const answer: StoredMessage = { id: input.answerId, conversationId: input.conversationId, seq: seq + 1, role: 'assistant', content: '', status: 'streaming', createdAt: now, model: input.model };
+  // The model picked in the popup wins: switching models is per conversation.
   await appendMessages(
     {
       id: input.conversationId,
       create: { id: input.conversationId, title: titleFrom(input.text), model: input.model, createdAt: now, updatedAt: now },
+      model: input.model,
     },
     [question, answer],
   );
-  // The model picked in the popup wins: switching models is per conversation.
-  if (conversation && conversation.model !== input.model) await updateConversation(conversation.id, { model: input.model });
   await setCurrentId(input.conversationId);
   return { answer, request: { model: input.model, history: historyTurns(messages), message: input.text } };
 }
