@@ -39,6 +39,14 @@ export interface ModelCallResult {
  * call in the usage ledger whatever its outcome (an interrupted answer was still billed for the
  * text that arrived, so its estimated usage is recorded with the error code).
  */
+/** What failed calls had billed when they failed (the text that arrived), by their error. */
+const billedBeforeFailure = new WeakMap<object, UsageReport>();
+
+/** The usage of the text a failed call received before it failed, if any arrived. */
+export function usageBeforeFailure(error: unknown): UsageReport | undefined {
+  return typeof error === 'object' && error !== null ? billedBeforeFailure.get(error) : undefined;
+}
+
 export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<ModelCallResult> {
   // Test connection costs one token and must work to diagnose anything, budget or not.
   if (call.feature !== 'test') await assertWithinBudget(env.settings, env.locale);
@@ -61,6 +69,7 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
   } catch (error) {
     const appError = asAppError(error);
     const usage = text ? await usageOf(body, { text, model: body.model }, env.settings.priceOverrides) : undefined;
+    if (usage) billedBeforeFailure.set(appError, usage);
     await record(call.feature, connection.host, usage ?? emptyUsage(body.model), appError.code).catch((failure) =>
       console.error('ledger write failed', failure),
     );

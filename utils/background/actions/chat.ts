@@ -1,6 +1,6 @@
 import { planChat, type ChatCounter, type ChatPlan } from '../../chat-budget';
 import { historyTurns, titleFrom } from '../../chat-messages';
-import { buildChatBody, type ChatRequestSpec } from '../../chat-request';
+import type { ChatRequestSpec } from '../../chat-request';
 import { MAX_MESSAGE_CHARS, type ChatInput } from '../../chat-types';
 import { AppError, asAppError, toWireError } from '../../errors';
 import type { ChatTurn, UsageReport } from '../../protocol';
@@ -8,8 +8,7 @@ import type { Settings } from '../../settings';
 import { AnswerWriter, isLive, type AnswerEnd } from '../chat-answers';
 import { chatCounter } from '../chat-counter';
 import { appendMessages, getConversation, setCurrentId, type StoredMessage } from '../conversations';
-import { callModel } from '../model-call';
-import { usageOf } from '../usage';
+import { callModel, usageBeforeFailure } from '../model-call';
 import { asId, asModel, asObject, asOneOf, asString, refuse } from '../validate';
 import type { ActionContext, ActionDefinition } from './types';
 
@@ -109,17 +108,15 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
   const prepared = input.op === 'send' ? await prepareSend(input) : await prepareRegenerate(input, ctx.settings);
   const writer = new AnswerWriter(prepared.answer, ctx.jobId);
   await writer.begin();
-  let spec: ChatRequestSpec | undefined;
   let result: Awaited<ReturnType<typeof callModel>>;
   try {
     const counter = await chatCounter(prepared.request.model);
     const built = buildRequest(prepared.request, ctx.settings, counter);
     if (!built.plan.fits) throw new AppError('context_too_long');
-    spec = built.spec;
     result = await callModel(
       {
         feature: 'chat',
-        spec,
+        spec: built.spec,
         signal: ctx.signal,
         onDelta: (delta) => {
           writer.append(delta);
@@ -129,7 +126,8 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
       ctx,
     );
   } catch (error) {
-    const end = await endOf(ctx.signal.aborted ? new AppError('aborted') : asAppError(error), writer.content, spec, ctx);
+    const failure = ctx.signal.aborted ? new AppError('aborted') : asAppError(error);
+    const end = endOf(failure, writer.content, usageBeforeFailure(error), ctx);
     if (end.usage) ctx.usage(end.usage);
     // A failed write here throws storage_failed instead: the user must learn the answer is not saved.
     await writer.finish(end);
@@ -143,19 +141,9 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
 /**
  * How a failed answer ends: stopped (the user's choice, no error shown), interrupted (text
  * arrived, then the connection or the provider failed: what arrived is kept, Retry redoes it)
- * or error. What arrived was billed, so its usage is kept, estimated as the ledger does.
+ * or error. What arrived was billed, so its usage (as the ledger recorded it) is kept.
  */
-async function endOf(
-  failure: AppError,
-  text: string,
-  spec: ChatRequestSpec | undefined,
-  ctx: ActionContext,
-): Promise<AnswerEnd & { failure: AppError }> {
-  let usage: UsageReport | undefined;
-  if (text && spec) {
-    const body = buildChatBody(spec, ctx.settings.provider);
-    usage = await usageOf(body, { text, model: spec.model }, ctx.settings.priceOverrides).catch(() => undefined);
-  }
+function endOf(failure: AppError, text: string, usage: UsageReport | undefined, ctx: ActionContext): AnswerEnd & { failure: AppError } {
   if (failure.code === 'aborted') return { status: 'stopped', usage, failure };
   const shown = text && failure.code !== 'interrupted' ? new AppError('interrupted', { params: failure.params, detail: failure.detail }) : failure;
   return { status: text ? 'interrupted' : 'error', usage, error: toWireError(shown, ctx.locale), failure: shown };
