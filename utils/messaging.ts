@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { fromWireError, type WireError } from './errors';
+import { AppError, fromWireError, toWireError, type WireError } from './errors';
 import { t } from './i18n';
 import {
   PROTOCOL_TAG,
@@ -22,9 +22,10 @@ export class RemoteError extends Error {
   }
 }
 
-/** A failure as a view shows it: the background's own error, or an unknown one with its words. */
+/** A failure as a view shows it: the background's, one of ours, or an unknown one with its words. */
 export function wireOf(error: unknown): WireError {
   if (error instanceof RemoteError) return error.wire;
+  if (error instanceof AppError) return toWireError(error);
   return { code: 'unknown', message: t('error_unknown', { detail: String(error) }), retryable: false };
 }
 

@@ -5,25 +5,19 @@ import { GeneralSettings } from '../../components/general-settings';
 import type { Status } from '../../components/status-message';
 import { SummarySettings } from '../../components/summary-settings';
 import { resolveBaseURL } from '../../utils/endpoint';
-import { AppError, errorMessage } from '../../utils/errors';
 import { t } from '../../utils/i18n';
 import { requestHostAccess } from '../../utils/host-access';
-import { RemoteError, sendMessage } from '../../utils/messaging';
+import { sendMessage } from '../../utils/messaging';
 import type { ConnectionDraft, KeyStatus } from '../../utils/protocol';
 import { keyRequired } from '../../utils/providers';
 import { DEFAULT_SETTINGS, updateSettings, type Settings } from '../../utils/settings';
+import { errorStatus } from '../../utils/ui/error-status';
 import { useSettings } from '../../utils/ui/use-settings';
 import { TranslateSection } from './translate-section';
 import { UsageSection } from './usage-section';
 
 type Draft = ConnectionDraft & { apiKey: string };
 type Busy = 'test' | 'save' | 'models' | null;
-
-function errorStatus(error: unknown): Status {
-  if (error instanceof RemoteError) return { kind: 'error', text: error.message, code: error.code };
-  if (error instanceof AppError) return { kind: 'error', text: errorMessage(error), code: error.code };
-  return { kind: 'error', text: t('error_unknown', { detail: String(error) }), code: 'unknown' };
-}
 
 /** The settings page: connection (with Test connection) and general preferences. */
 export function App() {

@@ -4,8 +4,9 @@ import { EXPORT_FORMAT, EXPORT_VERSION, exportFileName, exportJson, exportMarkdo
 import type { Conversation, ConversationSummary } from '../chat-types';
 import { t } from '../i18n';
 import { LIMITS } from '../protocol';
-import { RemoteError, sendMessage } from '../messaging';
+import { sendMessage } from '../messaging';
 import { saveTextFile } from './download';
+import { errorStatus } from './error-status';
 
 export type ExportFormat = 'md' | 'json';
 
@@ -19,11 +20,6 @@ export interface HistoryControls {
   importFile(file: File): Promise<void>;
   /** Makes a conversation the chat's current one; false (with the reason shown) when that failed. */
   open(id: string): Promise<boolean>;
-}
-
-function errorStatus(error: unknown): Status {
-  if (error instanceof RemoteError) return { kind: 'error', text: error.message, code: error.code };
-  return { kind: 'error', text: t('error_unknown', { detail: String(error) }), code: 'unknown' };
 }
 
 /** Imports go in batches that each fit one message (the background checks every batch again). */
