@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * API server on 127.0.0.1. One file at a time: each launches its own browser.
  */
 export default defineConfig({
+  resolve: { alias: { '@/': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',

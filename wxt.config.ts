@@ -36,7 +36,7 @@ function devHostPermissions(mode: string): string[] {
 }
 
 /**
- * The tokenizer's merge ranks as JSON files, fetched by utils/tokens.ts on first use instead of
+ * The tokenizer's merge ranks as JSON files, fetched by utils/llm/tokens.ts on first use instead of
  * being bundled into the background (where they slowed every service-worker start by ~400 ms).
  */
 async function tokenizerFiles() {
@@ -86,7 +86,7 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 4096 },
   }),
   hooks: {
-    // The selection script is registered at run time (see utils/background/selection-script.ts):
+    // The selection script is registered at run time (see utils/translate/background/selection-script.ts):
     // nothing of it belongs in the manifest, not even an empty list.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;

@@ -1,5 +1,5 @@
-import type { WireError } from '../utils/errors';
-import { t } from '../utils/i18n';
+import type { WireError } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 
 export interface ErrorNoticeProps {
   error: WireError;

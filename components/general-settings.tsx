@@ -1,5 +1,5 @@
-import { t, type LocalePreference } from '../utils/i18n';
-import { LANGUAGE_CODES, LANGUAGES } from '../utils/languages';
+import { t, type LocalePreference } from '@/utils/i18n';
+import { LANGUAGE_CODES, LANGUAGES } from '@/utils/languages';
 
 export interface GeneralSettingsProps {
   uiLanguage: LocalePreference;

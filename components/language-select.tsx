@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, LANGUAGES } from '../utils/languages';
+import { LANGUAGE_CODES, LANGUAGES } from '@/utils/languages';
 
 export interface LanguageSelectProps {
   value: string;

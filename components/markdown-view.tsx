@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { LiveText } from '../utils/live-text';
-import { IncrementalMarkdown } from '../utils/markdown';
+import type { LiveText } from '@/utils/live-text';
+import { IncrementalMarkdown } from '@/utils/markdown';
 
 export interface MarkdownViewProps {
   /** The text to show. When it grows by appending, only the new part is rendered. */

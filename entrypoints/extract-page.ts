@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractPage } from '../utils/page/extract';
+import { extractPage } from '@/utils/page/extract';
 
 /**
  * Injected into a tab only when the user asks for a summary or a question about the page

@@ -6,7 +6,7 @@
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../tests/e2e/harness';
+import { chromiumPath } from '@/tests/e2e/harness';
 
 const extensionDir = path.resolve('.output/chrome-mv3-dev');
 const profileDir = path.resolve('.output/chromium-profile');

@@ -1,17 +1,17 @@
-import enCommon from '../locales/en/common.json';
-import enErrors from '../locales/en/errors.json';
-import enOptions from '../locales/en/options.json';
-import enChat from '../locales/en/chat.json';
-import enSummary from '../locales/en/summary.json';
-import enTranslate from '../locales/en/translate.json';
-import enUsage from '../locales/en/usage.json';
-import zhChat from '../locales/zh-CN/chat.json';
-import zhCommon from '../locales/zh-CN/common.json';
-import zhErrors from '../locales/zh-CN/errors.json';
-import zhOptions from '../locales/zh-CN/options.json';
-import zhSummary from '../locales/zh-CN/summary.json';
-import zhTranslate from '../locales/zh-CN/translate.json';
-import zhUsage from '../locales/zh-CN/usage.json';
+import enCommon from '@/locales/en/common.json';
+import enErrors from '@/locales/en/errors.json';
+import enOptions from '@/locales/en/options.json';
+import enChat from '@/locales/en/chat.json';
+import enSummary from '@/locales/en/summary.json';
+import enTranslate from '@/locales/en/translate.json';
+import enUsage from '@/locales/en/usage.json';
+import zhChat from '@/locales/zh-CN/chat.json';
+import zhCommon from '@/locales/zh-CN/common.json';
+import zhErrors from '@/locales/zh-CN/errors.json';
+import zhOptions from '@/locales/zh-CN/options.json';
+import zhSummary from '@/locales/zh-CN/summary.json';
+import zhTranslate from '@/locales/zh-CN/translate.json';
+import zhUsage from '@/locales/zh-CN/usage.json';
 
 /** The interface languages Glance ships. */
 export type Locale = 'en' | 'zh-CN';

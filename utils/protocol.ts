@@ -6,12 +6,12 @@
  * per request, named {@link STREAM_PORT}: the client sends {@link ClientEvent}s, the background
  * answers with {@link StreamEvent}s. Everything here is JSON-serializable.
  */
-import type { ChatEstimate, ChatInput, Conversation, ConversationSummary } from './chat-types';
+import type { ChatEstimate, ChatInput, Conversation, ConversationSummary } from '@/utils/chat/types';
 import type { WireError } from './errors';
 import type { LocalePreference } from './i18n';
-import type { ProviderId } from './providers';
-import type { UsageSummary } from './usage-summary';
-import type { CallRecord } from './usage-types';
+import type { ProviderId } from '@/utils/llm/providers';
+import type { UsageSummary } from '@/utils/usage/totals';
+import type { CallRecord } from '@/utils/usage/types';
 
 // ---------------------------------------------------------------- one-shot messages
 

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { LocalePreference } from './i18n';
-import type { PriceOverrides } from './pricing';
-import { isProviderId, PROVIDERS, type ProviderId } from './providers';
+import type { PriceOverrides } from '@/utils/llm/pricing';
+import { isProviderId, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
 
 /**
  * Every stored preference, with its default. Nothing secret lives here: the API key is kept
- * by the background in the extension's IndexedDB (see utils/background/secret-store.ts).
+ * by the background in the extension's IndexedDB (see utils/llm/background/secret-store.ts).
  */
 export const DEFAULT_SETTINGS = {
   provider: 'openai' as ProviderId,
@@ -46,7 +46,7 @@ export const DEFAULT_SETTINGS = {
   translateMaxChars: 50_000,
 
   // Cost
-  /** The user's own prices, by model id, over the defaults in utils/pricing.ts. */
+  /** The user's own prices, by model id, over the defaults in utils/llm/pricing.ts. */
   priceOverrides: {} as PriceOverrides,
   /** Yuan per dollar for showing costs in CNY too; 0 shows USD only. */
   cnyPerUsd: 0,

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/base.css';
+import '@/components/base.css';
 import { App } from './App';
 
 render(<App />, document.getElementById('app')!);

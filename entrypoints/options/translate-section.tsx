@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Status } from '../../components/status-message';
-import { TranslateSettings } from '../../components/translate-settings';
-import { t } from '../../utils/i18n';
-import { updateSettings, type Settings } from '../../utils/settings';
-import { parseSites } from '../../utils/site-list';
-import { requestAllSitesAccess, useAllSitesAccess } from '../../utils/ui/site-access';
+import type { Status } from '@/components/status-message';
+import { TranslateSettings } from '@/components/translate/settings';
+import { t } from '@/utils/i18n';
+import { updateSettings, type Settings } from '@/utils/settings';
+import { parseSites } from '@/utils/translate/site-list';
+import { requestAllSitesAccess, useAllSitesAccess } from '@/utils/translate/ui/site-access';
 
 /** The Translation settings: the selection button (and the access it needs), sites, languages, limit. */
 export function TranslateSection({ settings }: { settings: Settings }) {

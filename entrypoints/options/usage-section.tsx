@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { PriceEditor } from '../../components/price-editor';
-import type { Status } from '../../components/status-message';
-import { UsagePanel } from '../../components/usage-panel';
-import { t } from '../../utils/i18n';
-import { RemoteError, sendMessage } from '../../utils/messaging';
-import { updateSettings, type Settings } from '../../utils/settings';
-import { saveTextFile } from '../../utils/ui/download';
-import { useUsage } from '../../utils/ui/use-usage';
+import { PriceEditor } from '@/components/usage/price-editor';
+import type { Status } from '@/components/status-message';
+import { UsagePanel } from '@/components/usage/panel';
+import { t } from '@/utils/i18n';
+import { RemoteError, sendMessage } from '@/utils/messaging';
+import { updateSettings, type Settings } from '@/utils/settings';
+import { saveTextFile } from '@/utils/ui/download';
+import { useUsage } from '@/utils/usage/ui/use-usage';
 
 /** Usage, budgets and prices on the settings page. */
 export function UsageSection({ settings }: { settings: Settings }) {

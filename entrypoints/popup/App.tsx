@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../../utils/i18n';
-import type { Settings } from '../../utils/settings';
-import { useSettings } from '../../utils/ui/use-settings';
-import { useSpending } from '../../utils/ui/use-spending';
-import { SpendBadge } from '../../components/spend-badge';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { Settings } from '@/utils/settings';
+import { useSettings } from '@/utils/ui/use-settings';
+import { useSpending } from '@/utils/usage/ui/use-spending';
+import { SpendBadge } from '@/components/usage/spend-badge';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
 import { ChatView } from './chat-view';

@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ChatPanel } from '../../components/chat-panel';
-import type { Status } from '../../components/status-message';
-import { t } from '../../utils/i18n';
-import { tokenPricedModels } from '../../utils/pricing';
-import type { Settings } from '../../utils/settings';
-import { copyText } from '../../utils/ui/clipboard';
-import { useChat } from '../../utils/ui/use-chat';
-import { useChatEstimate } from '../../utils/ui/use-chat-estimate';
+import { ChatPanel } from '@/components/chat/panel';
+import type { Status } from '@/components/status-message';
+import { t } from '@/utils/i18n';
+import { tokenPricedModels } from '@/utils/llm/pricing';
+import type { Settings } from '@/utils/settings';
+import { copyText } from '@/utils/ui/clipboard';
+import { useChat } from '@/utils/chat/ui/use-chat';
+import { useChatEstimate } from '@/utils/chat/ui/use-chat-estimate';
 
 /** Chat models to offer: the default, this conversation's, and OpenAI's when that is the provider. */
 function modelChoices(settings: Settings, current: string): string[] {

@@ -1,6 +1,6 @@
-import { ChatHistory } from '../../components/chat-history';
-import { isToolbarPopup, openExtensionTab } from '../../utils/ui/popup-window';
-import { useChatHistory } from '../../utils/ui/use-chat-history';
+import { ChatHistory } from '@/components/chat/history';
+import { isToolbarPopup, openExtensionTab } from '@/utils/ui/popup-window';
+import { useChatHistory } from '@/utils/chat/ui/use-chat-history';
 
 /** The popup's History tab; opening a conversation shows it in the Chat tab. */
 export function HistoryView({ onOpened }: { onOpened(): void }) {

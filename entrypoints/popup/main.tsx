@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import '../../components/base.css';
+import '@/components/base.css';
 import './popup.css';
-import '../../components/summary.css';
-import { prefetchChat } from '../../utils/ui/use-chat';
+import '@/components/summary/summary.css';
+import { prefetchChat } from '@/utils/chat/ui/use-chat';
 import { App } from './App';
 
 // The chat opens by default (not when the address names a view or a tab): ask for its

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PageThread } from '../../components/page-thread';
-import { SummaryView } from '../../components/summary-view';
-import type { Settings } from '../../utils/settings';
-import { copyText } from '../../utils/ui/clipboard';
-import { usePageSummary } from '../../utils/ui/use-page-summary';
-import { usePageThread } from '../../utils/ui/use-page-thread';
+import { PageThread } from '@/components/summary/page-thread';
+import { SummaryView } from '@/components/summary/view';
+import type { Settings } from '@/utils/settings';
+import { copyText } from '@/utils/ui/clipboard';
+import { usePageSummary } from '@/utils/summary/ui/use-page-summary';
+import { usePageThread } from '@/utils/summary/ui/use-page-thread';
 
 const NO_TURNS: never[] = [];
 

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { TranslateBox } from '../../components/translate-box';
-import { t } from '../../utils/i18n';
-import { RemoteError, sendMessage } from '../../utils/messaging';
-import { translateDraftItem, updateSettings } from '../../utils/settings';
-import { isSiteOff, normalizeSite } from '../../utils/site-list';
-import { planTranslation } from '../../utils/translate-target';
-import { copyText } from '../../utils/ui/clipboard';
-import { useSettings } from '../../utils/ui/use-settings';
-import { finishNotice, tooLargeError, useTranslation } from '../../utils/ui/use-translation';
+import { TranslateBox } from '@/components/translate/box';
+import { t } from '@/utils/i18n';
+import { RemoteError, sendMessage } from '@/utils/messaging';
+import { translateDraftItem, updateSettings } from '@/utils/settings';
+import { isSiteOff, normalizeSite } from '@/utils/translate/site-list';
+import { planTranslation } from '@/utils/translate/target';
+import { copyText } from '@/utils/ui/clipboard';
+import { useSettings } from '@/utils/ui/use-settings';
+import { finishNotice, tooLargeError, useTranslation } from '@/utils/translate/ui/use-translation';
 
 /** The site of the tab the popup was opened over, when it is a web page. */
 function useActiveSite(): string | undefined {

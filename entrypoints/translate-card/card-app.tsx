@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { TranslationCard } from '../../components/translation-card';
-import { resolveLocale, setLocale, t, type MessageKey } from '../../utils/i18n';
-import { sendMessage, wireOf } from '../../utils/messaging';
-import { bridge, type SelectionSnapshot } from '../../utils/page/card-bridge';
-import { copyToClipboard, replaceSelection } from '../../utils/page/edit-actions';
-import { rangeToMarkdown } from '../../utils/page/range-markdown';
-import type { PageSettings } from '../../utils/protocol';
-import { isSiteOff } from '../../utils/site-list';
-import { planTranslation } from '../../utils/translate-target';
-import { finishNotice, tooLargeError, useTranslation } from '../../utils/ui/use-translation';
+import { TranslationCard } from '@/components/translate/card';
+import { resolveLocale, setLocale, t, type MessageKey } from '@/utils/i18n';
+import { sendMessage, wireOf } from '@/utils/messaging';
+import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
+import { copyToClipboard, replaceSelection } from '@/utils/translate/page/edit-actions';
+import { rangeToMarkdown } from '@/utils/page/range-markdown';
+import type { PageSettings } from '@/utils/protocol';
+import { isSiteOff } from '@/utils/translate/site-list';
+import { planTranslation } from '@/utils/translate/target';
+import { finishNotice, tooLargeError, useTranslation } from '@/utils/translate/ui/use-translation';
 
 export interface CardAppProps {
   snapshot?: SelectionSnapshot;

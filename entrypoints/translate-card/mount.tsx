@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import css from '../../components/translation-card.css?inline';
-import type { MessageKey } from '../../utils/i18n';
-import { bridge, type SelectionSnapshot } from '../../utils/page/card-bridge';
-import { deepActiveElement, isSecretField, readSelection, snapshotOf } from '../../utils/page/selection';
-import { createShadowHost, pinHost } from '../../utils/page/shadow-host';
+import css from '@/components/translate/card.css?inline';
+import type { MessageKey } from '@/utils/i18n';
+import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
+import { deepActiveElement, isSecretField, readSelection, snapshotOf } from '@/utils/translate/page/selection';
+import { createShadowHost, pinHost } from '@/utils/page/shadow-host';
 import { CardApp } from './card-app';
 
 const WIDTH = 400;

@@ -5,9 +5,9 @@
 import { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import type { FakeServer } from '../fake-server';
-import { sseFileOf } from '../e2e/chat-helpers';
-import type { Glance } from '../e2e/harness';
+import type { FakeServer } from '@/tests/fake-server';
+import { sseFileOf } from '@/tests/e2e/chat-helpers';
+import type { Glance } from '@/tests/e2e/harness';
 
 /** When the server wrote each answer chunk (epoch ms, sub-ms), recorded by wrapping res.write. */
 export const writes: { time: number; content: string }[] = [];
@@ -53,7 +53,7 @@ async function expectedStates(chunks: string[]): Promise<{ length: number; tail:
   const { JSDOM } = (await import('jsdom')) as { JSDOM: new (html: string) => { window: Window & typeof globalThis } };
   const dom = new JSDOM('<!doctype html><div id="answer"></div>');
   Object.assign(globalThis, { window: dom.window, document: dom.window.document, Node: dom.window.Node, Text: dom.window.Text, HTMLElement: dom.window.HTMLElement, DocumentFragment: dom.window.DocumentFragment, Element: dom.window.Element });
-  const { IncrementalMarkdown } = await import('../../utils/markdown');
+  const { IncrementalMarkdown } = await import('@/utils/markdown');
   const container = dom.window.document.getElementById('answer')!;
   const renderer = new IncrementalMarkdown(container);
   return chunks.map((chunk) => {

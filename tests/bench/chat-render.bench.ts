@@ -21,10 +21,10 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { answerOf } from './chat-answer-text';
 import { ask, latencyRun, newChat, percentile, writes } from './chat-bench-helpers';
-import { startFakeServer } from '../fake-server';
-import { configureGlance } from '../e2e/configure';
-import { sseFileOf } from '../e2e/chat-helpers';
-import { launchGlance, type Glance } from '../e2e/harness';
+import { startFakeServer } from '@/tests/fake-server';
+import { configureGlance } from '@/tests/e2e/configure';
+import { sseFileOf } from '@/tests/e2e/chat-helpers';
+import { launchGlance, type Glance } from '@/tests/e2e/harness';
 
 const CHUNK_INTERVAL_MS = 10; // 100 chunks/s
 const SIZES = [4_000, 8_000];

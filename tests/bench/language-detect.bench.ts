@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectLanguage } from '../../utils/language-detect';
+import { detectLanguage } from '@/utils/language-detect';
 import { sharedFixtures } from './fixtures-path';
 
 const FILES: [string, string][] = [

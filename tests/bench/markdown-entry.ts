@@ -2,7 +2,7 @@
  * Bundled by chat-render.bench.ts into a page of its own: the answer renderer alone, timed over
  * the same chunks the popup receives.
  */
-import { IncrementalMarkdown } from '../../utils/markdown';
+import { IncrementalMarkdown } from '@/utils/markdown';
 
 /** Appends every chunk into a fresh renderer; returns the milliseconds spent in `append`. */
 function renderChunks(chunks: string[]): { totalMs: number; maxMs: number } {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath, EXTENSION_DIR } from '../e2e/harness';
+import { chromiumArgs, chromiumPath, EXTENSION_DIR } from '@/tests/e2e/harness';
 import { sharedFixtures } from './fixtures-path';
 
 /** One browser set-up the page-load benchmark compares. */

@@ -13,8 +13,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR } from '../e2e/harness';
-import { startPageServer } from '../e2e/page-server';
+import { EXTENSION_DIR } from '@/tests/e2e/harness';
+import { startPageServer } from '@/tests/e2e/page-server';
 import { articlePage, launchSetups, measureLoad, type Load } from './page-load-setup';
 
 const LOADS = Number(process.env.LOADS ?? 40);

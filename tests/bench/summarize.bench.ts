@@ -15,20 +15,20 @@ import './extension-env';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { launchGlance } from '../e2e/harness';
-import { startPageServer } from '../e2e/page-server';
-import { startFakeServer } from '../fake-server';
-import { DEFAULT_MODELS } from '../fake-server/models';
-import { median, percentile, referenceText, wordRecall } from '../unit/helpers/text-metrics';
+import { launchGlance } from '@/tests/e2e/harness';
+import { startPageServer } from '@/tests/e2e/page-server';
+import { startFakeServer } from '@/tests/fake-server';
+import { DEFAULT_MODELS } from '@/tests/fake-server/models';
+import { median, percentile, referenceText, wordRecall } from '@/tests/unit/helpers/text-metrics';
 import { sharedFixtures } from './fixtures-path';
-import { setRanksLoader, getTokenizer } from '../../utils/tokens';
-import type { ExtractResult } from '../../utils/page/extract';
-import { buildSummaryRequest } from '../../utils/summary-prompts';
-import { planSummary } from '../../utils/summary-plan';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { runSummary } from '../../utils/background/summarize-page';
-import { callModel } from '../../utils/background/model-call';
-import type { Connection } from '../../utils/background/client';
+import { setRanksLoader, getTokenizer } from '@/utils/llm/tokens';
+import type { ExtractResult } from '@/utils/page/extract';
+import { buildSummaryRequest } from '@/utils/summary/prompts';
+import { planSummary } from '@/utils/summary/plan';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { runSummary } from '@/utils/summary/background/run-summary';
+import { callModel } from '@/utils/llm/background/model-call';
+import type { Connection } from '@/utils/llm/background/client';
 
 setRanksLoader(async (encoding) =>
   (encoding === 'o200k_base' ? await import('gpt-tokenizer/bpeRanks/o200k_base') : await import('gpt-tokenizer/bpeRanks/cl100k_base')).default,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FakeServer } from '../fake-server';
+import type { FakeServer } from '@/tests/fake-server';
 import { answers, openChat, sendMessage, sseFileOf, waitForAnswerEnd } from './chat-helpers';
 import { closeAll, startConfiguredGlance } from './configure';
 import type { Glance } from './harness';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { choiceChunk, FIRST_DELTA, newCompletionId, SSE_DONE, sseEvent } from '../fake-server/chat-chunks';
+import { choiceChunk, FIRST_DELTA, newCompletionId, SSE_DONE, sseEvent } from '@/tests/fake-server/chat-chunks';
 import type { Glance } from './harness';
 
 /** Opens the popup page (in a tab, as the e2e tests do) on its default view, the chat. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeServer } from '../fake-server';
+import type { FakeServer } from '@/tests/fake-server';
 import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
 import { closeAll, startConfiguredGlance } from './configure';
 import type { Glance } from './harness';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';

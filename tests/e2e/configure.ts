@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { launchGlance, type Glance } from './harness';
 
 /** Fills the settings form the way a person does. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';

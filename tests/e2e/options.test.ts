@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { fillConnection } from './configure';
 import { launchGlance, type Glance } from './harness';
 

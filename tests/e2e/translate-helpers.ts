@@ -1,5 +1,5 @@
 import type { Frame, Locator, Page } from 'playwright-core';
-import type { FakeServer, RecordedRequest } from '../fake-server';
+import type { FakeServer, RecordedRequest } from '@/tests/fake-server';
 import type { Ax, AxNode } from './ax';
 
 /** A rectangle in viewport coordinates. */

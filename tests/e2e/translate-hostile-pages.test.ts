@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../fake-server';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { Ax } from './ax';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { countPromptTokens, countTextTokens, startFakeServer, type FakeServer } from '../fake-server';
-import { costOf, formatCost, priceFor } from '../../utils/pricing';
+import { countPromptTokens, countTextTokens, startFakeServer, type FakeServer } from '@/tests/fake-server';
+import { costOf, formatCost, priceFor } from '@/utils/llm/pricing';
 import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';

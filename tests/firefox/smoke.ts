@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { startFakeServer } from '../fake-server';
-import { startPageServer } from '../e2e/page-server';
+import { startFakeServer } from '@/tests/fake-server';
+import { startPageServer } from '@/tests/e2e/page-server';
 import { launchFirefox, type Firefox } from './marionette';
 
 const ADDON_ID = 'glance@glance-extension.org';

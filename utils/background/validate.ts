@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '@/utils/errors';
 
 /**
  * Small checks for payloads arriving from other contexts. Each returns the typed value or throws

@@ -15,7 +15,7 @@ export interface PageContent {
   source: PageSource;
   /**
    * The text as compact Markdown: blocks separated by blank lines, sections opened by `#`
-   * headings. Offsets into this string identify sections and blocks (see utils/page-sections.ts).
+   * headings. Offsets into this string identify sections and blocks (see utils/summary/sections.ts).
    */
   markdown: string;
   /** True when the text was cut at {@link MAX_PAGE_CHARS}. */

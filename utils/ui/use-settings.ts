@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { resolveLocale, setLocale } from '../i18n';
-import { getSettings, watchSettings, type Settings } from '../settings';
+import { resolveLocale, setLocale } from '@/utils/i18n';
+import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 
 /**
  * The current settings for an extension page, kept live; also keeps the page's locale in step

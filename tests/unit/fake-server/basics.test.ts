@@ -2,8 +2,8 @@ import OpenAI from 'openai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_KEY, DEFAULT_MODELS, maskApiKey, recordedDir, startFakeServer } from '../../fake-server';
-import { chatBody, postChat, useFakeServer } from '../../fake-server/test-helpers';
+import { DEFAULT_API_KEY, DEFAULT_MODELS, maskApiKey, recordedDir, startFakeServer } from '@/tests/fake-server';
+import { chatBody, postChat, useFakeServer } from '@/tests/fake-server/test-helpers';
 
 const fixture = useFakeServer();
 

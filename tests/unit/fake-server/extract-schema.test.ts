@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { collectRefs, toJsonSchema } from '../../../scripts/extract-openai-schemas';
-import { openaiFixturesDir } from '../../fake-server/fixture-files';
+import { collectRefs, toJsonSchema } from '@/scripts/extract-openai-schemas';
+import { openaiFixturesDir } from '@/tests/fake-server/fixture-files';
 
 const schemaPath = join(openaiFixturesDir, 'chat-completions-request.schema.json');
 const schemaText = readFileSync(schemaPath, 'utf8');

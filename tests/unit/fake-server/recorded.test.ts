@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { readRecordedBytes, resolveRecordedFile } from '../../fake-server';
-import { splitSseEvents } from '../../fake-server/scenario-runner';
-import { chatBody, postChat, sseChunks, streamedText, useFakeServer } from '../../fake-server/test-helpers';
+import { readRecordedBytes, resolveRecordedFile } from '@/tests/fake-server';
+import { splitSseEvents } from '@/tests/fake-server/scenario-runner';
+import { chatBody, postChat, sseChunks, streamedText, useFakeServer } from '@/tests/fake-server/test-helpers';
 
 const RECORDINGS = [
   'dd-trace-py/chat-stream-include-usage-true-2025.body.sse',

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { countPromptTokens, countTextTokens, startFakeServer } from '../../fake-server';
-import { chatBody, postChat, sseChunks, ssePayloads, streamedText, useFakeServer } from '../../fake-server/test-helpers';
+import { countPromptTokens, countTextTokens, startFakeServer } from '@/tests/fake-server';
+import { chatBody, postChat, sseChunks, ssePayloads, streamedText, useFakeServer } from '@/tests/fake-server/test-helpers';
 
 const TEXT = 'The printing press spread across Europe within fifty years, changing how ideas travelled.';
 const MESSAGES = [

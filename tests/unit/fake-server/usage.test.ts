@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countPromptTokens, countTextTokens, encodingFor, splitIntoChunks } from '../../fake-server';
-import { buildUsage } from '../../fake-server/usage';
+import { countPromptTokens, countTextTokens, encodingFor, splitIntoChunks } from '@/tests/fake-server';
+import { buildUsage } from '@/tests/fake-server/usage';
 
 describe('token counting', () => {
   it('picks the tokenizer by model', () => {

@@ -1,9 +1,9 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { isReasoningModel } from '../../fake-server';
-import { modelNotFoundBody } from '../../fake-server/api-errors';
-import { toParam } from '../../fake-server/schema-error-wording';
-import { chatBody, postChat, useFakeServer } from '../../fake-server/test-helpers';
+import { isReasoningModel } from '@/tests/fake-server';
+import { modelNotFoundBody } from '@/tests/fake-server/api-errors';
+import { toParam } from '@/tests/fake-server/schema-error-wording';
+import { chatBody, postChat, useFakeServer } from '@/tests/fake-server/test-helpers';
 
 const fixture = useFakeServer();
 

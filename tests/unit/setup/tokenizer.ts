@@ -1,5 +1,5 @@
 // In Node the tokenizer's ranks come straight from the package instead of the extension's assets.
-import { setRanksLoader } from '../../../utils/tokens';
+import { setRanksLoader } from '@/utils/llm/tokens';
 
 const modules = {
   o200k_base: () => import('gpt-tokenizer/bpeRanks/o200k_base'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { ERROR_CODES } from '../../../utils/errors';
-import { resolveLocale, t } from '../../../utils/i18n';
+import { ERROR_CODES } from '@/utils/errors';
+import { resolveLocale, t } from '@/utils/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

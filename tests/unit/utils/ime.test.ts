@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSendKey, type EnterKeyEvent } from '../../../utils/ime';
+import { isSendKey, type EnterKeyEvent } from '@/utils/ime';
 
 const key = (overrides: Partial<EnterKeyEvent> = {}): EnterKeyEvent => ({
   key: 'Enter',

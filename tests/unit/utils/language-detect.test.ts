@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, sameLanguage } from '../../../utils/language-detect';
+import { detectLanguage, sameLanguage } from '@/utils/language-detect';
 
 const FIXTURES = path.resolve('tests/fixtures/translate');
 const lines = (file: string) => readFileSync(path.join(FIXTURES, file), 'utf8').split('\n').filter((line) => line.trim());

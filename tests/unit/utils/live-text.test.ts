@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LiveText } from '../../../utils/live-text';
+import { LiveText } from '@/utils/live-text';
 
 describe('LiveText', () => {
   it('grows by pieces, tells its subscribers each piece, and joins the text only when asked', () => {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { IncrementalMarkdown, renderMarkdown } from '../../../utils/markdown';
-import { getTokenizer } from '../../../utils/tokens';
-import { answerOf } from '../../bench/chat-answer-text';
+import { IncrementalMarkdown, renderMarkdown } from '@/utils/markdown';
+import { getTokenizer } from '@/utils/llm/tokens';
+import { answerOf } from '@/tests/bench/chat-answer-text';
 
 /** The rendered structure, without the live wrapper, for comparing streamed and whole renders. */
 function shape(element: HTMLElement): string {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { setLocale } from '../../../utils/i18n';
-import { IncrementalMarkdown, renderMarkdown } from '../../../utils/markdown';
+import { setLocale } from '@/utils/i18n';
+import { IncrementalMarkdown, renderMarkdown } from '@/utils/markdown';
 
 const vectors = JSON.parse(readFileSync('tests/fixtures/xss/vectors.json', 'utf8')) as { title: string; payload: string }[];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetStates } from '../../../utils/budget-state';
-import { amountText, parseAmount } from '../../../utils/money';
+import { budgetStates } from '@/utils/usage/budget-state';
+import { amountText, parseAmount } from '@/utils/money';
 
 describe('parseAmount', () => {
   it.each([

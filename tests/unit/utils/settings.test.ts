@@ -6,7 +6,7 @@ import {
   sanitizeSettings,
   updateSettings,
   watchSettings,
-} from '../../../utils/settings';
+} from '@/utils/settings';
 
 describe('settings', () => {
   it('returns the defaults when nothing is stored', async () => {

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage, MAX_PAGE_CHARS } from '../../../../utils/page/extract';
-import { getTokenizer } from '../../../../utils/tokens';
-import { referenceText, wordRecall } from '../../helpers/text-metrics';
+import { extractPage, MAX_PAGE_CHARS } from '@/utils/page/extract';
+import { getTokenizer } from '@/utils/llm/tokens';
+import { referenceText, wordRecall } from '@/tests/unit/helpers/text-metrics';
 
 const FIXTURES = path.resolve('tests/fixtures/pages');
 

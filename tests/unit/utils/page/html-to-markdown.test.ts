@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { htmlToMarkdown } from '../../../../utils/page/html-to-markdown';
+import { htmlToMarkdown } from '@/utils/page/html-to-markdown';
 
 function md(html: string, options = {}): string {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');

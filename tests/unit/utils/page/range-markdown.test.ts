@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { nodeToMarkdown, rangeToMarkdown } from '../../../../utils/page/range-markdown';
+import { nodeToMarkdown, rangeToMarkdown } from '@/utils/page/range-markdown';
 
 function html(markup: string): HTMLElement {
   document.body.innerHTML = `<div id="root">${markup}</div>`;

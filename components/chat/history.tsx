@@ -1,0 +1,139 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ConversationSummary } from '@/utils/chat/types';
+import { getLocale, t } from '@/utils/i18n';
+import type { ExportFormat } from '@/utils/chat/ui/use-chat-history';
+import { StatusMessage, type Status } from '@/components/status-message';
+import './chat.css';
+
+export interface ChatHistoryProps {
+  query: string;
+  /** Null while loading. */
+  items: ConversationSummary[] | null;
+  status: Status | null;
+  /**
+   * In the toolbar popup a file picker closes the popup (and the import with it): there, Import
+   * asks for History in a tab instead.
+   */
+  importInTab: boolean;
+  onQuery(query: string): void;
+  onOpen(id: string): void;
+  onRename(id: string, title: string): Promise<boolean>;
+  onDelete(id: string): void;
+  onExport(ids: string[] | null, format: ExportFormat): void;
+  onImport(file: File): void;
+  onImportInTab(): void;
+}
+
+function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHistoryProps }) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
+  const [title, setTitle] = useState(item.title);
+  const date = new Date(item.updatedAt).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+
+  const rename = async () => {
+    if (title.trim() && (await props.onRename(item.id, title))) setMode('view');
+  };
+
+  return (
+    <li class="chat-history-item" aria-label={item.title}>
+      {mode === 'rename' ? (
+        <form
+          class="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void rename();
+          }}
+        >
+          <input type="text" aria-label={t('historyTitleLabel')} value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <button type="submit" class="primary" disabled={!title.trim()}>
+            {t('historySave')}
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            {t('historyCancel')}
+          </button>
+        </form>
+      ) : (
+        <button type="button" class="history-open" onClick={() => props.onOpen(item.id)}>
+          {item.title}
+        </button>
+      )}
+      <p class="hint">{t('historyMeta', { date, count: item.messageCount, model: item.model })}</p>
+      {mode === 'delete' ? (
+        <div class="row" role="group" aria-label={t('historyDeleteConfirm', { title: item.title })}>
+          <span class="warning">{t('historyDeleteConfirm', { title: item.title })}</span>
+          <button type="button" class="primary" onClick={() => props.onDelete(item.id)}>
+            {t('historyDelete')}
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            {t('historyCancel')}
+          </button>
+        </div>
+      ) : (
+        mode === 'view' && (
+          <div class="row">
+            <button type="button" onClick={() => (setTitle(item.title), setMode('rename'))}>
+              {t('historyRename')}
+            </button>
+            <button type="button" onClick={() => setMode('delete')}>
+              {t('historyDelete')}
+            </button>
+            <button type="button" onClick={() => props.onExport([item.id], 'md')}>
+              {t('historyExportMarkdown')}
+            </button>
+            <button type="button" onClick={() => props.onExport([item.id], 'json')}>
+              {t('historyExportJson')}
+            </button>
+          </div>
+        )
+      )}
+    </li>
+  );
+}
+
+/** The stored conversations: search, open, rename, delete, export one or all, import. */
+export function ChatHistory(props: ChatHistoryProps) {
+  const { query, items, status } = props;
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <section class="chat-history" aria-busy={items === null}>
+      <input
+        type="search"
+        aria-label={t('historySearchLabel')}
+        placeholder={t('historySearchPlaceholder')}
+        value={query}
+        onInput={(event) => props.onQuery(event.currentTarget.value)}
+      />
+      <div class="chat-history-tools">
+        <button type="button" disabled={!items?.length} onClick={() => props.onExport(null, 'md')}>
+          {t('historyExportAllMarkdown')}
+        </button>
+        <button type="button" disabled={!items?.length} onClick={() => props.onExport(null, 'json')}>
+          {t('historyExportAllJson')}
+        </button>
+        <button
+          type="button"
+          title={props.importInTab ? t('historyImportInTab') : undefined}
+          onClick={() => (props.importInTab ? props.onImportInTab() : picker.current?.click())}
+        >
+          {t('historyImport')}
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t('historyImport')}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) props.onImport(file);
+          }}
+        />
+      </div>
+      <StatusMessage status={status} />
+      {items && items.length === 0 && <p class="hint">{query.trim() ? t('historyNoMatch', { query: query.trim() }) : t('historyEmpty')}</p>}
+      <ul class="chat-history-list" aria-label={t('historyListLabel')}>
+        {items?.map((item) => <HistoryItem key={item.id} item={item} props={props} />)}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ChatMessage } from '@/utils/chat/types';
+import { t } from '@/utils/i18n';
+import type { LiveText } from '@/utils/live-text';
+import { ChatMessageView, type ChatMessageActions } from './message';
+
+export interface ChatLogProps {
+  messages: ChatMessage[];
+  streamingId: string | null;
+  /** The streaming answer's text as it grows. */
+  live?: LiveText | null;
+  cnyPerUsd: number;
+  actions: ChatMessageActions;
+}
+
+/** How close to the bottom (px) still counts as "reading the newest text". */
+const STICK_PX = 48;
+
+/**
+ * The conversation, as a log region. Follows a streaming answer while the reader is at the
+ * bottom, and leaves the scroll alone once they scroll up to read. It follows the content's size
+ * (a ResizeObserver, after layout, once a frame), not each chunk: chunks do not render this.
+ */
+export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: ChatLogProps) {
+  const log = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const lastAnswer = messages.findLastIndex((message) => message.role === 'assistant');
+  const lastIsAnswer = lastAnswer === messages.length - 1;
+
+  useLayoutEffect(() => {
+    const follow = () => {
+      const element = log.current;
+      if (element && stick.current) element.scrollTop = element.scrollHeight;
+    };
+    follow();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(follow);
+    observer.observe(content.current!);
+    return () => observer.disconnect();
+  }, []);
+
+  // A new message (the user's own, or a conversation opened) brings the reader to the end.
+  useLayoutEffect(() => {
+    stick.current = true;
+    const element = log.current!;
+    element.scrollTop = element.scrollHeight;
+  }, [messages.length]);
+
+  const onScroll = () => {
+    const element = log.current!;
+    stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_PX;
+  };
+
+  return (
+    <div ref={log} class="chat-log" role="log" aria-label={t('chatConversationLabel')} aria-busy={streamingId !== null} onScroll={onScroll}>
+      <div ref={content}>
+        {messages.length === 0 && <p class="chat-empty">{t('chatEmpty')}</p>}
+        {messages.map((message, index) => (
+          <ChatMessageView
+            key={message.id}
+            message={message}
+            last={lastIsAnswer && index === lastAnswer}
+            busy={streamingId !== null}
+            live={message.id === streamingId ? live : null}
+            cnyPerUsd={cnyPerUsd}
+            actions={actions}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

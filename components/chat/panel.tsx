@@ -1,0 +1,84 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { ChatControls, ChatState } from '@/utils/chat/ui/use-chat';
+import type { EstimateState } from '@/utils/chat/ui/use-chat-estimate';
+import { ChatComposer } from './composer';
+import { ChatLog } from './log';
+import type { ChatMessageActions } from './message';
+import { ErrorNotice } from '@/components/error-notice';
+import { StatusMessage, type Status } from '@/components/status-message';
+import './chat.css';
+
+export interface ChatPanelProps {
+  state: ChatState;
+  draft: string;
+  controls: ChatControls;
+  estimate: EstimateState;
+  /** Models offered in the model field (any name can be typed). */
+  models: string[];
+  cnyPerUsd: number;
+  /** A short note (copied, copy failed). */
+  notice: Status | null;
+  onCopy(text: string): void;
+  onOpenSettings(): void;
+  /** More toolbar buttons from the host (the popup's "Summarize page"). */
+  children?: ComponentChildren;
+}
+
+/**
+ * A whole chat: model and New chat, the conversation, the composer. Props in, events out, so the
+ * popup and a future side panel show the same chat.
+ */
+export function ChatPanel({ state, draft, controls, estimate, models, cnyPerUsd, notice, onCopy, onOpenSettings, children }: ChatPanelProps) {
+  const actions = useMemo<ChatMessageActions>(
+    () => ({
+      onCopy,
+      onCopyCode: onCopy,
+      onRegenerate: controls.regenerate,
+      onOverride: controls.overrideBudget,
+      onOpenSettings,
+    }),
+    [onCopy, controls, onOpenSettings],
+  );
+
+  return (
+    <section class="chat-panel" aria-busy={state.loading}>
+      <div class="chat-toolbar">
+        <input
+          key={state.conversationId}
+          class="chat-model"
+          type="text"
+          list="chat-models"
+          spellcheck={false}
+          aria-label={t('chatModelLabel')}
+          title={t('chatModelLabel')}
+          value={state.model}
+          onChange={(event) => controls.setModel(event.currentTarget.value)}
+        />
+        <datalist id="chat-models">
+          {models.map((model) => (
+            <option key={model} value={model} />
+          ))}
+        </datalist>
+        <button type="button" onClick={controls.newChat}>
+          {t('chatNewChat')}
+        </button>
+        {children}
+      </div>
+      {state.error && <ErrorNotice error={state.error} onRetry={controls.reload} onOpenSettings={onOpenSettings} />}
+      <ChatLog messages={state.messages} streamingId={state.streamingId} live={state.live} cnyPerUsd={cnyPerUsd} actions={actions} />
+      <ChatComposer
+        draft={draft}
+        streaming={state.streamingId !== null}
+        disabled={state.loading}
+        estimate={estimate}
+        cnyPerUsd={cnyPerUsd}
+        onDraft={controls.setDraft}
+        onSend={controls.send}
+        onStop={controls.stop}
+      />
+      <StatusMessage status={notice} />
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { Status } from '@/components/status-message';
+
+export interface ChatSettingsProps {
+  systemPrompt: string;
+  historyBudget: number;
+  /** The system prompt Glance ships with, for "Restore the default". */
+  defaultSystemPrompt: string;
+  /** Saves; resolves when stored (rejects with a message to show). */
+  onSave(patch: { chatSystemPrompt?: string; chatHistoryBudget?: number }): Promise<void>;
+}
+
+const MAX_BUDGET = 1_000_000;
+
+/** Parses the history budget field: a whole number of tokens, or undefined when it is not one. */
+export function parseBudget(text: string): number | undefined {
+  const cleaned = text.replace(/[\s,_]/g, '');
+  if (!/^\d+$/.test(cleaned)) return undefined;
+  const value = Number(cleaned);
+  return value <= MAX_BUDGET ? value : undefined;
+}
+
+/** The options page's chat section: system prompt and history budget. */
+export function ChatSettings({ systemPrompt, historyBudget, defaultSystemPrompt, onSave }: ChatSettingsProps) {
+  const [prompt, setPrompt] = useState(systemPrompt);
+  const [budget, setBudget] = useState(String(historyBudget));
+  const [status, setStatus] = useState<Status | null>(null);
+
+  // Changes made elsewhere (another options tab) show here unless this field is being edited.
+  useEffect(() => setPrompt(systemPrompt), [systemPrompt]);
+  useEffect(() => setBudget(String(historyBudget)), [historyBudget]);
+
+  const save = (patch: Parameters<ChatSettingsProps['onSave']>[0]) =>
+    onSave(patch).then(
+      () => setStatus({ kind: 'success', text: t('chatSettingsSaved') }),
+      (error: Error) => setStatus({ kind: 'error', text: error.message }),
+    );
+
+  const saveBudget = () => {
+    const value = parseBudget(budget);
+    if (value === undefined) {
+      setStatus({ kind: 'error', text: t('chatHistoryBudgetInvalid') });
+      return;
+    }
+    if (value !== historyBudget) void save({ chatHistoryBudget: value });
+  };
+
+  return (
+    <section class="card">
+      <h2>{t('chatSettingsHeading')}</h2>
+      <label for="chat-system-prompt">{t('chatSystemPromptLabel')}</label>
+      <textarea
+        id="chat-system-prompt"
+        rows={4}
+        value={prompt}
+        maxLength={20_000}
+        onInput={(event) => setPrompt(event.currentTarget.value)}
+        onChange={() => prompt !== systemPrompt && void save({ chatSystemPrompt: prompt })}
+      />
+      <p class="hint">{t('chatSystemPromptHint')}</p>
+      {prompt !== defaultSystemPrompt && (
+        <button type="button" class="secondary" onClick={() => (setPrompt(defaultSystemPrompt), void save({ chatSystemPrompt: defaultSystemPrompt }))}>
+          {t('chatSystemPromptReset')}
+        </button>
+      )}
+      <label for="chat-history-budget">{t('chatHistoryBudgetLabel')}</label>
+      <input
+        id="chat-history-budget"
+        type="text"
+        inputMode="numeric"
+        value={budget}
+        aria-invalid={parseBudget(budget) === undefined}
+        onInput={(event) => setBudget(event.currentTarget.value)}
+        onChange={saveBudget}
+      />
+      <p class="hint">{t('chatHistoryBudgetHint')}</p>
+      {/* Not role=status: the page's connection form owns the one status region. */}
+      <p aria-live="polite" class={`status ${status ? `status-${status.kind}` : ''}`}>
+        {status?.text}
+      </p>
+    </section>
+  );
+}

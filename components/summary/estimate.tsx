@@ -1,0 +1,63 @@
+import { t } from '@/utils/i18n';
+import { formatCost } from '@/utils/llm/pricing';
+import type { PageInspection } from '@/utils/protocol';
+
+const SOURCE_LABELS = {
+  article: 'summarySourceArticle',
+  body: 'summarySourceBody',
+  selection: 'summarySourceSelection',
+} as const;
+
+function costText(estimate: PageInspection['estimate'], cnyPerUsd: number): string {
+  return estimate.costUsd === null ? t('summaryEstimateNoPrice', { model: estimate.model }) : `≈${formatCost(estimate.costUsd, cnyPerUsd)}`;
+}
+
+function estimateParams(estimate: PageInspection['estimate'], cnyPerUsd: number) {
+  return {
+    input: estimate.inputTokens.toLocaleString(),
+    output: estimate.outputTokens.toLocaleString(),
+    requests: estimate.requests,
+    sections: estimate.sections,
+    cost: costText(estimate, cnyPerUsd),
+  };
+}
+
+/** What was read (article, body or selection; its size) and what summarizing it would cost. */
+export function PageFacts({ inspection, cnyPerUsd }: { inspection: PageInspection; cnyPerUsd: number }) {
+  const { page, estimate } = inspection;
+  const tokens = page.tokens.toLocaleString();
+  return (
+    <div class="page-facts">
+      <p class="page-title">{page.title || page.url}</p>
+      <p class="hint">
+        {t(SOURCE_LABELS[page.source])} · {t(page.exactTokens ? 'summaryPageTokens' : 'summaryPageTokensApprox', { tokens })}
+      </p>
+      <p class="hint">{t('summaryEstimate', estimateParams(estimate, cnyPerUsd))}</p>
+      {page.truncated && <p class="hint warning">{t('summaryTruncated')}</p>}
+    </div>
+  );
+}
+
+export interface SummaryConfirmProps {
+  inspection: PageInspection;
+  cnyPerUsd: number;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** Above the cost threshold: the estimate, and the user's go-ahead before anything is spent. */
+export function SummaryConfirm({ inspection, cnyPerUsd, onConfirm, onCancel }: SummaryConfirmProps) {
+  return (
+    <div class="summary-confirm card" role="group" aria-label={t('summaryConfirm')}>
+      <p>{t('summaryConfirmText', estimateParams(inspection.estimate, cnyPerUsd))}</p>
+      <div class="row">
+        <button type="button" class="primary" onClick={onConfirm}>
+          {t('summaryConfirm')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('summaryCancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { WireError } from '@/utils/errors';
+import { t } from '@/utils/i18n';
+import { LANGUAGES } from '@/utils/languages';
+import type { UsageReport } from '@/utils/protocol';
+import { ErrorNotice } from '@/components/error-notice';
+import { LanguageSelect } from '@/components/language-select';
+import { MarkdownView } from '@/components/markdown-view';
+import { UsageFooter } from '@/components/usage/footer';
+
+export interface TranslationCardProps {
+  /** Detected source language ('und' when unknown). */
+  source: string;
+  target: string;
+  /** The translation so far (Markdown). */
+  markdown: string;
+  status: 'idle' | 'working' | 'done' | 'error';
+  progress?: { done: number; total: number };
+  error?: WireError;
+  usage?: UsageReport;
+  cnyPerUsd: number;
+  /** An informative line (truncated answer, nothing to translate, Replace or Copy failed...). */
+  notice?: string;
+  /** The selection is in an editable field: offer Replace. */
+  canReplace: boolean;
+  copied: boolean;
+  replaced: boolean;
+  /** Offer to turn on the selection button (it is not active in this frame). */
+  offerButton: boolean;
+  onTargetChange(code: string): void;
+  onCopy(): void;
+  onCopyCode(code: string): void;
+  onReplace(): void;
+  /** Translate again from the start. */
+  onRetry(): void;
+  /** Continue after a failure, from the first unfinished part. */
+  onResume(): void;
+  onOverride(): void;
+  onOpenSettings(): void;
+  onTurnOnButton(): void;
+  onClose(): void;
+}
+
+function languageLabel(code: string): string {
+  if (code === 'und') return t('languageUnknown');
+  return LANGUAGES[code]?.native ?? code;
+}
+
+/** The translation card shown by a selection: a non-modal dialog named "Translation". */
+export function TranslationCard(props: TranslationCardProps) {
+  const { status, error, progress } = props;
+  const working = status === 'working';
+  // A retryable failure gets its Retry in the notice; a text over the limit cannot be retried as is.
+  const retryInNotice = status === 'error' && (!!error?.retryable || error?.code === 'too_large');
+  return (
+    <div class="card" role="dialog" aria-label={t('translationTitle')} tabIndex={-1} dir="ltr">
+      <header class="card-header">
+        <span class="from">{t('translateFrom', { language: languageLabel(props.source) })}</span>
+        <span aria-hidden="true">→</span>
+        <LanguageSelect value={props.target} label={t('translateIntoLabel')} onChange={props.onTargetChange} />
+        <button type="button" class="close" aria-label={t('close')} title={t('close')} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <div class="card-body" dir="auto" aria-busy={working}>
+        {props.markdown && <MarkdownView text={props.markdown} onCopyCode={props.onCopyCode} />}
+        {working && (
+          <p class="status" role="status">
+            {progress && progress.total > 1 ? t('translatingProgress', { done: progress.done, total: progress.total }) : t('translating')}
+          </p>
+        )}
+      </div>
+      {status === 'error' && error && (
+        <ErrorNotice error={error} onRetry={props.onResume} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
+      )}
+      {props.notice && <p class="notice">{props.notice}</p>}
+      <footer class="card-actions">
+        <button type="button" onClick={props.onCopy} disabled={!props.markdown}>
+          {props.copied ? t('copied') : t('copy')}
+        </button>
+        {props.canReplace && (
+          <button type="button" onClick={props.onReplace} disabled={status !== 'done' || !props.markdown}>
+            {props.replaced ? t('translateReplaced') : t('translateReplace')}
+          </button>
+        )}
+        {(status === 'done' || status === 'error') && !retryInNotice && (
+          <button type="button" onClick={props.onRetry}>
+            {t('retry')}
+          </button>
+        )}
+      </footer>
+      {props.usage && <UsageFooter usage={props.usage} cnyPerUsd={props.cnyPerUsd} />}
+      {props.offerButton && (
+        <p class="offer">
+          {t('translateButtonOffer')}{' '}
+          <button type="button" class="link" onClick={props.onTurnOnButton}>
+            {t('translateButtonOfferAction')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

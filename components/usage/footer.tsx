@@ -1,0 +1,18 @@
+import { t } from '@/utils/i18n';
+import { formatCost } from '@/utils/llm/pricing';
+import type { UsageReport } from '@/utils/protocol';
+
+/** Tokens in and out and the cost of one answer; estimates are marked as such. */
+export function UsageFooter({ usage, cnyPerUsd = 0 }: { usage: UsageReport; cnyPerUsd?: number }) {
+  const number = (n: number) => n.toLocaleString();
+  const parts = [t('usageTokens', { input: number(usage.promptTokens), output: number(usage.completionTokens) })];
+  if (usage.cachedTokens) parts.push(t('usageCached', { cached: number(usage.cachedTokens) }));
+  if (usage.reasoningTokens) parts.push(t('usageReasoning', { reasoning: number(usage.reasoningTokens) }));
+  parts.push(usage.costUsd === null ? t('noPrice') : formatCost(usage.costUsd, cnyPerUsd));
+  return (
+    <p class="usage-footer" aria-label={t('usageLabel')} data-estimated={usage.estimated}>
+      {usage.estimated && <span title={t('estimated')}>≈ </span>}
+      {parts.join(' · ')}
+    </p>
+  );
+}

@@ -1,0 +1,68 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { actions } from './actions';
+import { onCommand } from './commands';
+import { applyDevPreset } from './dev-preset';
+import { dispatch, isEnvelope, type DispatchDeps } from './dispatch';
+import { handlers } from './handlers';
+import { JobManager } from './jobs';
+import { applyRetention } from '@/utils/llm/background/ledger';
+import { createMenus, onMenuClick } from './menus';
+import { notifyOpenPages, selectionSettingsChanged, syncSelectionScript } from '@/utils/translate/background/selection-script';
+import { classifySender } from '@/utils/background/sender';
+import { resolveLocale } from '@/utils/i18n';
+import { STREAM_PORT } from '@/utils/protocol';
+import { getSettings, restrictStorageToTrustedContexts, watchSettings, type Settings } from '@/utils/settings';
+
+/** Wires listeners only; the work lives in utils/background. */
+export default defineBackground(() => {
+  void restrictStorageToTrustedContexts();
+
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const localeOf = (settings: Settings) => resolveLocale(settings.uiLanguage);
+  const deps: DispatchDeps = { handlers, extensionId, extensionOrigin, getSettings, localeOf };
+  const jobs = new JobManager({ actions, getSettings, localeOf });
+
+  browser.runtime.onMessage.addListener((message, sender) =>
+    isEnvelope(message) ? dispatch(message, sender, deps) : undefined,
+  );
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== STREAM_PORT) return;
+    const kind = classifySender(port.sender, extensionId, extensionOrigin);
+    if (!kind) {
+      port.disconnect();
+      return;
+    }
+    jobs.connect(port, kind);
+  });
+
+  browser.contextMenus.onClicked.addListener(onMenuClick);
+  browser.commands?.onCommand.addListener(onCommand);
+  const refreshMenus = async () => createMenus(localeOf(await getSettings()));
+  browser.runtime.onInstalled.addListener(() => {
+    void applyDevPreset();
+    void refreshMenus();
+    void applyRetention();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void refreshMenus();
+    void applyRetention();
+  });
+  // Menu titles follow the interface language.
+  watchSettings(() => void refreshMenus());
+
+  // The selection button's script is registered at run time, only while the button is on.
+  let selectionSettings: Settings | undefined;
+  const syncSelection = async (settings: Settings) => {
+    const changed = selectionSettingsChanged(selectionSettings, settings);
+    const first = !selectionSettings;
+    selectionSettings = settings;
+    if (!changed) return;
+    await syncSelectionScript(settings);
+    if (!first) await notifyOpenPages();
+  };
+  void getSettings().then(syncSelection);
+  watchSettings((settings) => void syncSelection(settings));
+});

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { ChatSettings, parseBudget } from '@/components/chat/settings';
+import { setLocale } from '@/utils/i18n';
+
+setLocale('en');
+
+describe('parseBudget', () => {
+  it.each([
+    ['8000', 8000],
+    ['8,000', 8000],
+    [' 12 000 ', 12000],
+    ['0', 0],
+    ['1000000', 1_000_000],
+    ['1000001', undefined],
+    ['-5', undefined],
+    ['1.5', undefined],
+    ['abc', undefined],
+    ['', undefined],
+  ])('%j → %s', (text, expected) => {
+    expect(parseBudget(text)).toBe(expected);
+  });
+});
+
+describe('ChatSettings', () => {
+  const show = (onSave = vi.fn(async () => {})) => {
+    render(<ChatSettings systemPrompt="Be brief." historyBudget={8000} defaultSystemPrompt="Default." onSave={onSave} />);
+    return onSave;
+  };
+
+  it('saves a changed system prompt and history budget', async () => {
+    const onSave = show();
+    const prompt = screen.getByRole('textbox', { name: 'System prompt' });
+    fireEvent.input(prompt, { target: { value: 'Answer in haiku.' } });
+    fireEvent.change(prompt);
+    expect(onSave).toHaveBeenCalledWith({ chatSystemPrompt: 'Answer in haiku.' });
+    const budget = screen.getByRole('textbox', { name: 'History budget (tokens)' });
+    fireEvent.input(budget, { target: { value: '2,000' } });
+    fireEvent.change(budget);
+    expect(onSave).toHaveBeenCalledWith({ chatHistoryBudget: 2000 });
+    await waitFor(() => expect(screen.getByText('Chat settings saved.')).toBeTruthy());
+  });
+
+  it('refuses a budget that is not a whole number, keeping what was typed', () => {
+    const onSave = show();
+    const budget = screen.getByRole<HTMLInputElement>('textbox', { name: 'History budget (tokens)' });
+    fireEvent.input(budget, { target: { value: 'lots' } });
+    fireEvent.change(budget);
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByText('Enter a whole number from 0 to 1,000,000.')).toBeTruthy();
+    expect(budget.value).toBe('lots');
+    expect(budget.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('restores the default system prompt', () => {
+    const onSave = show();
+    fireEvent.click(screen.getByRole('button', { name: 'Restore the default' }));
+    expect(onSave).toHaveBeenCalledWith({ chatSystemPrompt: 'Default.' });
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'System prompt' }).value).toBe('Default.');
+  });
+});

@@ -1,0 +1,36 @@
+import type { Locale } from '@/utils/i18n';
+import type { ActionInput, ActionName, UsageReport } from '@/utils/protocol';
+import type { Settings } from '@/utils/settings';
+import type { ClientDeps } from '@/utils/llm/background/client';
+import type { SenderKind } from './sender';
+
+/** What a running action can use and report. */
+export interface ActionContext {
+  jobId: string;
+  /** Aborted by the user's Stop, or when nobody is left to see an answer that is not kept. */
+  signal: AbortSignal;
+  settings: Settings;
+  locale: Locale;
+  deps: ClientDeps;
+  /** Streams text; segmented actions (translate) say which segment of their input it belongs to. */
+  delta(text: string, segment?: string): void;
+  progress(done: number, total: number): void;
+  usage(report: UsageReport): void;
+}
+
+/** One streamed feature (chat, summarize, translate...). One file per action. */
+export interface ActionDefinition<A extends ActionName> {
+  /**
+   * Whether the answer is kept after its page goes away: a chat or a summary runs on and is stored;
+   * a translation card's answer, which nobody will see, is aborted.
+   */
+  keepOnDisconnect: boolean;
+  /** Which senders may start it. */
+  allowedFrom: readonly SenderKind[];
+  /** Checks and types the input; throws `refused` on anything malformed. */
+  parse(input: unknown, settings: Settings): ActionInput<A>;
+  /** Does the work, streaming through `ctx`; resolves with the finish reason. */
+  run(input: ActionInput<A>, ctx: ActionContext): Promise<string>;
+}
+
+export type ActionRegistry = { [A in ActionName]: ActionDefinition<A> };

@@ -1,0 +1,158 @@
+import { planChat, type ChatCounter, type ChatPlan } from '@/utils/chat/history-budget';
+import { historyTurns, titleFrom } from '@/utils/chat/messages';
+import type { ChatRequestSpec } from '@/utils/llm/request';
+import { MAX_MESSAGE_CHARS, type ChatInput } from '@/utils/chat/types';
+import { AppError, asAppError, toWireError } from '@/utils/errors';
+import type { ChatTurn, UsageReport } from '@/utils/protocol';
+import type { Settings } from '@/utils/settings';
+import { AnswerWriter, isLive, type AnswerEnd } from './answers';
+import { chatCounter } from './counter';
+import { appendMessages, getConversation, setCurrentId, type StoredMessage } from './conversations';
+import { callModel, usageBeforeFailure } from '@/utils/llm/background/model-call';
+import { asId, asModel, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
+import type { ActionContext, ActionDefinition } from '@/utils/background/action';
+
+/** What a chat request is built from, once the conversation has been read. */
+export interface ChatRequestInput {
+  model: string;
+  /** Earlier messages, oldest first (see `historyTurns`). */
+  history: ChatTurn[];
+  /** The question to answer. */
+  message: string;
+}
+
+/**
+ * Pure: the request for a chat turn. The system prompt comes first, then the newest history that
+ * fits the model's window and the user's history budget, then the question. The composer's
+ * estimate is computed by this same function.
+ */
+export function buildRequest(input: ChatRequestInput, settings: Settings, counter: ChatCounter): { spec: ChatRequestSpec; plan: ChatPlan } {
+  const plan = planChat(
+    {
+      model: input.model,
+      systemPrompt: settings.chatSystemPrompt,
+      history: input.history,
+      message: input.message,
+      historyBudget: settings.chatHistoryBudget,
+    },
+    counter,
+  );
+  return { spec: { model: input.model, turns: plan.turns }, plan };
+}
+
+function parse(raw: unknown): ChatInput {
+  const value = asObject(raw);
+  const op = asOneOf(value.op, ['send', 'regenerate'] as const, 'op');
+  const conversationId = asId(value.conversationId, 'conversationId');
+  const answerId = asId(value.answerId, 'answerId');
+  if (op === 'regenerate') return { op, conversationId, answerId };
+  const text = asString(value.text, 'text', MAX_MESSAGE_CHARS);
+  if (!text.trim()) refuse('text is empty');
+  const model = asModel(value.model);
+  const messageId = asId(value.messageId, 'messageId');
+  if (messageId === answerId) refuse('ids are equal');
+  return { op, conversationId, messageId, answerId, text, model };
+}
+
+/** The answer to write and the request's ingredients, once the conversation is up to date. */
+interface Prepared {
+  answer: StoredMessage;
+  request: ChatRequestInput;
+}
+
+async function prepareSend(input: Extract<ChatInput, { op: 'send' }>): Promise<Prepared> {
+  const conversation = await getConversation(input.conversationId);
+  const messages = conversation?.messages ?? [];
+  if (messages.some((m) => m.id === input.messageId || m.id === input.answerId)) refuse('message ids in use');
+  // One answer at a time per conversation: a second would interleave with the first.
+  if (messages.some((m) => m.status === 'streaming' && isLive(m.id))) refuse('an answer is still streaming');
+  const now = Date.now();
+  const seq = messages.length;
+  const question: StoredMessage = { id: input.messageId, conversationId: input.conversationId, seq, role: 'user', content: input.text, status: 'done', createdAt: now };
+  const answer: StoredMessage = { id: input.answerId, conversationId: input.conversationId, seq: seq + 1, role: 'assistant', content: '', status: 'streaming', createdAt: now, model: input.model };
+  // The model picked in the popup wins: switching models is per conversation.
+  await appendMessages(
+    {
+      id: input.conversationId,
+      create: { id: input.conversationId, title: titleFrom(input.text), model: input.model, createdAt: now, updatedAt: now },
+      model: input.model,
+    },
+    [question, answer],
+  );
+  await setCurrentId(input.conversationId);
+  return { answer, request: { model: input.model, history: historyTurns(messages), message: input.text } };
+}
+
+async function prepareRegenerate(input: Extract<ChatInput, { op: 'regenerate' }>, settings: Settings): Promise<Prepared> {
+  const conversation = await getConversation(input.conversationId);
+  if (!conversation) refuse('no such conversation');
+  const messages = conversation.messages;
+  const index = messages.findIndex((m) => m.id === input.answerId);
+  const answer = messages[index];
+  // Only the last answer: regenerating an earlier one would leave later turns answering another text.
+  if (!answer || answer.role !== 'assistant' || index !== messages.length - 1) refuse('not the last answer');
+  if (isLive(answer.id)) refuse('this answer is still streaming');
+  const questionIndex = messages.findLastIndex((m, i) => i < index && m.role === 'user');
+  if (questionIndex < 0) refuse('no question to answer');
+  await setCurrentId(conversation.id);
+  // An imported conversation may name no model: answer with the default one.
+  const model = conversation.model || settings.model;
+  const stored: StoredMessage = { ...answer, model, conversationId: conversation.id, seq: index };
+  return {
+    answer: stored,
+    request: { model, history: historyTurns(messages.slice(0, questionIndex)), message: messages[questionIndex]!.content },
+  };
+}
+
+async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
+  const prepared = input.op === 'send' ? await prepareSend(input) : await prepareRegenerate(input, ctx.settings);
+  const writer = new AnswerWriter(prepared.answer, ctx.jobId);
+  await writer.begin();
+  let result: Awaited<ReturnType<typeof callModel>>;
+  try {
+    const counter = await chatCounter(prepared.request.model);
+    const built = buildRequest(prepared.request, ctx.settings, counter);
+    if (!built.plan.fits) throw new AppError('context_too_long');
+    result = await callModel(
+      {
+        feature: 'chat',
+        spec: built.spec,
+        signal: ctx.signal,
+        onDelta: (delta) => {
+          writer.append(delta);
+          ctx.delta(delta);
+        },
+      },
+      ctx,
+    );
+  } catch (error) {
+    const failure = ctx.signal.aborted ? new AppError('aborted') : asAppError(error);
+    const end = endOf(failure, writer.content, usageBeforeFailure(error), ctx);
+    if (end.usage) ctx.usage(end.usage);
+    // A failed write here throws storage_failed instead: the user must learn the answer is not saved.
+    await writer.finish(end);
+    throw end.failure;
+  }
+  ctx.usage(result.usage);
+  await writer.finish({ status: 'done', usage: result.usage });
+  return result.finishReason;
+}
+
+/**
+ * How a failed answer ends: stopped (the user's choice, no error shown), interrupted (text
+ * arrived, then the connection or the provider failed: what arrived is kept, Retry redoes it)
+ * or error. What arrived was billed, so its usage (as the ledger recorded it) is kept.
+ */
+function endOf(failure: AppError, text: string, usage: UsageReport | undefined, ctx: ActionContext): AnswerEnd & { failure: AppError } {
+  if (failure.code === 'aborted') return { status: 'stopped', usage, failure };
+  const shown = text && failure.code !== 'interrupted' ? new AppError('interrupted', { params: failure.params, detail: failure.detail }) : failure;
+  return { status: text ? 'interrupted' : 'error', usage, error: toWireError(shown, ctx.locale), failure: shown };
+}
+
+/** A multi-turn chat answer, stored as it streams; kept when the popup closes. */
+export const chatAction: ActionDefinition<'chat'> = {
+  keepOnDisconnect: true,
+  allowedFrom: ['extension-page'],
+  parse,
+  run,
+};

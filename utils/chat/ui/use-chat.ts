@@ -1,0 +1,255 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { titleFrom } from '@/utils/chat/messages';
+import type { ChatInput, ChatMessage, Conversation } from '@/utils/chat/types';
+import type { WireError } from '@/utils/errors';
+import { LiveText } from '@/utils/live-text';
+import { RemoteError, sendMessage } from '@/utils/messaging';
+import { attachStream, startStream, type StreamHandle, type StreamHandlers } from '@/utils/stream-client';
+import { answerStream } from './answer-stream';
+import { DraftKeeper } from './draft';
+
+/** What a chat view shows. */
+export interface ChatState {
+  conversationId: string;
+  /** Whether the background has stored this conversation (a new chat is stored on its first send). */
+  saved: boolean;
+  title: string;
+  model: string;
+  messages: ChatMessage[];
+  /** The answer streaming into this view, if any. */
+  streamingId: string | null;
+  /**
+   * Its text as it grows. Chunks go here, not into `messages`: a chunk then costs the answer's
+   * own view an update, not a render of the page. `messages` gets the text when the answer ends.
+   */
+  live: LiveText | null;
+  loading: boolean;
+  /** A failure not tied to one answer (the conversation could not be loaded). */
+  error: WireError | null;
+}
+
+/** What a chat view can do. */
+export interface ChatControls {
+  setDraft(text: string): void;
+  /** Sends the draft; false when there is nothing to send or an answer is still streaming. */
+  send(): boolean;
+  stop(): void;
+  /** Answers the last question again (Regenerate, Retry). */
+  regenerate(answerId: string): void;
+  /** "Spend anyway", then the same answer again. */
+  overrideBudget(answerId: string): void;
+  /** Starts an empty conversation; an answer still streaming finishes in the background. */
+  newChat(): void;
+  /** Switches the model from the next answer on (stored with the conversation). */
+  setModel(model: string): void;
+  /** Loads the current conversation again (Retry after it failed to load). */
+  reload(): void;
+}
+
+const newId = () => crypto.randomUUID();
+
+/** The current conversation and its draft, asked for early (see `prefetchChat`). */
+let prefetched: { conversation: Promise<Conversation | null>; draft: Promise<{ text: string }> } | undefined;
+
+/**
+ * Asks the background for the current conversation and draft right away, before the page has
+ * even read its settings: the popup opens faster when that round trip (and a sleeping worker's
+ * start) overlaps the page's own start. The first `useChat` to load uses the answers.
+ */
+export function prefetchChat(): void {
+  const conversation = sendMessage('chatGet', { id: null });
+  const draft = sendMessage('chatGetDraft', { id: null });
+  // Failures are handled where they are used; nothing unhandled in between.
+  conversation.catch(() => {});
+  draft.catch(() => {});
+  prefetched = { conversation, draft };
+}
+
+function emptyChat(model: string): ChatState {
+  return { conversationId: newId(), saved: false, title: '', model, messages: [], streamingId: null, live: null, loading: false, error: null };
+}
+
+function asWire(error: unknown): WireError {
+  if (error instanceof RemoteError) return error.wire;
+  return { code: 'unknown', message: String(error), retryable: false };
+}
+
+// After these, the question did not reach storage: it goes back into an empty composer.
+const NOT_STORED = new Set(['storage_failed', 'refused', 'too_large']);
+
+/**
+ * The chat a page shows: the stored conversation, the answer streaming into it, and the draft.
+ * The background owns the conversation; this hook mirrors it, streams answers into it, and
+ * re-attaches to an answer still running when the page reopens. Usable by any extension page
+ * (the popup today, a side panel later).
+ */
+export function useChat(defaultModel: string): { state: ChatState; draft: string; controls: ChatControls } {
+  const [state, setState] = useState<ChatState>(() => ({ ...emptyChat(defaultModel), loading: true }));
+  const [draft, setDraftState] = useState('');
+  const stream = useRef<StreamHandle | undefined>(undefined);
+  const latest = useRef({ state, draft });
+  latest.current = { state, draft };
+  const model = useRef(defaultModel);
+  model.current = defaultModel;
+
+  const drafts = useRef<DraftKeeper | undefined>(undefined);
+  drafts.current ??= new DraftKeeper();
+  const flushDraft = () => drafts.current!.flush();
+  /** Changes the draft; `keep`: also store it (not when it came from storage or was cleared for a new chat). */
+  const setDraft = (text: string | ((typed: string) => string), keep = true) => {
+    const previous = latest.current.draft;
+    const next = typeof text === 'function' ? text(previous) : text;
+    latest.current = { ...latest.current, draft: next };
+    setDraftState(next);
+    if (!keep || next === previous) return;
+    const current = latest.current.state;
+    drafts.current!.keep(current.saved ? current.conversationId : null, next);
+  };
+
+  const patchMessage = (id: string, change: (message: ChatMessage) => ChatMessage) =>
+    setState((s) => ({ ...s, messages: s.messages.map((m) => (m.id === id ? change(m) : m)) }));
+
+  /** Stream events for one answer, into `live` (see answerStream). */
+  const handlersFor = (answerId: string, live: LiveText, replacing: boolean, failedBeforeText?: (error: WireError) => void): StreamHandlers =>
+    answerStream(live, replacing, {
+      update: (change) => patchMessage(answerId, change),
+      end: (change) => {
+        stream.current = undefined;
+        setState((s) => ({
+          ...s,
+          messages: s.messages.map((m) => (m.id === answerId ? change(m) : m)),
+          ...(s.streamingId === answerId ? { streamingId: null, live: null } : {}),
+        }));
+      },
+      failedBeforeText,
+    });
+
+  const show = (conversation: Conversation | null) => {
+    stream.current?.detach();
+    stream.current = undefined;
+    if (!conversation) {
+      setState(emptyChat(model.current));
+      return;
+    }
+    const last = conversation.messages.at(-1);
+    const running = last?.role === 'assistant' && last.status === 'streaming' && last.jobId ? last : undefined;
+    const live = running ? new LiveText(running.content) : null;
+    setState({
+      conversationId: conversation.id,
+      saved: true,
+      title: conversation.title,
+      model: conversation.model || model.current,
+      messages: conversation.messages,
+      streamingId: running?.id ?? null,
+      live,
+      loading: false,
+      error: null,
+    });
+    // Still being written by the background: show the rest as it arrives.
+    if (running && live) stream.current = attachStream(running.jobId!, handlersFor(running.id, live, true));
+  };
+
+  /** Shows the current conversation (History makes a conversation current before the chat opens). */
+  const load = () => {
+    flushDraft();
+    setState((s) => ({ ...s, loading: true }));
+    const early = prefetched;
+    prefetched = undefined;
+    const draft = (early?.draft ?? sendMessage('chatGetDraft', { id: null })).catch(() => ({ text: '' }));
+    (early?.conversation ?? sendMessage('chatGet', { id: null })).then(
+      async (conversation) => {
+        show(conversation);
+        const { text } = await draft;
+        // Typed meanwhile wins over the kept draft.
+        setDraft((typed) => typed || text, false);
+      },
+      (error) => setState({ ...emptyChat(model.current), error: asWire(error) }),
+    );
+  };
+
+  useEffect(() => {
+    load();
+    const onHide = () => document.visibilityState === 'hidden' && flushDraft();
+    document.addEventListener('visibilitychange', onHide);
+    addEventListener('pagehide', flushDraft);
+    return () => {
+      flushDraft();
+      document.removeEventListener('visibilitychange', onHide);
+      removeEventListener('pagehide', flushDraft);
+      // The answer runs on in the background; this page only stops listening.
+      stream.current?.detach();
+    };
+  }, []);
+
+  const startAnswer = (input: ChatInput, answerId: string, shown: string, onFailedSend?: (error: WireError) => void) => {
+    const live = new LiveText(shown);
+    setState((s) => ({ ...s, streamingId: answerId, live }));
+    stream.current = startStream('chat', input, handlersFor(answerId, live, shown !== '', onFailedSend));
+  };
+
+  const controls = useMemo<ChatControls>(
+    () => ({
+      setDraft,
+      send() {
+        const { state: current, draft: text } = latest.current;
+        if (!text.trim() || current.streamingId || current.loading) return false;
+        const messageId = newId();
+        const answerId = newId();
+        const now = Date.now();
+        setState((s) => ({
+          ...s,
+          saved: true,
+          title: s.title || titleFrom(text),
+          messages: [
+            ...s.messages,
+            { id: messageId, role: 'user', content: text, status: 'done', createdAt: now },
+            { id: answerId, role: 'assistant', content: '', status: 'streaming', createdAt: now, model: s.model },
+          ],
+        }));
+        setDraft('');
+        const input: ChatInput = { op: 'send', conversationId: current.conversationId, messageId, answerId, text, model: current.model };
+        startAnswer(input, answerId, '', (error) => {
+          if (NOT_STORED.has(error.code)) setDraft((typed) => typed || text);
+        });
+        return true;
+      },
+      stop() {
+        stream.current?.stop();
+      },
+      regenerate(answerId) {
+        const current = latest.current.state;
+        if (current.streamingId) return;
+        const shown = current.messages.find((m) => m.id === answerId)?.content ?? '';
+        patchMessage(answerId, ({ error: _error, usage: _usage, ...m }) => ({ ...m, status: 'streaming', model: current.model }));
+        startAnswer({ op: 'regenerate', conversationId: current.conversationId, answerId }, answerId, shown);
+      },
+      overrideBudget(answerId) {
+        sendMessage('overrideBudget', null).then(
+          () => controls.regenerate(answerId),
+          (error) => patchMessage(answerId, (m) => ({ ...m, error: asWire(error) })),
+        );
+      },
+      newChat() {
+        flushDraft();
+        void sendMessage('chatSetCurrent', { id: null }).catch(() => {});
+        show(null);
+        setDraft('', false);
+      },
+      setModel(model) {
+        const trimmed = model.trim();
+        const current = latest.current.state;
+        if (!trimmed || trimmed === current.model) return;
+        setState((s) => ({ ...s, model: trimmed }));
+        if (current.saved) {
+          sendMessage('chatSetModel', { id: current.conversationId, model: trimmed }).catch((error) =>
+            setState((s) => ({ ...s, error: asWire(error) })),
+          );
+        }
+      },
+      reload: load,
+    }),
+    [],
+  );
+
+  return { state, draft, controls };
+}

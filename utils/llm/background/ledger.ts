@@ -1,0 +1,116 @@
+import { dayStart, daysBefore } from '@/utils/usage/totals';
+import type { CallRecord, DayRollup } from '@/utils/usage/types';
+import { lazyDatabase } from '@/utils/background/database';
+
+export type { CallRecord, DayRollup, Feature } from '@/utils/usage/types';
+
+/**
+ * The usage ledger: every API call Glance makes, in the extension's IndexedDB, written by the
+ * background only. Calls older than a year are summed into one row per day, feature, model and
+ * host ("rolled up"), so the store stays small and no spending is ever lost.
+ */
+const DB_NAME = 'glance-ledger';
+const CALLS = 'calls';
+const ROLLUPS = 'rollups';
+/** Single calls are kept this many days; older ones are rolled up. */
+export const KEEP_DAYS = 366;
+
+const db = lazyDatabase(DB_NAME, 1, (database) => {
+  const calls = database.createObjectStore(CALLS, { keyPath: 'id', autoIncrement: true });
+  calls.createIndex('time', 'time');
+  database.createObjectStore(ROLLUPS, { keyPath: 'key' });
+});
+
+/** Appends one call to the ledger. */
+export async function recordCall(record: CallRecord): Promise<void> {
+  const { id: _ignored, ...entry } = record;
+  await (await db()).add(CALLS, entry);
+}
+
+/** Calls that ended at or after `since` (epoch ms), oldest first. */
+export async function callsSince(since: number): Promise<CallRecord[]> {
+  return (await db()).getAllFromIndex(CALLS, 'time', IDBKeyRange.lowerBound(since));
+}
+
+/** The most recent calls, newest first. */
+export async function recentCalls(limit: number): Promise<CallRecord[]> {
+  const calls: CallRecord[] = [];
+  let cursor = await (await db()).transaction(CALLS).store.index('time').openCursor(null, 'prev');
+  while (cursor && calls.length < limit) {
+    calls.push(cursor.value as CallRecord);
+    cursor = await cursor.continue();
+  }
+  return calls;
+}
+
+/** Every single call and every rolled-up day. */
+export async function allUsage(): Promise<{ calls: CallRecord[]; rollups: DayRollup[] }> {
+  const handle = await db();
+  const [calls, rollups] = await Promise.all([handle.getAll(CALLS), handle.getAll(ROLLUPS)]);
+  return { calls: calls as CallRecord[], rollups: rollups as DayRollup[] };
+}
+
+/** The rollup a call belongs to: its day, feature, model and host. */
+function rollupKey(call: CallRecord): string {
+  return `${dayStart(call.time)}|${call.feature}|${call.model}|${call.host}`;
+}
+
+/** Adds one call to a day's rollup (creating it). */
+function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
+  const base: DayRollup = rollup ?? {
+    key: rollupKey(call),
+    day: dayStart(call.time),
+    feature: call.feature,
+    model: call.model,
+    host: call.host,
+    calls: 0,
+    promptTokens: 0,
+    cachedTokens: 0,
+    completionTokens: 0,
+    reasoningTokens: 0,
+    audioSeconds: 0,
+    costUsd: 0,
+    unpricedCalls: 0,
+    estimatedCalls: 0,
+  };
+  return {
+    ...base,
+    calls: base.calls + 1,
+    promptTokens: base.promptTokens + call.promptTokens,
+    cachedTokens: base.cachedTokens + call.cachedTokens,
+    completionTokens: base.completionTokens + call.completionTokens,
+    reasoningTokens: base.reasoningTokens + call.reasoningTokens,
+    audioSeconds: base.audioSeconds + (call.audioSeconds ?? 0),
+    costUsd: base.costUsd + (call.costUsd ?? 0),
+    unpricedCalls: base.unpricedCalls + (call.costUsd === null ? 1 : 0),
+    estimatedCalls: base.estimatedCalls + (call.estimated ? 1 : 0),
+  };
+}
+
+/**
+ * Rolls up calls older than {@link KEEP_DAYS} days into per-day rows, in one transaction, so a
+ * crash midway loses nothing. Returns how many calls were rolled up.
+ */
+export async function applyRetention(now = Date.now()): Promise<number> {
+  const cutoff = daysBefore(now, KEEP_DAYS);
+  const transaction = (await db()).transaction([CALLS, ROLLUPS], 'readwrite');
+  const calls = transaction.objectStore(CALLS);
+  const rollups = transaction.objectStore(ROLLUPS);
+  let moved = 0;
+  let cursor = await calls.index('time').openCursor(IDBKeyRange.upperBound(cutoff, true));
+  while (cursor) {
+    const call = cursor.value as CallRecord;
+    await rollups.put(rollInto((await rollups.get(rollupKey(call))) as DayRollup | undefined, call));
+    await cursor.delete();
+    moved += 1;
+    cursor = await cursor.continue();
+  }
+  await transaction.done;
+  return moved;
+}
+
+/** Deletes every call and rollup ("Clear all"). */
+export async function clearLedger(): Promise<void> {
+  const transaction = (await db()).transaction([CALLS, ROLLUPS], 'readwrite');
+  await Promise.all([transaction.objectStore(CALLS).clear(), transaction.objectStore(ROLLUPS).clear(), transaction.done]);
+}

@@ -1,0 +1,98 @@
+import { buildChatBody, type ChatRequestSpec } from '@/utils/llm/request';
+import { asAppError } from '@/utils/errors';
+import type { Locale } from '@/utils/i18n';
+import type { UsageReport } from '@/utils/protocol';
+import type { Settings } from '@/utils/settings';
+import { assertWithinBudget } from './budget';
+import { streamChatCompletion, type CompletionOptions } from './completion-stream';
+import { createClient, resolveConnection, type ClientDeps, type Connection } from './client';
+import { recordCall, type Feature } from './ledger';
+import { usageOf } from './call-usage';
+
+/** One model call an action wants made. */
+export interface ModelCall {
+  feature: Feature;
+  spec: ChatRequestSpec;
+  signal: AbortSignal;
+  onDelta?(text: string): void;
+  /** Timeouts and retries, where an action needs other values than the defaults. */
+  options?: Pick<CompletionOptions, 'firstChunkTimeoutMs' | 'idleTimeoutMs' | 'retries' | 'onRetry'>;
+}
+
+/** What the caller's context provides. */
+export interface ModelCallEnv {
+  settings: Settings;
+  locale: Locale;
+  deps: ClientDeps;
+  /** Resolved once by actions that make many calls (map-reduce); resolved here otherwise. */
+  connection?: Connection;
+}
+
+export interface ModelCallResult {
+  text: string;
+  finishReason: string;
+  usage: UsageReport;
+}
+
+/**
+ * The one way actions call the model: checks the budget, streams the answer, and records the
+ * call in the usage ledger whatever its outcome (an interrupted answer was still billed for the
+ * text that arrived, so its estimated usage is recorded with the error code).
+ */
+/** What failed calls had billed when they failed (the text that arrived), by their error. */
+const billedBeforeFailure = new WeakMap<object, UsageReport>();
+
+/** The usage of the text a failed call received before it failed, if any arrived. */
+export function usageBeforeFailure(error: unknown): UsageReport | undefined {
+  return typeof error === 'object' && error !== null ? billedBeforeFailure.get(error) : undefined;
+}
+
+export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<ModelCallResult> {
+  // Test connection costs one token and must work to diagnose anything, budget or not.
+  if (call.feature !== 'test') await assertWithinBudget(env.settings, env.locale);
+  const connection = env.connection ?? (await resolveConnection(env.settings));
+  const body = buildChatBody(call.spec, connection.provider);
+  let text = '';
+  try {
+    const result = await streamChatCompletion(createClient(connection, env.deps), body, { host: connection.host, model: body.model }, {
+      signal: call.signal,
+      onDelta: (delta) => {
+        text += delta;
+        call.onDelta?.(delta);
+      },
+      ...call.options,
+    });
+    const usage = await usageOf(body, result, env.settings.priceOverrides);
+    // The answer matters more than its ledger line: a full disk must not lose it.
+    await record(call.feature, connection.host, usage, 'ok').catch((error) => console.error('ledger write failed', error));
+    return { text: result.text, finishReason: result.finishReason, usage };
+  } catch (error) {
+    const appError = asAppError(error);
+    const usage = text ? await usageOf(body, { text, model: body.model }, env.settings.priceOverrides) : undefined;
+    if (usage) billedBeforeFailure.set(appError, usage);
+    await record(call.feature, connection.host, usage ?? emptyUsage(body.model), appError.code).catch((failure) =>
+      console.error('ledger write failed', failure),
+    );
+    throw appError;
+  }
+}
+
+function emptyUsage(model: string): UsageReport {
+  return { model, promptTokens: 0, completionTokens: 0, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0 };
+}
+
+async function record(feature: Feature, host: string, usage: UsageReport, status: 'ok' | ReturnType<typeof asAppError>['code']) {
+  await recordCall({
+    time: Date.now(),
+    feature,
+    model: usage.model,
+    host,
+    promptTokens: usage.promptTokens,
+    cachedTokens: usage.cachedTokens,
+    completionTokens: usage.completionTokens,
+    reasoningTokens: usage.reasoningTokens,
+    estimated: usage.estimated,
+    costUsd: usage.costUsd,
+    status,
+  });
+}

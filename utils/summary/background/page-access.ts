@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '@/utils/errors';
+import type { ExtractResult, PageContent } from '@/utils/page/extract';
+
+/** The extraction script (entrypoints/extract-page.ts), injected on demand. */
+const EXTRACT_SCRIPT = '/extract-page.js';
+
+/** Runs one injection; replaceable in tests (WXT's fake browser has no scripting). */
+export type Injector = (tabId: number) => Promise<unknown>;
+
+const injectExtractor: Injector = async (tabId) => {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId },
+    files: [EXTRACT_SCRIPT],
+    // Run now, even on a page still loading: waiting for it would leave the user with a spinner.
+    injectImmediately: true,
+  });
+  return frame?.result;
+};
+
+/**
+ * Reads a tab's page: injects the extraction script into its top frame and returns the text.
+ * Pages nobody can script (browser pages, the extension store, the PDF viewer, a closed tab, a host
+ * Glance may not read) are `page_unreadable`; a page still loading or without text says so.
+ */
+export async function readTab(tabId: number, inject: Injector = injectExtractor): Promise<PageContent> {
+  let result: unknown;
+  try {
+    result = await inject(tabId);
+  } catch (error) {
+    throw new AppError('page_unreadable', { detail: error instanceof Error ? error.message : String(error), cause: error });
+  }
+  const value = result as ExtractResult | undefined;
+  if (!value || typeof value !== 'object' || typeof value.ok !== 'boolean') throw new AppError('page_unreadable');
+  if (value.ok) return value.page;
+  if (value.reason === 'loading') throw new AppError('page_loading');
+  if (value.reason === 'empty') throw new AppError('page_empty');
+  throw new AppError('page_unreadable', { detail: value.reason });
+}

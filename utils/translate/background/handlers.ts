@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '@/utils/errors';
+import type { HandlerMap } from '@/entrypoints/background/handlers';
+import { showCardInFrame } from './card-launcher';
+import { asObject, noPayload, refuse } from '@/utils/background/validate';
+
+/**
+ * The translation card's one-shot messages. Both come from content scripts, whose pages cannot
+ * be trusted: neither takes anything from the payload but a fixed choice, and the card is only
+ * ever loaded into the very frame that asked.
+ */
+export const translateHandlers: Pick<HandlerMap, 'showTranslateCard' | 'openSettings'> = {
+  showTranslateCard: {
+    allowedFrom: ['content-script'],
+    parse: noPayload,
+    handle: async (_request, { tab }) => {
+      if (!tab) throw new AppError('refused', { detail: 'no tab' });
+      await showCardInFrame(tab.id, tab.frameId).catch((error) => {
+        throw new AppError('page_unreadable', { detail: String(error), cause: error });
+      });
+      return null;
+    },
+  },
+  openSettings: {
+    allowedFrom: ['content-script', 'extension-page'],
+    parse: (data) => {
+      const section = asObject(data).section;
+      if (section !== undefined && section !== 'translate') refuse('unknown section');
+      return { section };
+    },
+    handle: async ({ section }) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
+      return null;
+    },
+  },
+};

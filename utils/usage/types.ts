@@ -1,0 +1,53 @@
+import type { ErrorCode } from '@/utils/errors';
+
+/** What Glance was doing when it called the API. */
+export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test'] as const;
+export type Feature = (typeof FEATURES)[number];
+
+/** One API call, as the usage ledger keeps it. Written by the background only. */
+export interface CallRecord {
+  id?: number;
+  /** Epoch ms when the call ended. */
+  time: number;
+  feature: Feature;
+  model: string;
+  /** The endpoint's host, e.g. api.openai.com. */
+  host: string;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  /** Seconds of audio, for transcription. */
+  audioSeconds?: number;
+  /** True when the provider reported no usage and the counts are Glance's own. */
+  estimated: boolean;
+  /** USD at the prices in force at the time; null when the model has no price. */
+  costUsd: number | null;
+  /** 'ok', or the error the call ended with (an interrupted answer is still billed). */
+  status: 'ok' | ErrorCode;
+}
+
+/**
+ * One day's calls of one feature and model, kept instead of the single calls once they are more
+ * than a year old: old usage is summed, never dropped.
+ */
+export interface DayRollup {
+  /** `${day}|${feature}|${model}|${host}` */
+  key: string;
+  /** Local midnight, epoch ms. */
+  day: number;
+  feature: Feature;
+  model: string;
+  host: string;
+  calls: number;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  audioSeconds: number;
+  costUsd: number;
+  /** Calls without a price (their cost is not in `costUsd`). */
+  unpricedCalls: number;
+  /** Calls whose counts were estimates. */
+  estimatedCalls: number;
+}
