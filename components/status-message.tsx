@@ -1,12 +1,4 @@
-/** How a status line should look. */
-export type StatusKind = 'info' | 'success' | 'warning' | 'error';
-
-export interface Status {
-  kind: StatusKind;
-  text: string;
-  /** The error code, for styling and for tests that check which error was shown. */
-  code?: string;
-}
+import type { Status } from '@/utils/ui/status';
 
 /** A polite live region: screen readers announce changes; tests find it by role=status. */
 export function StatusMessage({ status, label }: { status: Status | null; label?: string }) {

@@ -1,14 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError, fromWireError, toWireError, type WireError } from './errors';
 import { t } from './i18n';
-import {
-  PROTOCOL_TAG,
-  type Envelope,
-  type MessageName,
-  type Reply,
-  type RequestOf,
-  type ResponseOf,
-} from './protocol';
+import { PROTOCOL_TAG, type Envelope, type MessageName, type Reply, type RequestOf, type ResponseOf } from '@/utils/protocol';
 
 /** An error that arrived from the background, its message already in the user's language. */
 export class RemoteError extends Error {

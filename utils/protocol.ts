@@ -7,100 +7,16 @@
  * answers with {@link StreamEvent}s. Everything here is JSON-serializable.
  */
 import type { ChatEstimate, ChatInput, Conversation, ConversationSummary } from '@/utils/chat/types';
-import type { WireError } from './errors';
-import type { LocalePreference } from './i18n';
+import type { WireError } from '@/utils/errors';
+import type { ConnectionDraft, KeyStatus, TestResult } from '@/utils/llm/connection';
 import type { ProviderId } from '@/utils/llm/providers';
-import type { UsageSummary } from '@/utils/usage/totals';
-import type { CallRecord } from '@/utils/usage/types';
+import type { ChatTurn } from '@/utils/llm/request';
+import type { UsageReport } from '@/utils/llm/usage-report';
+import type { PageInspection } from '@/utils/summary/types';
+import type { PageSettings, TranslateInput } from '@/utils/translate/types';
+import type { Spending, UsageOverview } from '@/utils/usage/types';
 
 // ---------------------------------------------------------------- one-shot messages
-
-/** A connection as the settings form holds it, possibly not saved yet. */
-export interface ConnectionDraft {
-  provider: ProviderId;
-  baseURL: string;
-  model: string;
-  /** A newly typed key; omitted to use the stored one. Never sent back by the background. */
-  apiKey?: string;
-}
-
-/** Whether a key is stored, and its last characters so the user can recognise it. */
-export interface KeyStatus {
-  hasKey: boolean;
-  hint: string;
-}
-
-export interface TestResult {
-  model: string;
-  /** Round trip of the 1-token chat request, in ms. */
-  roundTripMs: number;
-  /** Models the endpoint lists (empty where it has no model list). */
-  models: string[];
-  /** The answer's first token, to show that the model really replied. */
-  reply: string;
-}
-
-/** The settings content scripts may know; they cannot read storage themselves. */
-export interface PageSettings {
-  uiLanguage: LocalePreference;
-  targetLanguage: string;
-  secondLanguage: string;
-  /** The selection button: on, and the sites where it is off. */
-  translateButton: boolean;
-  translateOffSites: string[];
-  translateInto: string;
-  translateMaxChars: number;
-  /** For showing costs in CNY too (0: USD only). */
-  cnyPerUsd: number;
-}
-
-/** What Glance read from a page (the text itself stays in the background). */
-export interface PageInfo {
-  url: string;
-  title: string;
-  /** Where the text came from: the article, the whole body (no article found), or the selection. */
-  source: 'article' | 'body' | 'selection';
-  lang: string;
-  /** Tokens of the page text; `exactTokens` is false for models whose tokenizer we only approximate. */
-  tokens: number;
-  exactTokens: boolean;
-  /** The page was longer than Glance reads (about 750,000 tokens) and was cut. */
-  truncated: boolean;
-}
-
-/** How a summary would be made and what it would cost, shown before anything is spent. */
-export interface SummaryEstimate {
-  model: string;
-  /** Parts of a long page (1 when it fits one request). */
-  sections: number;
-  /** Model calls in all: one per part plus the combining step(s). */
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-  /** USD; null when the model has no price. */
-  costUsd: number | null;
-  /** Above the user's threshold: show the estimate and ask before starting. */
-  needsConfirm: boolean;
-}
-
-/** A summary kept in the cache, with the follow-up questions asked about the page since. */
-export interface StoredSummary {
-  text: string;
-  /** All calls the summary took, summed; null for one made before usage was known. */
-  usage: UsageReport | null;
-  createdAt: number;
-  language: string;
-  thread: ChatTurn[];
-}
-
-export interface PageInspection {
-  page: PageInfo;
-  estimate: SummaryEstimate;
-  /** The stored summary of this page's current text, in the current summary language. */
-  stored: StoredSummary | null;
-  /** A summary of this page still being made (after the popup was closed): attach to it. */
-  runningJobId: string | null;
-}
 
 /** Message name → request and response types. */
 export interface Messages {
@@ -158,21 +74,6 @@ export interface Messages {
   clearUsage: { request: null; response: null };
 }
 
-/** Spending so far and the limits it is measured against (0 = no limit). */
-export interface Spending {
-  todayUsd: number;
-  monthUsd: number;
-  dailyBudgetUsd: number;
-  monthlyBudgetUsd: number;
-}
-
-/** Everything the Usage page shows. */
-export interface UsageOverview {
-  summary: UsageSummary;
-  recent: CallRecord[];
-  spending: Spending;
-}
-
 export type MessageName = keyof Messages;
 export type RequestOf<N extends MessageName> = Messages[N]['request'];
 export type ResponseOf<N extends MessageName> = Messages[N]['response'];
@@ -192,12 +93,6 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: WireError };
 
 export const STREAM_PORT = 'glance:stream';
 
-/** A chat message as actions exchange it. */
-export interface ChatTurn {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
-
 /** Action name → its input. */
 export interface Actions {
   /** Sends a message in a conversation, or regenerates an answer; the background stores both. */
@@ -213,39 +108,8 @@ export interface Actions {
   translate: TranslateInput;
 }
 
-/** One piece of text to translate; the answer streams back piece by piece, tagged with its id. */
-export interface TranslateSegment {
-  id: string;
-  text: string;
-}
-
-/**
- * Text to translate, as ordered segments (a selection's paragraphs between code blocks; later, a
- * page's paragraphs). Deltas of the answer carry their segment's id; `progress` counts segments.
- */
-export interface TranslateInput {
-  segments: TranslateSegment[];
-  /** Language code of the translation (one of utils/languages.ts). */
-  target: string;
-  /** The detected source language, a hint for the model ('und' or absent when unknown). */
-  source?: string;
-}
-
 export type ActionName = keyof Actions;
 export type ActionInput<A extends ActionName> = Actions[A];
-
-/** Token counts of one API call, as reported by the provider or, failing that, estimated. */
-export interface UsageReport {
-  model: string;
-  promptTokens: number;
-  completionTokens: number;
-  cachedTokens: number;
-  reasoningTokens: number;
-  /** True when the provider sent no usage and these are Glance's own counts. */
-  estimated: boolean;
-  /** USD at the current prices; null when the model has no price. */
-  costUsd: number | null;
-}
 
 /** Client → background, over the port. */
 export type ClientEvent =

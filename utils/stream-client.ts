@@ -1,14 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { fromWireError, type WireError } from './errors';
 import { t } from './i18n';
-import {
-  STREAM_PORT,
-  type ActionInput,
-  type ActionName,
-  type ClientEvent,
-  type StreamEvent,
-  type UsageReport,
-} from './protocol';
+import { STREAM_PORT, type ActionInput, type ActionName, type ClientEvent, type StreamEvent } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 
 /** Callbacks for one streamed request. Exactly one of `onDone` / `onError` ends it. */
 export interface StreamHandlers {

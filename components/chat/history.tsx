@@ -2,7 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '@/utils/chat/types';
 import { getLocale, t } from '@/utils/i18n';
 import type { ExportFormat } from '@/utils/chat/ui/use-chat-history';
-import { StatusMessage, type Status } from '@/components/status-message';
+import { StatusMessage } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 import './chat.css';
 
 export interface ChatHistoryProps {

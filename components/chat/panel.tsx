@@ -7,7 +7,8 @@ import { ChatComposer } from './composer';
 import { ChatLog } from './log';
 import type { ChatMessageActions } from './message';
 import { ErrorNotice } from '@/components/error-notice';
-import { StatusMessage, type Status } from '@/components/status-message';
+import { StatusMessage } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 import './chat.css';
 
 export interface ChatPanelProps {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import type { Status } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 
 export interface ChatSettingsProps {
   systemPrompt: string;

@@ -1,9 +1,10 @@
 import { resolveBaseURL, type ResolvedEndpoint } from '@/utils/llm/endpoint';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { ConnectionDraft, KeyStatus } from '@/utils/protocol';
+import type { ConnectionDraft, KeyStatus } from '@/utils/llm/connection';
 import { keyRequired, PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
 import { KeyInput } from './key-input';
-import { StatusMessage, type Status } from '@/components/status-message';
+import { StatusMessage } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 
 export interface ConnectionFormProps {
   draft: ConnectionDraft & { apiKey: string };

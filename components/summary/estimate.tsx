@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
-import type { PageInspection } from '@/utils/protocol';
+import type { PageInspection } from '@/utils/summary/types';
 
 const SOURCE_LABELS = {
   article: 'summarySourceArticle',

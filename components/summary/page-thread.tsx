@@ -1,6 +1,7 @@
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import type { ChatTurn, UsageReport } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { ErrorNotice } from '@/components/error-notice';
 import { MarkdownView } from '@/components/markdown-view';
 import { UsageFooter } from '@/components/usage/footer';

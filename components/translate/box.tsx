@@ -1,7 +1,7 @@
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { LANGUAGES } from '@/utils/languages';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { ErrorNotice } from '@/components/error-notice';
 import { LanguageSelect } from '@/components/language-select';
 import { MarkdownView } from '@/components/markdown-view';

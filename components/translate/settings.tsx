@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 import { LanguageSelect } from '@/components/language-select';
-import type { Status } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 
 export interface TranslateSettingsProps {
   translateButton: boolean;

@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 
 /** Tokens in and out and the cost of one answer; estimates are marked as such. */
 export function UsageFooter({ usage, cnyPerUsd = 0 }: { usage: UsageReport; cnyPerUsd?: number }) {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { budgetStates } from '@/utils/usage/budget-state';
 import { t } from '@/utils/i18n';
-import type { UsageOverview } from '@/utils/protocol';
+import type { UsageOverview } from '@/utils/usage/types';
 import { BudgetWarnings } from './budget-warnings';
 import { MoneyInput } from './money-input';
 import { RecentCalls } from './recent-calls';
-import type { Status } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 import { UsageChart } from './chart';
 import { UsageTotalsRow } from './totals';
 

@@ -1,7 +1,7 @@
 import { budgetStates } from '@/utils/usage/budget-state';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
-import type { Spending } from '@/utils/protocol';
+import type { Spending } from '@/utils/usage/types';
 
 /** Today's spending in the popup, against the daily budget when one is set; warns from 80%. */
 export function SpendBadge({ spending, cnyPerUsd, onOpen }: { spending: Spending; cnyPerUsd: number; onOpen(): void }) {

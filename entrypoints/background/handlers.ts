@@ -1,5 +1,6 @@
 import type { Locale } from '@/utils/i18n';
-import type { ConnectionDraft, MessageName, RequestOf, ResponseOf } from '@/utils/protocol';
+import type { MessageName, RequestOf, ResponseOf } from '@/utils/protocol';
+import type { ConnectionDraft } from '@/utils/llm/connection';
 import { PROVIDER_IDS, type ProviderId } from '@/utils/llm/providers';
 import type { Settings } from '@/utils/settings';
 import { overrideBudget } from '@/utils/llm/background/budget';

@@ -1,7 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { AppError, toWireError } from '@/utils/errors';
 import type { Locale } from '@/utils/i18n';
-import { LIMITS, type ActionName, type ClientEvent, type StreamEvent, type UsageReport } from '@/utils/protocol';
+import { LIMITS, type ActionName, type ClientEvent, type StreamEvent } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
 import type { ActionRegistry } from '@/utils/background/action';
 import type { ClientDeps } from '@/utils/llm/background/client';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Status } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 import { TranslateSettings } from '@/components/translate/settings';
 import { t } from '@/utils/i18n';
 import { updateSettings, type Settings } from '@/utils/settings';

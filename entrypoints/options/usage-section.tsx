@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { PriceEditor } from '@/components/usage/price-editor';
-import type { Status } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 import { UsagePanel } from '@/components/usage/panel';
 import { t } from '@/utils/i18n';
 import { RemoteError, sendMessage } from '@/utils/messaging';

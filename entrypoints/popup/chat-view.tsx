@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChatPanel } from '@/components/chat/panel';
-import type { Status } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 import { t } from '@/utils/i18n';
 import { tokenPricedModels } from '@/utils/llm/pricing';
 import type { Settings } from '@/utils/settings';

@@ -5,7 +5,7 @@ import { sendMessage, wireOf } from '@/utils/messaging';
 import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
 import { copyToClipboard, replaceSelection } from '@/utils/translate/page/edit-actions';
 import { rangeToMarkdown } from '@/utils/page/range-markdown';
-import type { PageSettings } from '@/utils/protocol';
+import type { PageSettings } from '@/utils/translate/types';
 import { isSiteOff } from '@/utils/translate/site-list';
 import { planTranslation } from '@/utils/translate/target';
 import { finishNotice, tooLargeError, useTranslation } from '@/utils/translate/ui/use-translation';

@@ -1,5 +1,6 @@
 import type { Locale } from '@/utils/i18n';
-import type { ActionInput, ActionName, UsageReport } from '@/utils/protocol';
+import type { ActionInput, ActionName } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
 import type { ClientDeps } from '@/utils/llm/background/client';
 import type { SenderKind } from './sender';

@@ -1,7 +1,7 @@
 import type { ChatMessage, Conversation, MessageStatus } from './types';
 import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from './types';
 import { fromWireError } from '@/utils/errors';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 
 /**
  * Chat history as files: Markdown to read, JSON to keep and import again. Pure: the popup writes

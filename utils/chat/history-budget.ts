@@ -1,7 +1,7 @@
 import type { ChatEstimate, ChatRequestSize } from './types';
 import { inputLimitFor } from '@/utils/llm/model-limits';
 import { costOf, priceFor, type PriceOverrides } from '@/utils/llm/pricing';
-import type { ChatTurn } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 import type { Tokenizer } from '@/utils/llm/tokens';
 
 /**

@@ -1,5 +1,5 @@
 import type { ChatMessage } from './types';
-import type { ChatTurn } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 
 /**
  * The earlier messages a follow-up may resend: every question, and the answers the user saw

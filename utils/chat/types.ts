@@ -1,5 +1,5 @@
 import type { WireError } from '@/utils/errors';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 
 /**
  * The chat's data as it is stored (by the background, in IndexedDB) and as it crosses to pages.

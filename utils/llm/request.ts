@@ -1,4 +1,3 @@
-import type { ChatTurn } from '@/utils/protocol';
 import { isReasoningModel, PROVIDERS, type ProviderId } from './providers';
 
 /** What an action wants from the model, before provider rules are applied. */
@@ -43,4 +42,10 @@ export function buildChatBody(spec: ChatRequestSpec, provider: ProviderId): Chat
   }
   if (spec.temperature !== undefined && !reasoning) body.temperature = spec.temperature;
   return body;
+}
+
+/** A chat message as actions exchange it. */
+export interface ChatTurn {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
 }

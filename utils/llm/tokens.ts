@@ -1,5 +1,5 @@
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
-import type { ChatTurn } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 
 /** The tokenizer encodings Glance ships (as JSON assets, loaded on first use). */
 export type EncodingName = 'o200k_base' | 'cl100k_base';

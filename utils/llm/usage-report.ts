@@ -1,4 +1,3 @@
-import type { UsageReport } from '@/utils/protocol';
 
 /**
  * The usage of several calls made for one answer (a long text's chunks, a resumed translation):
@@ -15,4 +14,17 @@ export function addUsageReports(total: UsageReport | undefined, next: UsageRepor
     estimated: total.estimated || next.estimated,
     costUsd: total.costUsd === null || next.costUsd === null ? null : total.costUsd + next.costUsd,
   };
+}
+
+/** Token counts of one API call, as reported by the provider or, failing that, estimated. */
+export interface UsageReport {
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  reasoningTokens: number;
+  /** True when the provider sent no usage and these are Glance's own counts. */
+  estimated: boolean;
+  /** USD at the current prices; null when the model has no price. */
+  costUsd: number | null;
 }

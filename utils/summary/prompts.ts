@@ -4,7 +4,7 @@
  * data inside <page> (or <notes>) tags, and every system prompt says it is data, never instructions.
  */
 import type { ChatRequestSpec } from '@/utils/llm/request';
-import type { ChatTurn } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 import { isReasoningModel } from '@/utils/llm/providers';
 
 /** What a prompt needs to know about the page. */

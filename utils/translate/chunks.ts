@@ -1,4 +1,4 @@
-import type { TranslateSegment } from '@/utils/protocol';
+import type { TranslateSegment } from '@/utils/translate/types';
 
 /** One request's share of a segment. */
 export interface ChunkPart {

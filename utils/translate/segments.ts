@@ -1,4 +1,4 @@
-import type { TranslateSegment } from '@/utils/protocol';
+import type { TranslateSegment } from '@/utils/translate/types';
 
 /** A part of the text to translate: prose (sent to the model) or a code block (never sent). */
 export type SourcePiece = { kind: 'text'; id: string; text: string } | { kind: 'code'; text: string };

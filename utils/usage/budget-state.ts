@@ -1,4 +1,4 @@
-import type { Spending } from '@/utils/protocol';
+import type { Spending } from '@/utils/usage/types';
 
 /** Where spending stands against one limit. */
 export interface BudgetState {

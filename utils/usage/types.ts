@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@/utils/errors';
+import type { UsageSummary } from './totals';
 
 /** What Glance was doing when it called the API. */
 export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test'] as const;
@@ -50,4 +51,19 @@ export interface DayRollup {
   unpricedCalls: number;
   /** Calls whose counts were estimates. */
   estimatedCalls: number;
+}
+
+/** Spending so far and the limits it is measured against (0 = no limit). */
+export interface Spending {
+  todayUsd: number;
+  monthUsd: number;
+  dailyBudgetUsd: number;
+  monthlyBudgetUsd: number;
+}
+
+/** Everything the Usage page shows. */
+export interface UsageOverview {
+  summary: UsageSummary;
+  recent: CallRecord[];
+  spending: Spending;
 }

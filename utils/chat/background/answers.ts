@@ -1,7 +1,7 @@
 import type { Conversation, MessageStatus } from '@/utils/chat/types';
 import { AppError, toWireError, type WireError } from '@/utils/errors';
 import type { Locale } from '@/utils/i18n';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { putMessage, type StoredMessage } from './conversations';
 
 /**

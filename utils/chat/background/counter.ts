@@ -1,5 +1,5 @@
 import type { ChatCounter } from '@/utils/chat/history-budget';
-import type { ChatTurn } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 import { getTokenizer, type EncodingName } from '@/utils/llm/tokens';
 
 /**

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@/utils/chat/types';
 import type { WireError } from '@/utils/errors';
 import type { LiveText } from '@/utils/live-text';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import type { StreamHandlers } from '@/utils/stream-client';
 
 /** What a streaming answer tells the chat that shows it. */

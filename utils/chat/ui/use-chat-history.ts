@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Status } from '@/components/status-message';
+import type { Status } from '@/utils/ui/status';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileName, exportJson, exportMarkdown, ImportError, readImport } from '@/utils/chat/export';
 import type { Conversation, ConversationSummary } from '@/utils/chat/types';
 import { t } from '@/utils/i18n';

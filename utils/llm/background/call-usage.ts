@@ -1,6 +1,6 @@
 import type { ChatBody } from '@/utils/llm/request';
 import { costOf, priceFor, type PriceOverrides } from '@/utils/llm/pricing';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { getTokenizer } from '@/utils/llm/tokens';
 import type { CompletionResult } from './completion-stream';
 

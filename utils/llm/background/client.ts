@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { browser } from 'wxt/browser';
 import { resolveBaseURL, originPattern } from '@/utils/llm/endpoint';
 import { AppError } from '@/utils/errors';
-import type { ConnectionDraft } from '@/utils/protocol';
+import type { ConnectionDraft } from '@/utils/llm/connection';
 import { keyRequired, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
 import type { Settings } from '@/utils/settings';
 import { cleanKey, getApiKey } from './secret-store';

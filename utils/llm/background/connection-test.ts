@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { AppError } from '@/utils/errors';
-import type { TestResult } from '@/utils/protocol';
+import type { TestResult } from '@/utils/llm/connection';
 import { classifyHttpError, looksLikeHtml, toApiAppError } from './api-errors';
 import { createClient, type Connection } from './client';
 import { callModel, type ModelCallEnv } from './model-call';

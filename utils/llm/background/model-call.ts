@@ -1,7 +1,7 @@
 import { buildChatBody, type ChatRequestSpec } from '@/utils/llm/request';
 import { asAppError } from '@/utils/errors';
 import type { Locale } from '@/utils/i18n';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
 import { assertWithinBudget } from './budget';
 import { streamChatCompletion, type CompletionOptions } from './completion-stream';

@@ -1,6 +1,7 @@
 import type { ChatRequestSpec } from '@/utils/llm/request';
 import { selectExcerpts } from '@/utils/summary/excerpts';
-import type { ActionInput, ChatTurn } from '@/utils/protocol';
+import type { ActionInput } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 import type { Settings } from '@/utils/settings';
 import { buildAskRequest } from '@/utils/summary/prompts';
 import { pageBudget } from '@/utils/summary/plan';

@@ -1,4 +1,6 @@
-import type { ChatTurn, StoredSummary, UsageReport } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
+import type { StoredSummary } from '@/utils/summary/types';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { lazyDatabase } from '@/utils/background/database';
 
 /**

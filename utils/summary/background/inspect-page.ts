@@ -1,7 +1,7 @@
 import type { Locale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageContent } from '@/utils/page/extract';
-import type { PageInspection } from '@/utils/protocol';
+import type { PageInspection } from '@/utils/summary/types';
 import type { Settings } from '@/utils/settings';
 import { needsConfirmation, planSummary, type SummaryPlan } from '@/utils/summary/plan';
 import { getTokenizer, type Tokenizer } from '@/utils/llm/tokens';

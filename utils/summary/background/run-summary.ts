@@ -1,7 +1,7 @@
 import type { ChatRequestSpec } from '@/utils/llm/request';
 import { t, type Locale } from '@/utils/i18n';
 import { mapParts, type PartResult } from '@/utils/summary/map-reduce';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { buildCombineRequest, buildCondenseRequest, buildPartRequest, buildSummaryRequest, formatNotes, type PageRef } from '@/utils/summary/prompts';
 import type { SummaryPlan } from '@/utils/summary/plan';
 import { addUsageReports } from '@/utils/llm/usage-report';

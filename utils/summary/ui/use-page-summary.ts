@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { RemoteError, sendMessage, wireOf } from '@/utils/messaging';
-import type { PageInspection, UsageReport } from '@/utils/protocol';
+import type { PageInspection } from '@/utils/summary/types';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { attachStream, startStream, type StreamHandle, type StreamHandlers } from '@/utils/stream-client';
 import { resolveTargetTab } from '@/utils/ui/target-tab';
 

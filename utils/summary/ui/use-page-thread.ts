@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '@/utils/errors';
 import { RemoteError, sendMessage } from '@/utils/messaging';
-import type { ChatTurn, UsageReport } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { startStream, type StreamHandle } from '@/utils/stream-client';
 
 export interface PageThreadControls {

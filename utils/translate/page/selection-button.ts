@@ -1,6 +1,7 @@
 import { translateButton as labelEn } from '@/locales/en/translate.json';
 import { translateButton as labelZh } from '@/locales/zh-CN/translate.json';
-import { PROTOCOL_TAG, type PageSettings } from '@/utils/protocol';
+import { PROTOCOL_TAG } from '@/utils/protocol';
+import type { PageSettings } from '@/utils/translate/types';
 import { isSiteOff } from '@/utils/translate/site-list';
 import { placeButton, type Box } from './button-position';
 import { bridge } from './card-bridge';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '@/utils/errors';
 import { resolveLocale, t, type LocalePreference } from '@/utils/i18n';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { startStream, type StreamHandle } from '@/utils/stream-client';
 import { addUsageReports } from '@/utils/llm/usage-report';
 import { joinTranslation, segmentsOf, splitSource, type SourcePiece } from '@/utils/translate/segments';

@@ -1,4 +1,4 @@
-import type { Spending } from '@/utils/protocol';
+import type { Spending } from '@/utils/usage/types';
 import type { Settings } from '@/utils/settings';
 import { summarizeUsage, spendingOf } from '@/utils/usage/totals';
 import { usageCsv } from '@/utils/usage/csv';

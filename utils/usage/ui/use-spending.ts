@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messaging';
-import type { Spending } from '@/utils/protocol';
+import type { Spending } from '@/utils/usage/types';
 
 const REFRESH_MS = 4000;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messaging';
-import type { UsageOverview } from '@/utils/protocol';
+import type { UsageOverview } from '@/utils/usage/types';
 
 const REFRESH_MS = 5000;
 

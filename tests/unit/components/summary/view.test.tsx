@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SummarySettings } from '@/components/summary/settings';
 import { SummaryView, type SummaryViewProps } from '@/components/summary/view';
 import { setLocale } from '@/utils/i18n';
-import type { PageInspection } from '@/utils/protocol';
+import type { PageInspection } from '@/utils/summary/types';
 
 const inspection: PageInspection = {
   page: { url: 'https://a.example/', title: 'Long read', source: 'article', lang: 'en', tokens: 152_340, exactTokens: true, truncated: false },

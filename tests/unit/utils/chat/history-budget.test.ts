@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateOf, exchangesOf, planChat, type PlanInput } from '@/utils/chat/history-budget';
 import { inputLimitFor } from '@/utils/llm/model-limits';
-import type { ChatTurn } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 import { getTokenizer } from '@/utils/llm/tokens';
 
 const turn = (role: ChatTurn['role'], content: string): ChatTurn => ({ role, content });

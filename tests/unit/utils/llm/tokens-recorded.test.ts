@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChatTurn } from '@/utils/protocol';
+import type { ChatTurn } from '@/utils/llm/request';
 import { getTokenizer } from '@/utils/llm/tokens';
 
 const RECORDED = path.resolve('tests/fixtures/openai/recorded');

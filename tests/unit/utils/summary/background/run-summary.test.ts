@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatRequestSpec } from '@/utils/llm/request';
 import { AppError } from '@/utils/errors';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { runSummary, type SummaryCall } from '@/utils/summary/background/run-summary';
 import { planSummary } from '@/utils/summary/plan';

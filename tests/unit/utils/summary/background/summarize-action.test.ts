@@ -7,7 +7,7 @@ import { readTab } from '@/utils/summary/background/page-access';
 import { inspectPage } from '@/utils/summary/background/inspect-page';
 import { setApiKey } from '@/utils/llm/background/secret-store';
 import type { ExtractResult, PageContent } from '@/utils/page/extract';
-import type { UsageReport } from '@/utils/protocol';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { useFakeServer } from '@/tests/fake-server/test-helpers';
 

@@ -5,7 +5,8 @@ import { buildRequest, CHUNK_TOKENS, systemPrompt, translateAction } from '@/uti
 import { callsSince } from '@/utils/llm/background/ledger';
 import { setApiKey } from '@/utils/llm/background/secret-store';
 import type { AppError } from '@/utils/errors';
-import type { TranslateInput, UsageReport } from '@/utils/protocol';
+import type { TranslateInput } from '@/utils/translate/types';
+import type { UsageReport } from '@/utils/llm/usage-report';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { planChunks } from '@/utils/translate/chunks';
 import { useFakeServer } from '@/tests/fake-server/test-helpers';

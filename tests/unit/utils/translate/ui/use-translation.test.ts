@@ -2,7 +2,8 @@
 import { act, renderHook } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StreamHandlers } from '@/utils/stream-client';
-import type { TranslateInput, UsageReport } from '@/utils/protocol';
+import type { TranslateInput } from '@/utils/translate/types';
+import type { UsageReport } from '@/utils/llm/usage-report';
 
 const streams: { input: TranslateInput; handlers: StreamHandlers; detach: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn> }[] = [];
 vi.mock('@/utils/stream-client', () => ({
