@@ -4,7 +4,7 @@ import type { Locale } from '@/utils/i18n';
 import { LIMITS, PROTOCOL_TAG, type MessageName, type Reply } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
 import type { ClientDeps } from '@/utils/llm/background/client';
-import type { Handler, HandlerMap } from './handlers';
+import type { Handler, HandlerMap } from '@/utils/background/handler';
 import { classifySender } from '@/utils/background/sender';
 import { jsonSize } from '@/utils/background/validate';
 

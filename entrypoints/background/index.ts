@@ -1,20 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { actions } from './actions';
 import { onCommand } from './commands';
 import { applyDevPreset } from './dev-preset';
 import { dispatch, isEnvelope, type DispatchDeps } from './dispatch';
-import { handlers } from './handlers';
+import { actions, handlers, startFeatures } from './features';
 import { JobManager } from './jobs';
 import { applyRetention } from '@/utils/llm/background/ledger';
 import { createMenus, onMenuClick } from './menus';
-import { notifyOpenPages, selectionSettingsChanged, syncSelectionScript } from '@/utils/translate/background/selection-script';
 import { classifySender } from '@/utils/background/sender';
 import { resolveLocale } from '@/utils/i18n';
 import { STREAM_PORT } from '@/utils/protocol';
 import { getSettings, restrictStorageToTrustedContexts, watchSettings, type Settings } from '@/utils/settings';
 
-/** Wires listeners only; the work lives in utils/background. */
+/** Wires listeners only; the work lives in the features (entrypoints/background/features.ts). */
 export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
 
@@ -53,16 +51,5 @@ export default defineBackground(() => {
   // Menu titles follow the interface language.
   watchSettings(() => void refreshMenus());
 
-  // The selection button's script is registered at run time, only while the button is on.
-  let selectionSettings: Settings | undefined;
-  const syncSelection = async (settings: Settings) => {
-    const changed = selectionSettingsChanged(selectionSettings, settings);
-    const first = !selectionSettings;
-    selectionSettings = settings;
-    if (!changed) return;
-    await syncSelectionScript(settings);
-    if (!first) await notifyOpenPages();
-  };
-  void getSettings().then(syncSelection);
-  watchSettings((settings) => void syncSelection(settings));
+  startFeatures();
 });

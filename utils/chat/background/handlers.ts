@@ -18,7 +18,7 @@ import {
   setDraft,
   updateConversation,
 } from './conversations';
-import type { HandlerMap } from '@/entrypoints/background/handlers';
+import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
 import { asArray, asId, asModel, asObject, asString, refuse } from '@/utils/background/validate';
 
 type ChatMessageName =
@@ -27,7 +27,6 @@ type ChatMessageName =
   | 'chatSaveDraft'
   | 'chatSetCurrent' | 'chatList' | 'chatRename' | 'chatSetModel' | 'chatDelete' | 'chatExport' | 'chatImport' | 'chatEstimate';
 
-const PAGES_ONLY = ['extension-page'] as const;
 function asIdOrNull(value: unknown): string | null {
   return value === null ? null : asId(value);
 }

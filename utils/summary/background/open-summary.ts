@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { MenuItem } from '@/entrypoints/background/menus';
+import type { MenuItem } from '@/utils/background/feature';
 
 /** The address of the summary view pinned to a tab, starting at once (`run=1`). */
 export function summaryViewPath(tabId: number): `/popup.html${string}` {

@@ -1,15 +1,30 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '@/utils/errors';
-import type { HandlerMap } from '@/entrypoints/background/handlers';
+import type { HandlerMap } from '@/utils/background/handler';
 import { showCardInFrame } from './card-launcher';
 import { asObject, noPayload, refuse } from '@/utils/background/validate';
 
 /**
- * The translation card's one-shot messages. Both come from content scripts, whose pages cannot
- * be trusted: neither takes anything from the payload but a fixed choice, and the card is only
- * ever loaded into the very frame that asked.
+ * The selection button's and the translation card's one-shot messages. They come from content
+ * scripts, whose pages cannot be trusted: the settings they read are nothing secret, nothing is
+ * taken from a payload but a fixed choice, and the card is only ever loaded into the very frame
+ * that asked.
  */
-export const translateHandlers: Pick<HandlerMap, 'showTranslateCard' | 'openSettings'> = {
+export const translateHandlers: Pick<HandlerMap, 'getPageSettings' | 'showTranslateCard' | 'openSettings'> = {
+  getPageSettings: {
+    allowedFrom: ['extension-page', 'content-script'],
+    parse: noPayload,
+    handle: async (_request, { settings }) => ({
+      uiLanguage: settings.uiLanguage,
+      targetLanguage: settings.targetLanguage,
+      secondLanguage: settings.secondLanguage,
+      translateButton: settings.translateButton,
+      translateOffSites: settings.translateOffSites,
+      translateInto: settings.translateInto,
+      translateMaxChars: settings.translateMaxChars,
+      cnyPerUsd: settings.cnyPerUsd,
+    }),
+  },
   showTranslateCard: {
     allowedFrom: ['content-script'],
     parse: noPayload,

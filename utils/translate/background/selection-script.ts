@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { PROTOCOL_TAG } from '@/utils/protocol';
-import type { Settings } from '@/utils/settings';
+import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 import { ALL_SITES, excludePatterns, normalizeSite } from '@/utils/translate/site-list';
 
 /** The id of the selection button's content script registration. */
@@ -104,4 +104,22 @@ export function selectionSettingsChanged(before: Settings | undefined, after: Se
     before.uiLanguage !== after.uiLanguage ||
     JSON.stringify(before.translateOffSites) !== JSON.stringify(after.translateOffSites)
   );
+}
+
+/**
+ * Keeps the selection script's registration in step with the settings from the worker's start:
+ * registered only while the button is on, and open pages told when it changes after that.
+ */
+export function keepSelectionScriptInStep(): void {
+  let current: Settings | undefined;
+  const sync = async (settings: Settings) => {
+    const changed = selectionSettingsChanged(current, settings);
+    const first = !current;
+    current = settings;
+    if (!changed) return;
+    await syncSelectionScript(settings);
+    if (!first) await notifyOpenPages();
+  };
+  void getSettings().then(sync);
+  watchSettings((settings) => void sync(settings));
 }

@@ -3,11 +3,10 @@ import type { Settings } from '@/utils/settings';
 import { summarizeUsage, spendingOf } from '@/utils/usage/totals';
 import { usageCsv } from '@/utils/usage/csv';
 import { allUsage, applyRetention, clearLedger, recentCalls } from '@/utils/llm/background/ledger';
-import type { HandlerMap } from '@/entrypoints/background/handlers';
+import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
 import { noPayload } from '@/utils/background/validate';
 import { spending as spentNow } from '@/utils/llm/background/budget';
 
-const PAGES_ONLY = ['extension-page'] as const;
 const RECENT_CALLS = 100;
 
 /** Today's and this month's spending against the budgets; `spent` when already worked out. */

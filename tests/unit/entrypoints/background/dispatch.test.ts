@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch, type DispatchDeps } from '@/entrypoints/background/dispatch';
-import { handlers } from '@/entrypoints/background/handlers';
+import { handlers } from '@/entrypoints/background/features';
 import { setApiKey } from '@/utils/llm/background/secret-store';
 import { resolveLocale } from '@/utils/i18n';
 import { PROTOCOL_TAG, type MessageName } from '@/utils/protocol';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actions } from '@/entrypoints/background/actions';
+import { actions } from '@/entrypoints/background/features';
 import { WRITE_INTERVAL_MS } from '@/utils/chat/background/answers';
 import { getConversation, getCurrentId, getStoredMessages } from '@/utils/chat/background/conversations';
 import { JobManager } from '@/entrypoints/background/jobs';

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actions } from '@/entrypoints/background/actions';
 import { appendMessages, getStoredMessages, type StoredMessage } from '@/utils/chat/background/conversations';
 import { dispatch, type DispatchDeps } from '@/entrypoints/background/dispatch';
-import { handlers } from '@/entrypoints/background/handlers';
+import { actions, handlers } from '@/entrypoints/background/features';
 import { JobManager } from '@/entrypoints/background/jobs';
 import { setApiKey } from '@/utils/llm/background/secret-store';
 import type { ChatEstimate, Conversation } from '@/utils/chat/types';

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { COMMANDS, onCommand } from '@/entrypoints/background/commands';
-import { MENU_ITEMS, onMenuClick } from '@/entrypoints/background/menus';
+import { onCommand } from '@/entrypoints/background/commands';
+import { COMMANDS, MENU_ITEMS } from '@/entrypoints/background/features';
+import { onMenuClick } from '@/entrypoints/background/menus';
 import { SUMMARIZE_COMMAND } from '@/utils/summary/background/open-summary';
 import { pinnedTabId } from '@/utils/ui/target-tab';
 

@@ -1,0 +1,40 @@
+import type { Browser } from 'wxt/browser';
+import type { MessageKey } from '@/utils/i18n';
+import type { ActionRegistry } from './action';
+import type { HandlerMap } from './handler';
+
+/** One context-menu item: its title comes from the locale files and follows the UI language. */
+export interface MenuItem {
+  id: string;
+  title: MessageKey;
+  contexts: [`${Browser.contextMenus.ContextType}`, ...`${Browser.contextMenus.ContextType}`[]];
+  onClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void | Promise<void>;
+}
+
+/** A keyboard shortcut's handler, by the command name declared in the manifest (wxt.config.ts). */
+export type CommandHandler = (tab: Browser.tabs.Tab | undefined) => void | Promise<void>;
+
+/**
+ * Everything one feature adds to the background. The background builds its message handlers,
+ * streamed actions, context menu and shortcuts from the list of these
+ * (entrypoints/background/features.ts), so adding a feature is one line there.
+ */
+export interface Feature {
+  name: string;
+  /** One-shot messages this feature answers (names from utils/protocol.ts `Messages`). */
+  handlers?: Partial<HandlerMap>;
+  /** Streamed actions this feature runs (names from utils/protocol.ts `Actions`). */
+  actions?: Partial<ActionRegistry>;
+  menus?: MenuItem[];
+  commands?: Record<string, CommandHandler>;
+  /** Runs once each time the worker starts (watchers of the settings and the like). */
+  start?(): void;
+}
+
+/**
+ * Declares a feature, keeping the exact names of its handlers and actions in its type: the
+ * background's merged maps are then checked, at compile time, to cover every message and action.
+ */
+export function defineFeature<const F extends Feature>(feature: F): F {
+  return feature;
+}

@@ -1,0 +1,32 @@
+import type { Locale } from '@/utils/i18n';
+import type { ClientDeps } from '@/utils/llm/background/client';
+import type { MessageName, RequestOf, ResponseOf } from '@/utils/protocol';
+import type { Settings } from '@/utils/settings';
+import type { SenderKind } from './sender';
+
+/** What every handler gets besides its request. */
+export interface HandlerContext {
+  sender: SenderKind;
+  /** For content scripts: the tab and frame the message came from. */
+  tab?: { id: number; frameId: number };
+  settings: Settings;
+  locale: Locale;
+  deps: ClientDeps;
+}
+
+/** One message's handler: who may send it, how its payload is checked, what it does. */
+export interface Handler<N extends MessageName> {
+  allowedFrom: readonly SenderKind[];
+  /** Largest request accepted, in bytes of JSON (default `LIMITS.message`). */
+  maxBytes?: number;
+  parse(data: unknown): RequestOf<N>;
+  handle(request: RequestOf<N>, context: HandlerContext): Promise<ResponseOf<N>>;
+}
+
+export type HandlerMap = { [N in MessageName]: Handler<N> };
+
+/**
+ * Messages only Glance's own pages (popup, options, side panel) may send. Defined here, in a
+ * module that imports no values, so that no import cycle can leave it undefined where it is read.
+ */
+export const PAGES_ONLY = ['extension-page'] as const;

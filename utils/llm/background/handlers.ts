@@ -1,0 +1,77 @@
+import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
+import { asObject, asOneOf, asOptionalString, asString, noPayload } from '@/utils/background/validate';
+import type { ConnectionDraft } from '@/utils/llm/connection';
+import { PROVIDER_IDS, type ProviderId } from '@/utils/llm/providers';
+import { overrideBudget } from './budget';
+import { createClient, resolveConnection } from './client';
+import { listModels, testConnection } from './connection-test';
+import { getApiKey, keyHint, setApiKey } from './secret-store';
+
+function parseProvider(value: unknown): ProviderId {
+  return asOneOf(value, PROVIDER_IDS, 'provider');
+}
+
+function parseDraft(data: unknown): ConnectionDraft {
+  const value = asObject(data);
+  return {
+    provider: parseProvider(value.provider),
+    baseURL: asString(value.baseURL, 'baseURL', 2048),
+    model: asString(value.model, 'model', 200),
+    apiKey: asOptionalString(value.apiKey, 'apiKey', 1024),
+  };
+}
+
+async function keyStatus(provider: ProviderId) {
+  const key = await getApiKey(provider);
+  return { hasKey: key.length > 0, hint: keyHint(key) };
+}
+
+type ConnectionMessageName = 'getKeyStatus' | 'saveApiKey' | 'listModels' | 'testConnection' | 'overrideBudget';
+
+/**
+ * The connection's messages (key, models, Test connection) and "Spend anyway". No handler ever
+ * returns the key itself; only the settings page may store one.
+ */
+export const connectionHandlers: Pick<HandlerMap, ConnectionMessageName> = {
+  getKeyStatus: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ provider: parseProvider(asObject(data).provider) }),
+    handle: async ({ provider }) => keyStatus(provider),
+  },
+  saveApiKey: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => {
+      const value = asObject(data);
+      return { provider: parseProvider(value.provider), apiKey: asString(value.apiKey, 'apiKey', 1024) };
+    },
+    handle: async ({ provider, apiKey }) => {
+      await setApiKey(provider, apiKey);
+      return keyStatus(provider);
+    },
+  },
+  listModels: {
+    allowedFrom: PAGES_ONLY,
+    parse: parseDraft,
+    handle: async (draft, { settings, deps }) => {
+      const connection = await resolveConnection(settings, draft);
+      return { models: await listModels(createClient(connection, deps), connection) };
+    },
+  },
+  testConnection: {
+    allowedFrom: PAGES_ONLY,
+    parse: parseDraft,
+    handle: async (draft, { settings, locale, deps }) => {
+      const connection = await resolveConnection(settings, draft);
+      return testConnection(connection, { settings, locale, deps });
+    },
+  },
+  overrideBudget: {
+    // The translation card, a content script, shows the budget notice too.
+    allowedFrom: ['extension-page', 'content-script'],
+    parse: noPayload,
+    handle: async () => {
+      await overrideBudget();
+      return null;
+    },
+  },
+};

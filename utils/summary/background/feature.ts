@@ -1,0 +1,22 @@
+import { defineFeature } from '@/utils/background/feature';
+import { PAGES_ONLY } from '@/utils/background/handler';
+import { asObject, asTabId } from '@/utils/background/validate';
+import { askPageAction } from './ask-page-action';
+import { inspectPage } from './inspect-page';
+import { openSummaryFor, SUMMARIZE_COMMAND, SUMMARIZE_MENU_ITEM } from './open-summary';
+import { summarizeAction } from './summarize-action';
+
+/** Summaries of the page and follow-up questions about it: the popup's view, the menu, Alt+Shift+S. */
+export const summaryFeature = defineFeature({
+  name: 'summary',
+  handlers: {
+    inspectPage: {
+      allowedFrom: PAGES_ONLY,
+      parse: (data) => ({ tabId: asTabId(asObject(data).tabId) }),
+      handle: async ({ tabId }, { settings, locale }) => inspectPage(tabId, settings, locale),
+    },
+  },
+  actions: { summarize: summarizeAction, askPage: askPageAction },
+  menus: [SUMMARIZE_MENU_ITEM],
+  commands: { [SUMMARIZE_COMMAND]: openSummaryFor },
+});
