@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Status } from '@/utils/ui/status';
+import { errorStatus, type Status } from '@/utils/ui/status';
 import { TranslateSettings } from '@/components/translate/settings';
 import { t } from '@/utils/i18n';
 import { updateSettings, type Settings } from '@/utils/settings';
@@ -22,7 +22,7 @@ export function TranslateSection({ settings }: { settings: Settings }) {
       .catch(() => {});
   }, []);
 
-  const save = (patch: Partial<Settings>) => updateSettings(patch).catch((error) => setStatus({ kind: 'error', text: String(error) }));
+  const save = (patch: Partial<Settings>) => updateSettings(patch).catch((error) => setStatus(errorStatus(error)));
 
   const ask = async () => {
     const granted = await requestAllSitesAccess();

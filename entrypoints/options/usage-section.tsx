@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { PriceEditor } from '@/components/usage/price-editor';
-import type { Status } from '@/utils/ui/status';
+import { errorStatus, type Status } from '@/utils/ui/status';
 import { UsagePanel } from '@/components/usage/panel';
 import { t } from '@/utils/i18n';
-import { RemoteError, sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messaging';
 import { updateSettings, type Settings } from '@/utils/settings';
 import { saveTextFile } from '@/utils/ui/download';
 import { useUsage } from '@/utils/usage/ui/use-usage';
@@ -12,8 +12,7 @@ import { useUsage } from '@/utils/usage/ui/use-usage';
 export function UsageSection({ settings }: { settings: Settings }) {
   const { overview, refresh } = useUsage();
   const [status, setStatus] = useState<Status | null>(null);
-  const fail = (error: unknown) =>
-    setStatus({ kind: 'error', text: error instanceof RemoteError ? error.message : t('error_unknown', { detail: String(error) }) });
+  const fail = (error: unknown) => setStatus(errorStatus(error));
 
   const saveBudgets = async (patch: Partial<Settings>) => {
     try {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TranslateBox } from '@/components/translate/box';
 import { t } from '@/utils/i18n';
-import { RemoteError, sendMessage } from '@/utils/messaging';
+import { sendMessage, wireOf } from '@/utils/messaging';
 import { translateDraftItem, updateSettings } from '@/utils/settings';
 import { isSiteOff, normalizeSite } from '@/utils/translate/site-list';
 import { planTranslation } from '@/utils/translate/target';
@@ -82,7 +82,7 @@ export function TranslateView() {
         onOverride={() =>
           void sendMessage('overrideBudget', null).then(
             () => translation.resume(),
-            (error) => error instanceof RemoteError && translation.fail(error.wire),
+            (error) => translation.fail(wireOf(error)),
           )
         }
         onOpenSettings={() => void browser.runtime.openOptionsPage()}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_CHARS, type ChatEstimate } from '@/utils/chat/types';
 import type { WireError } from '@/utils/errors';
-import { RemoteError, sendMessage } from '@/utils/messaging';
+import { sendMessage, wireOf } from '@/utils/messaging';
 
 /** The composer's view of the next request's cost. */
 export interface EstimateState {
@@ -52,8 +52,7 @@ export function useChatEstimate(input: {
         },
         (error) => {
           if (id !== sequence.current) return;
-          const wire = error instanceof RemoteError ? error.wire : { code: 'unknown' as const, message: String(error), retryable: false };
-          setResult({ estimate: null, error: wire, for: key });
+          setResult({ estimate: null, error: wireOf(error), for: key });
         },
       );
     }, debounceFor(draft.length));

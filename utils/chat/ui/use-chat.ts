@@ -3,7 +3,7 @@ import { titleFrom } from '@/utils/chat/messages';
 import type { ChatInput, ChatMessage, Conversation } from '@/utils/chat/types';
 import type { WireError } from '@/utils/errors';
 import { LiveText } from '@/utils/live-text';
-import { RemoteError, sendMessage } from '@/utils/messaging';
+import { sendMessage, wireOf } from '@/utils/messaging';
 import { attachStream, startStream, type StreamHandle, type StreamHandlers } from '@/utils/stream-client';
 import { answerStream } from './answer-stream';
 import { DraftKeeper } from './draft';
@@ -67,11 +67,6 @@ export function prefetchChat(): void {
 
 function emptyChat(model: string): ChatState {
   return { conversationId: newId(), saved: false, title: '', model, messages: [], streamingId: null, live: null, loading: false, error: null };
-}
-
-function asWire(error: unknown): WireError {
-  if (error instanceof RemoteError) return error.wire;
-  return { code: 'unknown', message: String(error), retryable: false };
 }
 
 // After these, the question did not reach storage: it goes back into an empty composer.
@@ -163,7 +158,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
         // Typed meanwhile wins over the kept draft.
         setDraft((typed) => typed || text, false);
       },
-      (error) => setState({ ...emptyChat(model.current), error: asWire(error) }),
+      (error) => setState({ ...emptyChat(model.current), error: wireOf(error) }),
     );
   };
 
@@ -226,7 +221,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
       overrideBudget(answerId) {
         sendMessage('overrideBudget', null).then(
           () => controls.regenerate(answerId),
-          (error) => patchMessage(answerId, (m) => ({ ...m, error: asWire(error) })),
+          (error) => patchMessage(answerId, (m) => ({ ...m, error: wireOf(error) })),
         );
       },
       newChat() {
@@ -242,7 +237,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
         setState((s) => ({ ...s, model: trimmed }));
         if (current.saved) {
           sendMessage('chatSetModel', { id: current.conversationId, model: trimmed }).catch((error) =>
-            setState((s) => ({ ...s, error: asWire(error) })),
+            setState((s) => ({ ...s, error: wireOf(error) })),
           );
         }
       },

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '@/utils/errors';
-import { RemoteError, sendMessage } from '@/utils/messaging';
+import { sendMessage, wireOf } from '@/utils/messaging';
 import type { ChatTurn } from '@/utils/llm/request';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import { startStream, type StreamHandle } from '@/utils/stream-client';
@@ -78,7 +78,7 @@ export function usePageThread(tabId: number | null, initial: ChatTurn[]): PageTh
       const question = pending.question;
       void sendMessage('overrideBudget', null).then(
         () => ask(question),
-        (failure: unknown) => failure instanceof RemoteError && setError(failure.wire),
+        (failure: unknown) => setError(wireOf(failure)),
       );
     },
   };
