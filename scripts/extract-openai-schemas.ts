@@ -137,7 +137,7 @@ function main(): void {
     $ref: `#/$defs/${ROOT_SCHEMA}`,
     $defs: defs,
   };
-  writeFileSync(outputPath, JSON.stringify(output, null, 2) + '\n');
+  writeFileSync(outputPath, `${JSON.stringify(output, null, 2)}\n`);
   console.log(`wrote ${outputPath}: ${names.length} schemas from ${specPath}`);
 }
 

@@ -70,7 +70,7 @@ export function plainEndOf(live: HTMLElement, line: string): PlainEnd | undefine
     if (child && PLAIN_PARENTS.has(node.nodeName) && CLOSING_MARKER.test(core)) return afterInline(node as Element, child, trailing);
     node = child;
   }
-  if (!node || node.nodeType !== 3 || !PLAIN_PARENTS.has((node.parentNode as Element | null)?.tagName ?? '')) return undefined;
+  if (node?.nodeType !== 3 || !PLAIN_PARENTS.has((node.parentNode as Element | null)?.tagName ?? '')) return undefined;
   const word = PLAIN_WORD.exec(core)?.[0];
   return word ? endOf(node as Text, word, trailing) : undefined;
 }
@@ -86,7 +86,7 @@ const CLOSING_MARKER = /(?:\*+|`+|~~)$/;
 function afterInline(block: Element, child: Node, trailing: string): PlainEnd | undefined {
   const spaces = child.nodeType === 3 && /^[ \t]+$/.test((child as Text).data) ? (child as Text) : undefined;
   const inline = spaces ? spaces.previousSibling : child;
-  if (!inline || inline.nodeType !== 1 || !INLINE_ELEMENTS.has(inline.nodeName)) return undefined;
+  if (inline?.nodeType !== 1 || !INLINE_ELEMENTS.has(inline.nodeName)) return undefined;
   if (spaces) return spaces.data === trailing ? { node: spaces, pending: '', trims: false, afterInline: true } : undefined;
   const node = block.appendChild(block.ownerDocument.createTextNode(''));
   return { node, pending: trailing, trims: trailing !== '' || block.nodeName !== 'P', afterInline: true };

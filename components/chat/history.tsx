@@ -59,7 +59,7 @@ function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHi
       )}
       <p class="hint">{t('historyMeta', { date, count: item.messageCount, model: item.model })}</p>
       {mode === 'delete' ? (
-        <div class="row" role="group" aria-label={t('historyDeleteConfirm', { title: item.title })}>
+        <fieldset class="row" aria-label={t('historyDeleteConfirm', { title: item.title })}>
           <span class="warning">{t('historyDeleteConfirm', { title: item.title })}</span>
           <button type="button" class="primary" onClick={() => props.onDelete(item.id)}>
             {t('historyDelete')}
@@ -67,11 +67,17 @@ function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHi
           <button type="button" onClick={() => setMode('view')}>
             {t('historyCancel')}
           </button>
-        </div>
+        </fieldset>
       ) : (
         mode === 'view' && (
           <div class="row">
-            <button type="button" onClick={() => (setTitle(item.title), setMode('rename'))}>
+            <button
+              type="button"
+              onClick={() => {
+                setTitle(item.title);
+                setMode('rename');
+              }}
+            >
               {t('historyRename')}
             </button>
             <button type="button" onClick={() => setMode('delete')}>

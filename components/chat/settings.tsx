@@ -60,7 +60,14 @@ export function ChatSettings({ systemPrompt, historyBudget, defaultSystemPrompt,
       />
       <p class="hint">{t('chatSystemPromptHint')}</p>
       {prompt !== defaultSystemPrompt && (
-        <button type="button" class="secondary" onClick={() => (setPrompt(defaultSystemPrompt), void save({ chatSystemPrompt: defaultSystemPrompt }))}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            setPrompt(defaultSystemPrompt);
+            void save({ chatSystemPrompt: defaultSystemPrompt });
+          }}
+        >
           {t('chatSystemPromptReset')}
         </button>
       )}

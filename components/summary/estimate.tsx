@@ -48,7 +48,7 @@ export interface SummaryConfirmProps {
 /** Above the cost threshold: the estimate, and the user's go-ahead before anything is spent. */
 export function SummaryConfirm({ inspection, cnyPerUsd, onConfirm, onCancel }: SummaryConfirmProps) {
   return (
-    <div class="summary-confirm card" role="group" aria-label={t('summaryConfirm')}>
+    <fieldset class="summary-confirm card" aria-label={t('summaryConfirm')}>
       <p>{t('summaryConfirmText', estimateParams(inspection.estimate, cnyPerUsd))}</p>
       <div class="row">
         <button type="button" class="primary" onClick={onConfirm}>
@@ -58,6 +58,6 @@ export function SummaryConfirm({ inspection, cnyPerUsd, onConfirm, onCancel }: S
           {t('summaryCancel')}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

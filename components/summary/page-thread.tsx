@@ -24,12 +24,14 @@ export interface PageThreadProps {
   onCopyCode?(code: string): void;
 }
 
-function Turn({ role, content, onCopyCode }: ChatTurn & { onCopyCode?(code: string): void }) {
+function Turn({ turn, onCopyCode }: { turn: ChatTurn; onCopyCode?(code: string): void }) {
+  const { role, content } = turn;
   return role === 'user' ? (
     <div class="thread-question">
       <strong>{t('askYou')}:</strong> {content}
     </div>
   ) : (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: a generic div cannot be named; the fix (a role, e.g. <article> like chat answers) would change what screen readers announce, so it is left for a deliberate a11y change.
     <div class="thread-answer" aria-label={t('askGlance')}>
       <MarkdownView text={content} onCopyCode={onCopyCode} />
     </div>
@@ -46,10 +48,10 @@ export function PageThread(props: PageThreadProps) {
   return (
     <section class="page-thread" aria-label={t('askHeading')}>
       {turns.map((turn, index) => (
-        <Turn key={index} {...turn} onCopyCode={props.onCopyCode} />
+        <Turn key={index} turn={turn} onCopyCode={props.onCopyCode} />
       ))}
-      {pending && <Turn role="user" content={pending.question} />}
-      {pending?.answer && <Turn role="assistant" content={pending.answer} onCopyCode={props.onCopyCode} />}
+      {pending && <Turn turn={{ role: 'user', content: pending.question }} />}
+      {pending?.answer && <Turn turn={{ role: 'assistant', content: pending.answer }} onCopyCode={props.onCopyCode} />}
       {error && <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />}
       {usage && !busy && <UsageFooter usage={usage} cnyPerUsd={props.cnyPerUsd} />}
       <form class="ask-form" onSubmit={submit}>

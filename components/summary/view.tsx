@@ -63,7 +63,7 @@ export function SummaryView(props: SummaryViewProps) {
       {running && progress && <SectionProgress {...progress} />}
       {error && <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />}
       {text && (
-        <section class="summary-text" role="region" aria-label={t('summaryRegion')} aria-busy={running}>
+        <section class="summary-text" aria-label={t('summaryRegion')} aria-busy={running}>
           <MarkdownView text={text} onCopyCode={props.onCopy} />
         </section>
       )}

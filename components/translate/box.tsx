@@ -60,7 +60,7 @@ export function TranslateBox(props: TranslateBoxProps) {
           </button>
         )}
       </div>
-      <div class="translate-output" role="region" aria-label={t('translateOutputLabel')} aria-busy={working} dir="auto">
+      <section class="translate-output" aria-label={t('translateOutputLabel')} aria-busy={working} dir="auto">
         {props.markdown && <MarkdownView text={props.markdown} />}
         {working && (
           <p class="hint" role="status">
@@ -69,7 +69,7 @@ export function TranslateBox(props: TranslateBoxProps) {
               : t('translating')}
           </p>
         )}
-      </div>
+      </section>
       {props.status === 'error' && props.error && (
         <ErrorNotice error={props.error} onRetry={props.onResume} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
       )}

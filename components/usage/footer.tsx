@@ -10,6 +10,7 @@ export function UsageFooter({ usage, cnyPerUsd = 0 }: { usage: UsageReport; cnyP
   if (usage.reasoningTokens) parts.push(t('usageReasoning', { reasoning: number(usage.reasoningTokens) }));
   parts.push(usage.costUsd === null ? t('noPrice') : formatCost(usage.costUsd, cnyPerUsd));
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: tests find the footer by this label (getByLabel('Usage of this answer')); a role that allows a name (e.g. note) would change what screen readers announce.
     <p class="usage-footer" aria-label={t('usageLabel')} data-estimated={usage.estimated}>
       {usage.estimated && <span title={t('estimated')}>≈ </span>}
       {parts.join(' · ')}

@@ -75,7 +75,7 @@ export class JobManager {
     raw: unknown,
   ): Job | undefined {
     const definition = Object.hasOwn(this.deps.actions, event.action) ? this.deps.actions[event.action] : undefined;
-    if (!definition || !definition.allowedFrom.includes(sender)) {
+    if (!definition?.allowedFrom.includes(sender)) {
       post(port, { type: 'error', error: toWireError(new AppError('refused', { detail: 'action' })) });
       return undefined;
     }

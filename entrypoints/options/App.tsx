@@ -4,7 +4,7 @@ import { ConnectionForm } from '@/components/connection/form';
 import { GeneralSettings } from '@/components/general-settings';
 import type { Status } from '@/utils/ui/status';
 import { SummarySettings } from '@/components/summary/settings';
-import { resolveBaseURL } from '@/utils/llm/endpoint';
+import { resolveBaseURL, type ResolvedEndpoint } from '@/utils/llm/endpoint';
 import { t } from '@/utils/i18n';
 import { requestHostAccess } from '@/utils/llm/host-access';
 import { sendMessage } from '@/utils/messaging';
@@ -53,7 +53,7 @@ export function App() {
    * only shows its permission prompt during the click itself.
    */
   const prepare = async (): Promise<Draft | undefined> => {
-    let endpoint;
+    let endpoint: ResolvedEndpoint;
     try {
       endpoint = resolveBaseURL(draft.baseURL);
     } catch (error) {

@@ -48,7 +48,7 @@ export async function ask(page: Page, question: string, timeout: number): Promis
 
 /** The popup's text after each chunk, as its renderer produces it (jsdom, same code). */
 async function expectedStates(chunks: string[]): Promise<{ length: number; tail: string }[]> {
-  // @ts-ignore -- jsdom ships no type declarations and @types/jsdom is not a dependency; only its
+  // @ts-expect-error -- jsdom ships no type declarations and @types/jsdom is not a dependency; only its
   // constructor and window are used here.
   const { JSDOM } = (await import('jsdom')) as { JSDOM: new (html: string) => { window: Window & typeof globalThis } };
   const dom = new JSDOM('<!doctype html><div id="answer"></div>');

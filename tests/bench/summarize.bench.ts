@@ -72,6 +72,7 @@ async function corpus(): Promise<{ rows: PageRow[]; failures: string[] }> {
     for (const name of names) {
       const url = `${pages.url}/${name}/`;
       await tab.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
+      // biome-ignore lint/performance/useDomNodeTextContent: the baseline is the text a reader sees; textContent would add script, style and hidden text.
       const bodyText = await tab.evaluate(() => document.body?.innerText ?? '');
       // Three injections: the first is what a reader waits for (script compiled cold); the best
       // of three is the work itself, without the time other processes on a busy machine took.

@@ -27,7 +27,7 @@ export function errorBody(message: string, type: string, param: string | null, c
 
 /** Serializes like the real API's JSON errors: 2-space indent, trailing newline. */
 export function prettyJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /** Masks a key the way OpenAI does in its 401 message: first 8 characters, '****', last 4. */

@@ -47,7 +47,7 @@ function getCompiled(): CompiledSchema {
 /** Property names a schema allows, following allOf and $ref (the request is built from 3 layers). */
 function collectProperties(defs: SchemaDefs, node: SchemaNode, into = new Set<string>()): Set<string> {
   const schema = resolveRef(defs, node);
-  Object.keys((schema.properties as SchemaNode | undefined) ?? {}).forEach((name) => into.add(name));
+  for (const name of Object.keys((schema.properties as SchemaNode | undefined) ?? {})) into.add(name);
   for (const part of (schema.allOf as SchemaNode[] | undefined) ?? []) collectProperties(defs, part, into);
   return into;
 }

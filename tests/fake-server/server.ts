@@ -153,8 +153,12 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     requests: log.requests,
     validationErrors,
     enqueue: (...scenarios) => void queue.push(...scenarios),
-    setDefault: (scenario) => void (fallback = scenario),
-    setModelsResponse: (scenario) => void (modelsResponse = scenario),
+    setDefault: (scenario) => {
+      fallback = scenario;
+    },
+    setModelsResponse: (scenario) => {
+      modelsResponse = scenario;
+    },
     reset() {
       queue.length = 0;
       validationErrors.length = 0;

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { readRecordedBytes, resolveRecordedFile } from '@/tests/fake-server';
 import { splitSseEvents } from '@/tests/fake-server/scenario-runner';

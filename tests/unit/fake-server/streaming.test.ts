@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { countPromptTokens, countTextTokens, startFakeServer } from '@/tests/fake-server';
 import { chatBody, postChat, sseChunks, ssePayloads, streamedText, useFakeServer } from '@/tests/fake-server/test-helpers';

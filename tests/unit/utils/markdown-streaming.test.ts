@@ -7,7 +7,7 @@ import { answerOf } from '@/tests/bench/chat-answer-text';
 /** The rendered structure, without the live wrapper, for comparing streamed and whole renders. */
 function shape(element: HTMLElement): string {
   const clone = element.cloneNode(true) as HTMLElement;
-  clone.querySelectorAll('.md-live').forEach((live) => live.replaceWith(...live.childNodes));
+  for (const live of clone.querySelectorAll('.md-live')) live.replaceWith(...live.childNodes);
   clone.normalize();
   return clone.innerHTML.replace(/\s+/g, ' ').replace(/> </g, '><').trim();
 }

@@ -19,7 +19,7 @@ describe('settings', () => {
     expect(await getSettings()).toMatchObject({ model: 'gpt-4.1-mini', uiLanguage: 'zh-CN', provider: 'openai' });
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.settings).toMatchObject({ model: 'gpt-4.1-mini' });
-    expect(stored['settings$']).toEqual({ v: 1 });
+    expect(stored.settings$).toEqual({ v: 1 });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 

@@ -91,7 +91,7 @@ async function prepareRegenerate(input: Extract<ChatInput, { op: 'regenerate' }>
   const index = messages.findIndex((m) => m.id === input.answerId);
   const answer = messages[index];
   // Only the last answer: regenerating an earlier one would leave later turns answering another text.
-  if (!answer || answer.role !== 'assistant' || index !== messages.length - 1) refuse('not the last answer');
+  if (answer?.role !== 'assistant' || index !== messages.length - 1) refuse('not the last answer');
   if (isLive(answer.id)) refuse('this answer is still streaming');
   const questionIndex = messages.findLastIndex((m, i) => i < index && m.role === 'user');
   if (questionIndex < 0) refuse('no question to answer');

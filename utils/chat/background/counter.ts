@@ -21,7 +21,10 @@ const caches = new Map<EncodingName, Cache>();
 export async function chatCounter(model: string): Promise<ChatCounter & { exact: boolean }> {
   const tokenizer = await getTokenizer(model);
   let cache = caches.get(tokenizer.encoding);
-  if (!cache) caches.set(tokenizer.encoding, (cache = { counts: new Map(), chars: 0 }));
+  if (!cache) {
+    cache = { counts: new Map(), chars: 0 };
+    caches.set(tokenizer.encoding, cache);
+  }
   const framing = tokenizer.countChat([]);
   const turnTokens = (turn: ChatTurn) => {
     const key = `${turn.role}\u0000${turn.content}`;

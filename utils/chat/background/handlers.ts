@@ -1,7 +1,7 @@
 import { estimateOf } from '@/utils/chat/history-budget';
 import { readImport, ImportError } from '@/utils/chat/export';
 import { historyTurns } from '@/utils/chat/messages';
-import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '@/utils/chat/types';
+import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS, type Conversation } from '@/utils/chat/types';
 import { LIMITS } from '@/utils/protocol';
 import { buildRequest } from './chat-action';
 import { settleStale } from './answers';
@@ -123,7 +123,7 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
     maxBytes: LIMITS.largeMessage,
     parse: (data) => ({ data: asObject(data).data }),
     handle: async ({ data }) => {
-      let conversations;
+      let conversations: Conversation[];
       try {
         conversations = readImport(data);
       } catch (error) {

@@ -18,7 +18,8 @@ export async function showCardInFrame(tabId: number, frameId: number, fallbackTe
     args: [BRIDGE_KEY, fallbackText],
     func: (key: string, text: string) => {
       const scope = globalThis as unknown as Record<string, { open?(): void; fallbackText?: string } | undefined>;
-      const bridge = (scope[key] ??= {});
+      scope[key] ??= {};
+      const bridge = scope[key];
       bridge.fallbackText = text;
       if (!bridge.open) return false;
       bridge.open();

@@ -89,7 +89,9 @@ function joinerFor(joiner: string, target: string): string {
 /** The index of the chunk each segment ends in. */
 function lastChunkOf(chunks: readonly Chunk[]): Map<string, number> {
   const lastChunk = new Map<string, number>();
-  chunks.forEach((chunk, i) => chunk.parts.forEach((part) => lastChunk.set(part.segment, i)));
+  for (const [i, chunk] of chunks.entries()) {
+    for (const part of chunk.parts) lastChunk.set(part.segment, i);
+  }
   return lastChunk;
 }
 

@@ -38,5 +38,6 @@ export const BRIDGE_KEY = '__glanceTranslate';
 /** The bridge of this frame's isolated world. */
 export function bridge(): CardBridge {
   const scope = globalThis as unknown as Record<string, CardBridge | undefined>;
-  return (scope[BRIDGE_KEY] ??= {});
+  scope[BRIDGE_KEY] ??= {};
+  return scope[BRIDGE_KEY];
 }

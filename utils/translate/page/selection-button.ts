@@ -93,7 +93,9 @@ export function startSelectionButton(): () => void {
       made.root.append(button);
       // Named once here; a later change of language renames it (askSettings).
       chinese ??= browserChinese();
-      button.setAttribute('aria-label', (button.title = chinese ? labelZh : labelEn));
+      const label = chinese ? labelZh : labelEn;
+      button.title = label;
+      button.setAttribute('aria-label', label);
     }
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
     const spot = placeButton({ rects, backward: !!current?.backward, rtl: !!current?.rtl, viewport: view, size: SIZE });
@@ -140,7 +142,11 @@ export function startSelectionButton(): () => void {
       if (!runtime()?.id) throw new Error('orphaned');
       const settings = (await send('getPageSettings')) as PageSettings;
       chinese = settings.uiLanguage === 'auto' ? browserChinese() : settings.uiLanguage === 'zh-CN';
-      if (button) button.setAttribute('aria-label', (button.title = chinese ? labelZh : labelEn));
+      if (button) {
+        const label = chinese ? labelZh : labelEn;
+        button.title = label;
+        button.setAttribute('aria-label', label);
+      }
       const on = settings.translateButton && !isSiteOff(location.hostname, settings.translateOffSites);
       if (on) start();
       else stop(false);

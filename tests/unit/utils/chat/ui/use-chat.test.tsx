@@ -44,8 +44,14 @@ beforeEach(() => {
     const disconnectListeners: (() => void)[] = [];
     const port: ClientPort = {
       sent: [],
-      emit: (event) => act(() => messageListeners.forEach((listener) => listener(structuredClone(event)))),
-      drop: () => act(() => disconnectListeners.forEach((listener) => listener())),
+      emit: (event) =>
+        act(() => {
+          for (const listener of messageListeners) listener(structuredClone(event));
+        }),
+      drop: () =>
+        act(() => {
+          for (const listener of disconnectListeners) listener();
+        }),
     };
     ports.push(port);
     return {
