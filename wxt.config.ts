@@ -13,12 +13,8 @@ const MANIFEST_LOCALES = { en: 'en', 'zh-CN': 'zh_CN' } as const;
  */
 function manifestLocaleFiles() {
   return Object.entries(MANIFEST_LOCALES).map(([locale, folder]) => {
-    const strings: Record<string, string> = JSON.parse(
-      readFileSync(`locales/${locale}/manifest.json`, 'utf8'),
-    );
-    const messages = Object.fromEntries(
-      Object.entries(strings).map(([key, message]) => [key, { message }]),
-    );
+    const strings: Record<string, string> = JSON.parse(readFileSync(`locales/${locale}/manifest.json`, 'utf8'));
+    const messages = Object.fromEntries(Object.entries(strings).map(([key, message]) => [key, { message }]));
     return { relativeDest: `_locales/${folder}/messages.json`, contents: JSON.stringify(messages, null, 2) };
   });
 }

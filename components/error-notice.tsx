@@ -11,7 +11,15 @@ export interface ErrorNoticeProps {
   onOpenSettings?(): void;
 }
 
-const FIXED_IN_SETTINGS = new Set(['missing_key', 'invalid_key', 'model_not_found', 'cors', 'invalid_base_url', 'html_response', 'endpoint_not_found']);
+const FIXED_IN_SETTINGS = new Set([
+  'missing_key',
+  'invalid_key',
+  'model_not_found',
+  'cors',
+  'invalid_base_url',
+  'html_response',
+  'endpoint_not_found',
+]);
 
 /** An error in the user's language, with the one or two actions that can fix it. */
 export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings }: ErrorNoticeProps) {

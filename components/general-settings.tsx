@@ -23,11 +23,7 @@ export function GeneralSettings({ uiLanguage, targetLanguage, onChange }: Genera
         <option value="zh-CN">{t('languageChinese')}</option>
       </select>
       <label for="target-language">{t('targetLanguageLabel')}</label>
-      <select
-        id="target-language"
-        value={targetLanguage}
-        onChange={(e) => onChange({ targetLanguage: e.currentTarget.value })}
-      >
+      <select id="target-language" value={targetLanguage} onChange={(e) => onChange({ targetLanguage: e.currentTarget.value })}>
         <option value="auto">{t('targetLanguageAuto')}</option>
         {LANGUAGE_CODES.map((code) => (
           <option key={code} value={code}>

@@ -35,7 +35,12 @@ for (const build of BUILDS) {
   }
   for (const file of scripts(build)) {
     const bytes = readFileSync(file);
-    rows.push({ build: path.basename(build), file: path.relative(build, file), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+    rows.push({
+      build: path.basename(build),
+      file: path.relative(build, file),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+    });
   }
 }
 
@@ -48,7 +53,9 @@ for (const row of rows) {
 
 const alwaysOn = rows.filter((row) => row.file === ALWAYS_ON);
 const alwaysOnGzip = Math.max(0, ...alwaysOn.map((row) => row.gzip));
-console.log(`\nalways-on content script (${ALWAYS_ON}): ${alwaysOn.length ? `${alwaysOnGzip} B gzip` : 'none built (0 B)'}; budget ${ALWAYS_ON_BUDGET_GZIP} B`);
+console.log(
+  `\nalways-on content script (${ALWAYS_ON}): ${alwaysOn.length ? `${alwaysOnGzip} B gzip` : 'none built (0 B)'}; budget ${ALWAYS_ON_BUDGET_GZIP} B`,
+);
 
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/size.json', JSON.stringify({ alwaysOnGzip, budget: ALWAYS_ON_BUDGET_GZIP, rows }, null, 2));

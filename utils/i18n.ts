@@ -23,7 +23,15 @@ const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat, ...enSummary, ..
 export type MessageKey = keyof typeof en;
 
 // Typed as complete: a key missing from the Chinese files fails the typecheck.
-const zh: Record<MessageKey, string> = { ...zhCommon, ...zhErrors, ...zhOptions, ...zhChat, ...zhSummary, ...zhTranslate, ...zhUsage };
+const zh: Record<MessageKey, string> = {
+  ...zhCommon,
+  ...zhErrors,
+  ...zhOptions,
+  ...zhChat,
+  ...zhSummary,
+  ...zhTranslate,
+  ...zhUsage,
+};
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };
 
@@ -62,7 +70,5 @@ export function isMessageKey(key: string): key is MessageKey {
 export function t(key: MessageKey, params?: MessageParams, locale: Locale = current): string {
   const template = dictionaries[locale][key] ?? en[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }

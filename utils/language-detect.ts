@@ -57,16 +57,28 @@ const SCRIPT_LANGUAGE: Partial<Record<Script, string>> = {
 };
 
 // Frequent characters that exist only in one of the two Chinese scripts.
-const TRADITIONAL = new Set('們這個說會來時為國學過還麼對後開關與沒見話讓從當點動頭們間裡樣問題發經實現應該東車門長無請幾歲謝覺聽寫飯買賣錢電腦龍媽愛');
-const SIMPLIFIED = new Set('们这个说会来时为国学过还么对后开关与没见话让从当点动头间里样问题发经实现应该东车门长无请几岁谢觉听写饭买卖钱电脑龙妈爱');
+const TRADITIONAL = new Set(
+  '們這個說會來時為國學過還麼對後開關與沒見話讓從當點動頭們間裡樣問題發經實現應該東車門長無請幾歲謝覺聽寫飯買賣錢電腦龍媽愛',
+);
+const SIMPLIFIED = new Set(
+  '们这个说会来时为国学过还么对后开关与没见话让从当点动头间里样问题发经实现应该东车门长无请几岁谢觉听写饭买卖钱电脑龙妈爱',
+);
 
 // Commonest short words of the Latin-script languages Glance names; none is also an English word.
 const WORDS: Record<string, Set<string>> = {
   en: new Set(
-    "the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me is are was were am i'm don't can your it's that's him has had did".split(' '),
+    "the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me is are was were am i'm don't can your it's that's him has had did".split(
+      ' ',
+    ),
   ),
-  fr: new Set("le la les des est et une du pas je vous que qui dans pour avec sur ce il elle nous c'est j'ai au aux sont été être très".split(' ')),
-  de: new Set('der das und ist nicht ich sie ein eine zu mit den dem auf für wir sind auch sich nicht es ist war hat ihr dass'.split(' ')),
+  fr: new Set(
+    "le la les des est et une du pas je vous que qui dans pour avec sur ce il elle nous c'est j'ai au aux sont été être très".split(
+      ' ',
+    ),
+  ),
+  de: new Set(
+    'der das und ist nicht ich sie ein eine zu mit den dem auf für wir sind auch sich nicht es ist war hat ihr dass'.split(' '),
+  ),
   es: new Set('el los las y es que en un una por con para se del al lo como pero está muy yo más'.split(' ')),
   pt: new Set('o os as e é não que em um uma por com para do da dos das se mas eu você está muito mais'.split(' ')),
 };

@@ -67,7 +67,8 @@ export function plainEndOf(live: HTMLElement, line: string): PlainEnd | undefine
   let node = lastNode(live);
   while (node?.lastChild) {
     const child = lastNode(node);
-    if (child && PLAIN_PARENTS.has(node.nodeName) && CLOSING_MARKER.test(core)) return afterInline(node as Element, child, trailing);
+    if (child && PLAIN_PARENTS.has(node.nodeName) && CLOSING_MARKER.test(core))
+      return afterInline(node as Element, child, trailing);
     node = child;
   }
   if (node?.nodeType !== 3 || !PLAIN_PARENTS.has((node.parentNode as Element | null)?.tagName ?? '')) return undefined;
@@ -95,7 +96,8 @@ function afterInline(block: Element, child: Node, trailing: string): PlainEnd | 
 /** A node's last child, passing over the line breaks the HTML renderer puts between blocks. */
 function lastNode(parent: Node): Node | null {
   let node = parent.lastChild;
-  while (node && node.nodeType === 3 && /^\s*\n\s*$/.test(node.nodeValue ?? '') && node.previousSibling) node = node.previousSibling;
+  while (node && node.nodeType === 3 && /^\s*\n\s*$/.test(node.nodeValue ?? '') && node.previousSibling)
+    node = node.previousSibling;
   return node;
 }
 

@@ -27,8 +27,38 @@ const marked = new Marked({
 });
 
 const ALLOWED_TAGS = [
-  'a', 'b', 'blockquote', 'br', 'button', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
-  'input', 'li', 'ol', 'p', 'pre', 's', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+  'a',
+  'b',
+  'blockquote',
+  'br',
+  'button',
+  'code',
+  'del',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'input',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ];
 const ALLOWED_ATTR = ['href', 'title', 'align', 'start', 'type', 'checked', 'disabled', 'class', 'aria-label', 'data-lang'];
 const SAFE_URL = /^(?:https?:|mailto:)/i;
@@ -153,7 +183,11 @@ export class IncrementalMarkdown {
       this.openCode.text += shown;
       return;
     }
-    if (this.plainEnd && extendsPlainly(delta, lastLine(this.tail), this.plainEnd.node.parentNode!.nodeName) && this.fitsPlainEnd(delta)) {
+    if (
+      this.plainEnd &&
+      extendsPlainly(delta, lastLine(this.tail), this.plainEnd.node.parentNode!.nodeName) &&
+      this.fitsPlainEnd(delta)
+    ) {
       this.appendPlain(delta);
       return;
     }
@@ -218,7 +252,10 @@ export class IncrementalMarkdown {
       }
       this.live.replaceChildren(renderNodes(tokens));
       const codeElement = this.live.querySelector('code');
-      const node = codeElement?.firstChild instanceof Text ? codeElement.firstChild : codeElement?.appendChild(this.container.ownerDocument.createTextNode(''));
+      const node =
+        codeElement?.firstChild instanceof Text
+          ? codeElement.firstChild
+          : codeElement?.appendChild(this.container.ownerDocument.createTextNode(''));
       this.openCode = node && appendable ? { opening, text: code.text, pending, node } : undefined;
       return;
     }

@@ -3,7 +3,10 @@
  * zero (no limit / no rate). Returns undefined for anything else, including negative amounts.
  */
 export function parseAmount(text: string): number | undefined {
-  const cleaned = text.trim().replace(/^[$¥]\s*/, '').replace(/^(\d*),(\d+)$/, '$1.$2');
+  const cleaned = text
+    .trim()
+    .replace(/^[$¥]\s*/, '')
+    .replace(/^(\d*),(\d+)$/, '$1.$2');
   if (cleaned === '') return 0;
   if (!/^\d*\.?\d+$|^\d+\.$/.test(cleaned)) return undefined;
   const value = Number(cleaned);

@@ -21,7 +21,8 @@ export const DEFAULT_SETTINGS = {
 
   // Chat
   /** Sent first in every chat; empty sends none. */
-  chatSystemPrompt: 'You are a helpful assistant. Answer concisely, in the language of the question, using Markdown where it helps.',
+  chatSystemPrompt:
+    'You are a helpful assistant. Answer concisely, in the language of the question, using Markdown where it helps.',
   /** Most tokens of earlier messages a follow-up resends: what each turn costs stays bounded. */
   chatHistoryBudget: 8000,
 

@@ -25,11 +25,7 @@ export interface StreamHandle {
 }
 
 /** Starts an action in the background and streams its events to `handlers`. */
-export function startStream<A extends ActionName>(
-  action: A,
-  input: ActionInput<A>,
-  handlers: StreamHandlers,
-): StreamHandle {
+export function startStream<A extends ActionName>(action: A, input: ActionInput<A>, handlers: StreamHandlers): StreamHandle {
   return openStream({ type: 'start', action, input }, handlers);
 }
 

@@ -26,12 +26,20 @@ export function estimateLine(
 ): { text: string; blocked: boolean; warning: boolean } {
   const number = (n: number) => n.toLocaleString();
   if (state.tooManyChars) {
-    return { text: t('chatTooManyChars', { chars: number(draftChars), max: number(MAX_MESSAGE_CHARS) }), blocked: true, warning: true };
+    return {
+      text: t('chatTooManyChars', { chars: number(draftChars), max: number(MAX_MESSAGE_CHARS) }),
+      blocked: true,
+      warning: true,
+    };
   }
   const estimate = state.estimate;
   if (!estimate) return { text: draftChars && state.counting ? t('chatCounting') : '', blocked: false, warning: false };
   if (!estimate.fits) {
-    const text = t('chatTooLong', { tokens: number(estimate.messageTokens), model: estimate.model, limit: number(estimate.inputLimit) });
+    const text = t('chatTooLong', {
+      tokens: number(estimate.messageTokens),
+      model: estimate.model,
+      limit: number(estimate.inputLimit),
+    });
     return { text, blocked: true, warning: true };
   }
   const cost = estimate.costUsd === null ? t('noPrice') : formatCost(estimate.costUsd, cnyPerUsd);
@@ -41,7 +49,11 @@ export function estimateLine(
       ? ''
       : estimate.historyIncluded === 0
         ? t('chatEstimateNoHistory')
-        : t('chatEstimateHistory', { included: estimate.historyIncluded, total: estimate.historyTotal, history: number(estimate.historyTokens) });
+        : t('chatEstimateHistory', {
+            included: estimate.historyIncluded,
+            total: estimate.historyTotal,
+            history: number(estimate.historyTokens),
+          });
   return { text: history ? t('chatEstimateWithHistory', { estimate: head, history }) : head, blocked: false, warning: false };
 }
 
@@ -92,11 +104,7 @@ export function ChatComposer({ draft, streaming, disabled, estimate, cnyPerUsd, 
       />
       <div class="chat-composer-row">
         {/* While the new draft is counted, the last count stays, dimmed, instead of flickering. */}
-        <p
-          id="chat-estimate"
-          class={`chat-estimate${shownEstimate.warning ? ' warning' : ''}`}
-          aria-busy={estimate.counting}
-        >
+        <p id="chat-estimate" class={`chat-estimate${shownEstimate.warning ? ' warning' : ''}`} aria-busy={estimate.counting}>
           {shownEstimate.text}
         </p>
         {streaming ? (

@@ -44,7 +44,13 @@ function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHi
             void rename();
           }}
         >
-          <input type="text" aria-label={t('historyTitleLabel')} value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            type="text"
+            aria-label={t('historyTitleLabel')}
+            value={title}
+            maxLength={200}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
           <button type="submit" class="primary" disabled={!title.trim()}>
             {t('historySave')}
           </button>
@@ -137,9 +143,13 @@ export function ChatHistory(props: ChatHistoryProps) {
         />
       </div>
       <StatusMessage status={status} />
-      {items && items.length === 0 && <p class="hint">{query.trim() ? t('historyNoMatch', { query: query.trim() }) : t('historyEmpty')}</p>}
+      {items && items.length === 0 && (
+        <p class="hint">{query.trim() ? t('historyNoMatch', { query: query.trim() }) : t('historyEmpty')}</p>
+      )}
       <ul class="chat-history-list" aria-label={t('historyListLabel')}>
-        {items?.map((item) => <HistoryItem key={item.id} item={item} props={props} />)}
+        {items?.map((item) => (
+          <HistoryItem key={item.id} item={item} props={props} />
+        ))}
       </ul>
     </section>
   );

@@ -53,7 +53,14 @@ export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: Cha
   };
 
   return (
-    <div ref={log} class="chat-log" role="log" aria-label={t('chatConversationLabel')} aria-busy={streamingId !== null} onScroll={onScroll}>
+    <div
+      ref={log}
+      class="chat-log"
+      role="log"
+      aria-label={t('chatConversationLabel')}
+      aria-busy={streamingId !== null}
+      onScroll={onScroll}
+    >
       <div ref={content}>
         {messages.length === 0 && <p class="chat-empty">{t('chatEmpty')}</p>}
         {messages.map((message, index) => (

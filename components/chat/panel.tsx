@@ -31,7 +31,18 @@ export interface ChatPanelProps {
  * A whole chat: model and New chat, the conversation, the composer. Props in, events out, so the
  * popup and a future side panel show the same chat.
  */
-export function ChatPanel({ state, draft, controls, estimate, models, cnyPerUsd, notice, onCopy, onOpenSettings, children }: ChatPanelProps) {
+export function ChatPanel({
+  state,
+  draft,
+  controls,
+  estimate,
+  models,
+  cnyPerUsd,
+  notice,
+  onCopy,
+  onOpenSettings,
+  children,
+}: ChatPanelProps) {
   const actions = useMemo<ChatMessageActions>(
     () => ({
       onCopy,
@@ -68,7 +79,13 @@ export function ChatPanel({ state, draft, controls, estimate, models, cnyPerUsd,
         {children}
       </div>
       {state.error && <ErrorNotice error={state.error} onRetry={controls.reload} onOpenSettings={onOpenSettings} />}
-      <ChatLog messages={state.messages} streamingId={state.streamingId} live={state.live} cnyPerUsd={cnyPerUsd} actions={actions} />
+      <ChatLog
+        messages={state.messages}
+        streamingId={state.streamingId}
+        live={state.live}
+        cnyPerUsd={cnyPerUsd}
+        actions={actions}
+      />
       <ChatComposer
         draft={draft}
         streaming={state.streamingId !== null}

@@ -25,13 +25,7 @@ export function KeyInput({ id, value, placeholder, disabled, onInput }: KeyInput
   return (
     <div class="key-input">
       {revealed ? <input type="text" {...field} /> : <input type="password" {...field} />}
-      <button
-        type="button"
-        class="secondary"
-        aria-pressed={revealed}
-        disabled={disabled}
-        onClick={() => setRevealed(!revealed)}
-      >
+      <button type="button" class="secondary" aria-pressed={revealed} disabled={disabled} onClick={() => setRevealed(!revealed)}>
         {revealed ? t('hideKey') : t('showKey')}
       </button>
     </div>

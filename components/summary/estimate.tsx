@@ -9,7 +9,9 @@ const SOURCE_LABELS = {
 } as const;
 
 function costText(estimate: PageInspection['estimate'], cnyPerUsd: number): string {
-  return estimate.costUsd === null ? t('summaryEstimateNoPrice', { model: estimate.model }) : `≈${formatCost(estimate.costUsd, cnyPerUsd)}`;
+  return estimate.costUsd === null
+    ? t('summaryEstimateNoPrice', { model: estimate.model })
+    : `≈${formatCost(estimate.costUsd, cnyPerUsd)}`;
 }
 
 function estimateParams(estimate: PageInspection['estimate'], cnyPerUsd: number) {

@@ -52,7 +52,9 @@ export function PageThread(props: PageThreadProps) {
       ))}
       {pending && <Turn turn={{ role: 'user', content: pending.question }} />}
       {pending?.answer && <Turn turn={{ role: 'assistant', content: pending.answer }} onCopyCode={props.onCopyCode} />}
-      {error && <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />}
+      {error && (
+        <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
+      )}
       {usage && !busy && <UsageFooter usage={usage} cnyPerUsd={props.cnyPerUsd} />}
       <form class="ask-form" onSubmit={submit}>
         <label for="ask-question">{t('askLabel')}</label>

@@ -32,7 +32,8 @@ function NumberField({ id, label, hint, value, min, max, integer = true, onCommi
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? String(value);
   const parsed = Number(shown.trim().replace(',', '.'));
-  const valid = shown.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));
+  const valid =
+    shown.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));
   return (
     <>
       <label for={id}>{label}</label>
@@ -47,7 +48,13 @@ function NumberField({ id, label, hint, value, min, max, integer = true, onCommi
           const text = event.currentTarget.value;
           setDraft(text);
           const number = Number(text.trim().replace(',', '.'));
-          if (text.trim() !== '' && Number.isFinite(number) && number >= min && number <= max && (!integer || Number.isInteger(number))) {
+          if (
+            text.trim() !== '' &&
+            Number.isFinite(number) &&
+            number >= min &&
+            number <= max &&
+            (!integer || Number.isInteger(number))
+          ) {
             onCommit(number);
           }
         }}
@@ -65,7 +72,11 @@ export function SummarySettings(props: SummarySettingsProps) {
     <section class="card">
       <h2>{t('summarySettingsHeading')}</h2>
       <label for="summary-language">{t('summaryLanguageLabel')}</label>
-      <select id="summary-language" value={props.summaryLanguage} onChange={(e) => props.onChange({ summaryLanguage: e.currentTarget.value })}>
+      <select
+        id="summary-language"
+        value={props.summaryLanguage}
+        onChange={(e) => props.onChange({ summaryLanguage: e.currentTarget.value })}
+      >
         <option value="auto">{t('summaryLanguageAuto')}</option>
         {LANGUAGE_CODES.map((code) => (
           <option key={code} value={code}>

@@ -31,8 +31,7 @@ export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'fini
 export function SummaryView(props: SummaryViewProps) {
   const { phase, inspection, text, progress, usage, error, cachedAt, cnyPerUsd } = props;
   const running = phase === 'running';
-  const status =
-    phase === 'inspecting' ? t('summaryReading') : running && !text && !progress ? t('summaryWorking') : '';
+  const status = phase === 'inspecting' ? t('summaryReading') : running && !text && !progress ? t('summaryWorking') : '';
   return (
     <div class="summary-view">
       {inspection && <PageFacts inspection={inspection} cnyPerUsd={cnyPerUsd} />}
@@ -61,7 +60,9 @@ export function SummaryView(props: SummaryViewProps) {
       )}
       <StatusMessage status={status ? { kind: 'info', text: status } : null} />
       {running && progress && <SectionProgress {...progress} />}
-      {error && <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />}
+      {error && (
+        <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
+      )}
       {text && (
         <section class="summary-text" aria-label={t('summaryRegion')} aria-busy={running}>
           <MarkdownView text={text} onCopyCode={props.onCopy} />

@@ -71,7 +71,12 @@ export function TranslateBox(props: TranslateBoxProps) {
         )}
       </section>
       {props.status === 'error' && props.error && (
-        <ErrorNotice error={props.error} onRetry={props.onResume} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
+        <ErrorNotice
+          error={props.error}
+          onRetry={props.onResume}
+          onOverride={props.onOverride}
+          onOpenSettings={props.onOpenSettings}
+        />
       )}
       {props.notice && <p class="hint">{props.notice}</p>}
       {props.markdown && (

@@ -65,7 +65,9 @@ export function TranslationCard(props: TranslationCardProps) {
         {props.markdown && <MarkdownView text={props.markdown} onCopyCode={props.onCopyCode} />}
         {working && (
           <p class="status" role="status">
-            {progress && progress.total > 1 ? t('translatingProgress', { done: progress.done, total: progress.total }) : t('translating')}
+            {progress && progress.total > 1
+              ? t('translatingProgress', { done: progress.done, total: progress.total })
+              : t('translating')}
           </p>
         )}
       </div>

@@ -38,7 +38,16 @@ export function UsageChart({ daily, cnyPerUsd }: { daily: DayCost[]; cnyPerUsd: 
                 if (!cost) return null;
                 const height = (cost / max) * (HEIGHT - 4);
                 top -= height;
-                return <rect key={feature} x={index * (barWidth + GAP)} y={top} width={barWidth} height={height} fill={FEATURE_COLORS[feature]} />;
+                return (
+                  <rect
+                    key={feature}
+                    x={index * (barWidth + GAP)}
+                    y={top}
+                    width={barWidth}
+                    height={height}
+                    fill={FEATURE_COLORS[feature]}
+                  />
+                );
               })}
             </g>
           );

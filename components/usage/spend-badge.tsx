@@ -12,12 +12,7 @@ export function SpendBadge({ spending, cnyPerUsd, onOpen }: { spending: Spending
       ? t('spendTodayOf', { spent, limit: formatCost(spending.dailyBudgetUsd, cnyPerUsd) })
       : t('spendToday', { spent });
   return (
-    <button
-      type="button"
-      class={`spend-badge ${state ? `spend-${state.level}` : ''}`}
-      title={t('spendLabel')}
-      onClick={onOpen}
-    >
+    <button type="button" class={`spend-badge ${state ? `spend-${state.level}` : ''}`} title={t('spendLabel')} onClick={onOpen}>
       {text}
     </button>
   );

@@ -40,7 +40,8 @@ export async function dispatch(
     if (typeof name !== 'string' || !Object.hasOwn(deps.handlers, name)) throw new AppError('refused', { detail: 'name' });
     const handler = deps.handlers[name as MessageName] as Handler<MessageName>;
     if (!handler.allowedFrom.includes(kind)) throw new AppError('refused', { detail: 'not allowed from here' });
-    if (jsonSize(message) > (handler.maxBytes ?? LIMITS.message)) throw new AppError('too_large', { params: { size: 'message' } });
+    if (jsonSize(message) > (handler.maxBytes ?? LIMITS.message))
+      throw new AppError('too_large', { params: { size: 'message' } });
     const settings = await deps.getSettings();
     locale = deps.localeOf(settings);
     const request = handler.parse(message.data);

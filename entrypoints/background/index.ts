@@ -22,9 +22,7 @@ export default defineBackground(() => {
   const deps: DispatchDeps = { handlers, extensionId, extensionOrigin, getSettings, localeOf };
   const jobs = new JobManager({ actions, getSettings, localeOf });
 
-  browser.runtime.onMessage.addListener((message, sender) =>
-    isEnvelope(message) ? dispatch(message, sender, deps) : undefined,
-  );
+  browser.runtime.onMessage.addListener((message, sender) => (isEnvelope(message) ? dispatch(message, sender, deps) : undefined));
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== STREAM_PORT) return;

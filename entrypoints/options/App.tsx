@@ -134,12 +134,13 @@ export function App() {
         onSave={save}
         onLoadModels={loadModels}
       />
-      <GeneralSettings
-        uiLanguage={settings.uiLanguage}
-        targetLanguage={settings.targetLanguage}
-        onChange={changeGeneral}
+      <GeneralSettings uiLanguage={settings.uiLanguage} targetLanguage={settings.targetLanguage} onChange={changeGeneral} />
+      <ChatSettings
+        systemPrompt={settings.chatSystemPrompt}
+        historyBudget={settings.chatHistoryBudget}
+        defaultSystemPrompt={DEFAULT_SETTINGS.chatSystemPrompt}
+        onSave={async (patch) => void (await updateSettings(patch))}
       />
-      <ChatSettings systemPrompt={settings.chatSystemPrompt} historyBudget={settings.chatHistoryBudget} defaultSystemPrompt={DEFAULT_SETTINGS.chatSystemPrompt} onSave={async (patch) => void (await updateSettings(patch))} />
       <SummarySettings {...settings} onChange={changeGeneral} />
       <TranslateSection settings={settings} />
       <UsageSection settings={settings} />

@@ -23,7 +23,11 @@ export interface ViewContext {
  * here (chat, summary, translate...). The first one opens by default.
  */
 const VIEWS: { id: string; label: MessageKey; render(context: ViewContext): preact.ComponentChildren }[] = [
-  { id: 'chat', label: 'chatTab', render: ({ settings, show }) => <ChatView settings={settings} onSummarize={() => show('summary', { run: true })} /> },
+  {
+    id: 'chat',
+    label: 'chatTab',
+    render: ({ settings, show }) => <ChatView settings={settings} onSummarize={() => show('summary', { run: true })} />,
+  },
   { id: 'summary', label: 'viewSummary', render: ({ settings, run }) => <SummaryPanel settings={settings} autoStart={run} /> },
   { id: 'translate', label: 'translateTab', render: () => <TranslateView /> },
   { id: 'history', label: 'historyTab', render: ({ show }) => <HistoryView onOpened={() => show('chat')} /> },
@@ -42,7 +46,17 @@ function initialView(): { id: string; run: boolean } {
 /** A gear, drawn (a font may lack the glyph). */
 function SettingsIcon() {
   return (
-    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
       <circle cx="12" cy="12" r="3" />
       <path d="M19.4 15a1.65 1.65 0 0 0 .33 1.82l.06.06a2 2 0 1 1-2.83 2.83l-.06-.06a1.65 1.65 0 0 0-1.82-.33 1.65 1.65 0 0 0-1 1.51V21a2 2 0 1 1-4 0v-.09a1.65 1.65 0 0 0-1-1.51 1.65 1.65 0 0 0-1.82.33l-.06.06a2 2 0 1 1-2.83-2.83l.06-.06a1.65 1.65 0 0 0 .33-1.82 1.65 1.65 0 0 0-1.51-1H3a2 2 0 1 1 0-4h.09a1.65 1.65 0 0 0 1.51-1 1.65 1.65 0 0 0-.33-1.82l-.06-.06a2 2 0 1 1 2.83-2.83l.06.06a1.65 1.65 0 0 0 1.82.33h0a1.65 1.65 0 0 0 1-1.51V3a2 2 0 1 1 4 0v.09a1.65 1.65 0 0 0 1 1.51h0a1.65 1.65 0 0 0 1.82-.33l.06-.06a2 2 0 1 1 2.83 2.83l-.06.06a1.65 1.65 0 0 0-.33 1.82v0a1.65 1.65 0 0 0 1.51 1H21a2 2 0 1 1 0 4h-.09a1.65 1.65 0 0 0-1.51 1z" />
     </svg>
@@ -62,12 +76,7 @@ export function App() {
       <header class="popup-header">
         <nav class="row" aria-label="Glance">
           {VIEWS.map((candidate) => (
-            <button
-              key={candidate.id}
-              type="button"
-              aria-pressed={candidate.id === view}
-              onClick={() => show(candidate.id)}
-            >
+            <button key={candidate.id} type="button" aria-pressed={candidate.id === view} onClick={() => show(candidate.id)}>
               {t(candidate.label)}
             </button>
           ))}

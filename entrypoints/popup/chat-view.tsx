@@ -19,7 +19,13 @@ function modelChoices(settings: Settings, current: string): string[] {
 export function ChatView({ settings, onSummarize }: { settings: Settings; onSummarize(): void }) {
   const { state, draft, controls } = useChat(settings.model);
   const historyKey = `${state.messages.length}:${state.streamingId ?? ''}`;
-  const estimate = useChatEstimate({ conversationId: state.conversationId, saved: state.saved, model: state.model, draft, historyKey });
+  const estimate = useChatEstimate({
+    conversationId: state.conversationId,
+    saved: state.saved,
+    model: state.model,
+    draft,
+    historyKey,
+  });
   const [notice, setNotice] = useState<Status | null>(null);
 
   const copy = useCallback(async (text: string) => {

@@ -47,13 +47,23 @@ function place(host: HTMLElement, anchor: SelectionSnapshot['anchor'], height: n
 /** Shows the card for a snapshot (or for what is selected now). Returns how to close it. */
 function open(snapshot: SelectionSnapshot | undefined): Opened {
   const input = snapshot ? { snapshot } : captureNow();
-  const anchor = input.snapshot?.anchor ?? { left: innerWidth / 2 - WIDTH / 2, right: innerWidth / 2, top: MARGIN, bottom: MARGIN };
+  const anchor = input.snapshot?.anchor ?? {
+    left: innerWidth / 2 - WIDTH / 2,
+    right: innerWidth / 2,
+    top: MARGIN,
+    bottom: MARGIN,
+  };
   const { host, root } = createShadowHost('glance-translation', css);
   const container = document.createElement('div');
   root.append(container);
   const scroll = { x: scrollX, y: scrollY };
   // The anchor was measured at the current scroll position: keep it in document terms.
-  const at = () => ({ ...anchor, top: anchor.top + scroll.y - scrollY, bottom: anchor.bottom + scroll.y - scrollY, left: anchor.left + scroll.x - scrollX });
+  const at = () => ({
+    ...anchor,
+    top: anchor.top + scroll.y - scrollY,
+    bottom: anchor.bottom + scroll.y - scrollY,
+    left: anchor.left + scroll.x - scrollX,
+  });
   place(host, at(), 0);
   document.documentElement.append(host);
   const resize = new ResizeObserver(() => place(host, at(), host.getBoundingClientRect().height));
@@ -69,7 +79,8 @@ function open(snapshot: SelectionSnapshot | undefined): Opened {
     document.removeEventListener('keydown', onKeyDown, true);
     render(null, container);
     host.remove();
-    if (previousFocus instanceof HTMLElement && previousFocus.isConnected && !input.snapshot?.field) previousFocus.focus({ preventScroll: true });
+    if (previousFocus instanceof HTMLElement && previousFocus.isConnected && !input.snapshot?.field)
+      previousFocus.focus({ preventScroll: true });
   };
   // A click elsewhere on the page, or Esc, closes the card (and stops a translation nobody will read).
   const onPointerDown = (event: Event) => {
@@ -84,7 +95,8 @@ function open(snapshot: SelectionSnapshot | undefined): Opened {
 
   render(<CardApp snapshot={input.snapshot} refusal={input.refusal} onClose={close} />, container);
   // Keyboard users land in the card; a selection in a field keeps its focus (pages react to blur).
-  if (!input.snapshot?.field && !input.snapshot?.editable) (container.querySelector('[role=dialog]') as HTMLElement | null)?.focus({ preventScroll: true });
+  if (!input.snapshot?.field && !input.snapshot?.editable)
+    (container.querySelector('[role=dialog]') as HTMLElement | null)?.focus({ preventScroll: true });
   return { close };
 }
 

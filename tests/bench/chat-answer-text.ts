@@ -36,10 +36,16 @@ function block(next: () => number, index: number): string {
   if (kind < 0.65) return Array.from({ length: 3 + Math.floor(next() * 3) }, () => `- ${sentence(next)}`).join('\n');
   if (kind < 0.75) return Array.from({ length: 3 }, (_, i) => `${i + 1}. ${sentence(next)}`).join('\n');
   if (kind < 0.9) {
-    const lines = Array.from({ length: 4 + Math.floor(next() * 8) }, (_, i) => `  const value${i} = compute("${WORDS[Math.floor(next() * WORDS.length)]}", ${i});`);
+    const lines = Array.from(
+      { length: 4 + Math.floor(next() * 8) },
+      (_, i) => `  const value${i} = compute("${WORDS[Math.floor(next() * WORDS.length)]}", ${i});`,
+    );
     return ['```js', 'function example() {', ...lines, '  return value0;', '}', '```'].join('\n');
   }
-  const rows = Array.from({ length: 3 }, () => `| ${WORDS[Math.floor(next() * WORDS.length)]} | ${Math.floor(next() * 1000)} | ${sentence(next).slice(0, 30)} |`);
+  const rows = Array.from(
+    { length: 3 },
+    () => `| ${WORDS[Math.floor(next() * WORDS.length)]} | ${Math.floor(next() * 1000)} | ${sentence(next).slice(0, 30)} |`,
+  );
   return ['| name | count | note |', '|---|---:|---|', ...rows].join('\n');
 }
 

@@ -42,7 +42,10 @@ export async function ask(page: Page, question: string, timeout: number): Promis
   await page.getByRole('button', { name: 'Stop' }).waitFor();
   // Checked twice a second: Playwright's usual waiting re-evaluates its selector on every DOM
   // change, in the page, which would be measured as the popup's own work.
-  await page.waitForFunction(() => document.querySelector('.chat-composer button[type=submit]'), undefined, { polling: 500, timeout });
+  await page.waitForFunction(() => document.querySelector('.chat-composer button[type=submit]'), undefined, {
+    polling: 500,
+    timeout,
+  });
   return performance.now() - started;
 }
 
@@ -52,7 +55,15 @@ async function expectedStates(chunks: string[]): Promise<{ length: number; tail:
   // constructor and window are used here.
   const { JSDOM } = (await import('jsdom')) as { JSDOM: new (html: string) => { window: Window & typeof globalThis } };
   const dom = new JSDOM('<!doctype html><div id="answer"></div>');
-  Object.assign(globalThis, { window: dom.window, document: dom.window.document, Node: dom.window.Node, Text: dom.window.Text, HTMLElement: dom.window.HTMLElement, DocumentFragment: dom.window.DocumentFragment, Element: dom.window.Element });
+  Object.assign(globalThis, {
+    window: dom.window,
+    document: dom.window.document,
+    Node: dom.window.Node,
+    Text: dom.window.Text,
+    HTMLElement: dom.window.HTMLElement,
+    DocumentFragment: dom.window.DocumentFragment,
+    Element: dom.window.Element,
+  });
   const { IncrementalMarkdown } = await import('@/utils/markdown');
   const container = dom.window.document.getElementById('answer')!;
   const renderer = new IncrementalMarkdown(container);
@@ -85,7 +96,11 @@ export async function latencyRun(glance: Glance, server: FakeServer, chunks: str
   server.enqueue({ kind: 'recorded', file: sseFileOf(chunks), chunkIntervalMs });
   writes.length = 0;
   await ask(page, `Write ${chunks.length} tokens again.`, chunks.length * chunkIntervalMs * 4 + 30_000);
-  const seen = (await page.evaluate(() => (window as unknown as { __seen: [number, number, string][] }).__seen)) as [number, number, string][];
+  const seen = (await page.evaluate(() => (window as unknown as { __seen: [number, number, string][] }).__seen)) as [
+    number,
+    number,
+    string,
+  ][];
   await page.close();
   if (writes.length !== chunks.length) throw new Error(`server wrote ${writes.length} chunks, expected ${chunks.length}`);
 
@@ -118,4 +133,3 @@ export async function latencyRun(glance: Glance, server: FakeServer, chunks: str
     maxMs: round(sorted.at(-1)!),
   };
 }
-

@@ -76,7 +76,11 @@ async function rendererRuns(glance: Glance, answers: { chunks: string[] }[]) {
   const bundle = (await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: 'tests/bench/markdown-entry.ts', formats: ['iife'], name: 'GlanceBench', fileName: 'renderer' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: 'tests/bench/markdown-entry.ts', formats: ['iife'], name: 'GlanceBench', fileName: 'renderer' },
+    },
   })) as { output: { code?: string }[] } | { output: { code?: string }[] }[];
   const code = (Array.isArray(bundle) ? bundle[0]! : bundle).output[0]!.code!;
   const page = await glance.context.newPage();
@@ -84,7 +88,10 @@ async function rendererRuns(glance: Glance, answers: { chunks: string[] }[]) {
   await page.addScriptTag({ content: code });
   const results = [];
   const render = (chunks: string[]) =>
-    page.evaluate((list) => (globalThis as unknown as { renderChunks(c: string[]): { totalMs: number; maxMs: number } }).renderChunks(list), chunks);
+    page.evaluate(
+      (list) => (globalThis as unknown as { renderChunks(c: string[]): { totalMs: number; maxMs: number } }).renderChunks(list),
+      chunks,
+    );
   // The first runs compile and optimize the renderer: not what an answer costs once it has run.
   for (const answer of answers) await render(answer.chunks);
   for (const answer of answers) {
@@ -142,7 +149,8 @@ export async function run(): Promise<void> {
 
     const renderer = await rendererRuns(glance, answers);
     const popup: ({ tokens: number } & Awaited<ReturnType<typeof popupRun>>)[] = [];
-    for (const answer of answers) popup.push({ tokens: answer.chunks.length, ...(await popupRun(glance, server, answer.chunks)) });
+    for (const answer of answers)
+      popup.push({ tokens: answer.chunks.length, ...(await popupRun(glance, server, answer.chunks)) });
     const latency = await latencyRun(glance, server, answers[0]!.chunks, CHUNK_INTERVAL_MS);
     // The current conversation now holds a 4,000-token answer: the heavy case for opening.
     const openLong = await openTimes(glance, true);
@@ -159,16 +167,25 @@ export async function run(): Promise<void> {
     };
     console.log('\nRendering the answer (IncrementalMarkdown: lex, render, sanitize the last block, or extend it in place),');
     console.log(`one token a chunk, the popup's own code in the same Chromium (${RENDERER_RUNS} runs):`);
-    for (const r of renderer) console.log(`  ${r.tokens} tokens: median ${r.medianMs} ms (min ${r.minMs}), slowest chunk ${r.maxChunkMs} ms`);
+    for (const r of renderer)
+      console.log(`  ${r.tokens} tokens: median ${r.medianMs} ms (min ${r.minMs}), slowest chunk ${r.maxChunkMs} ms`);
     console.log(`  8,000 / 4,000: ${ratio.renderer} (target ≤ 2.3; target < 150 ms for 4,000)`);
     console.log('\nThe whole popup while the answer streams in (thread CPU time of its main thread, ms):');
     console.log(['tokens', 'chunks/s', 'wall s', 'script', 'style', 'layout', 'all tasks'].map((h) => h.padStart(11)).join(''));
     for (const r of popup) {
-      console.log([r.tokens, r.chunksPerSecond, (r.wallMs / 1000).toFixed(1), r.scriptMs, r.styleMs, r.layoutMs, r.allTasksMs].map((v) => String(v).padStart(11)).join(''));
+      console.log(
+        [r.tokens, r.chunksPerSecond, (r.wallMs / 1000).toFixed(1), r.scriptMs, r.styleMs, r.layoutMs, r.allTasksMs]
+          .map((v) => String(v).padStart(11))
+          .join(''),
+      );
     }
     console.log(`  8,000 / 4,000: script ${ratio.popupScript}, layout ${ratio.popupLayout}, all tasks ${ratio.popupAllTasks}`);
-    console.log(`\nChunk latency, server write → text in the popup DOM (${latency.measured} of ${latency.chunks} chunks, ${latency.domChanges} DOM changes):`);
-    console.log(`  p50 ${latency.p50Ms} ms · p90 ${latency.p90Ms} ms · p99 ${latency.p99Ms} ms · max ${latency.maxMs} ms (target p50 < 16 ms)`);
+    console.log(
+      `\nChunk latency, server write → text in the popup DOM (${latency.measured} of ${latency.chunks} chunks, ${latency.domChanges} DOM changes):`,
+    );
+    console.log(
+      `  p50 ${latency.p50Ms} ms · p90 ${latency.p90Ms} ms · p99 ${latency.p99Ms} ms · max ${latency.maxMs} ms (target p50 < 16 ms)`,
+    );
     console.log(`\nPopup open → composer focused, conversation shown (${OPENS} runs, popup.html in a tab):`);
     console.log(`  with a 4,000-token answer: median ${openLong.medianMs} ms, max ${openLong.maxMs} ms`);
     console.log(`  new chat: median ${openEmpty.medianMs} ms, max ${openEmpty.maxMs} ms`);

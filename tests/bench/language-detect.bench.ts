@@ -23,20 +23,39 @@ const FILES: [string, string][] = [
 export async function run(): Promise<void> {
   const dir = sharedFixtures('translate');
   const rows = FILES.map(([file, expected]) => {
-    const lines = readFileSync(path.join(dir, file), 'utf8').split('\n').filter((line) => line.trim());
+    const lines = readFileSync(path.join(dir, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim());
     const started = performance.now();
     const wrong = lines.filter((line) => !detectLanguage(line).code.startsWith(expected));
     const ms = performance.now() - started;
-    return { file, expected, sentences: lines.length, accuracy: 1 - wrong.length / lines.length, microsPerSentence: (ms * 1000) / lines.length, wrong: wrong.slice(0, 5) };
+    return {
+      file,
+      expected,
+      sentences: lines.length,
+      accuracy: 1 - wrong.length / lines.length,
+      microsPerSentence: (ms * 1000) / lines.length,
+      wrong: wrong.slice(0, 5),
+    };
   });
-  console.log(['file'.padEnd(24), 'lang'.padEnd(5), 'sentences'.padStart(9), 'accuracy'.padStart(9), 'µs/sentence'.padStart(12)].join(' '));
+  console.log(
+    ['file'.padEnd(24), 'lang'.padEnd(5), 'sentences'.padStart(9), 'accuracy'.padStart(9), 'µs/sentence'.padStart(12)].join(' '),
+  );
   for (const row of rows) {
     console.log(
-      [row.file.padEnd(24), row.expected.padEnd(5), String(row.sentences).padStart(9), `${(row.accuracy * 100).toFixed(1)}%`.padStart(9), row.microsPerSentence.toFixed(1).padStart(12)].join(' '),
+      [
+        row.file.padEnd(24),
+        row.expected.padEnd(5),
+        String(row.sentences).padStart(9),
+        `${(row.accuracy * 100).toFixed(1)}%`.padStart(9),
+        row.microsPerSentence.toFixed(1).padStart(12),
+      ].join(' '),
     );
   }
   const worst = Math.min(...rows.map((row) => row.accuracy));
-  console.log(`\nlowest accuracy ${(worst * 100).toFixed(1)}% (target ≥ 95%: ${worst >= 0.95 ? 'meets target' : 'MISSES target'})`);
+  console.log(
+    `\nlowest accuracy ${(worst * 100).toFixed(1)}% (target ≥ 95%: ${worst >= 0.95 ? 'meets target' : 'MISSES target'})`,
+  );
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/language-detect.json', JSON.stringify({ rows, target: 0.95 }, null, 2));
 }

@@ -66,7 +66,8 @@ async function launch(name: string, extensionDir?: string): Promise<Setup> {
   });
   let extensionOrigin: string | undefined;
   if (extensionDir) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 5000 }).catch(() => undefined));
+    const worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 5000 }).catch(() => undefined));
     // The reference extension has no worker: its origin is only known from its pages' worlds.
     extensionOrigin = worker ? `chrome-extension://${new URL(worker.url()).host}` : 'chrome-extension://';
   }
@@ -150,7 +151,9 @@ export async function measureLoad(setup: Setup, url: string): Promise<Load> {
   await cdp.send('Runtime.enable');
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
-  const loadMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  const loadMs = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+  );
   await page.waitForTimeout(500);
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');

@@ -103,7 +103,14 @@ export async function run(): Promise<void> {
 type Result = {
   article: { bytes: number };
   alwaysOnScript: { raw: number; gzip: number };
-  rows: { setup: string; medianLoadMs: number; loadIqrMs: [number, number]; medianHeapBytes: number; medianScriptMs: number; contentScriptWorlds: number }[];
+  rows: {
+    setup: string;
+    medianLoadMs: number;
+    loadIqrMs: [number, number];
+    medianHeapBytes: number;
+    medianScriptMs: number;
+    contentScriptWorlds: number;
+  }[];
   glanceMinusEmpty: { medianLoadMs: number; pairedLoadMs: number; heapBytes: number; pairedScriptMs: number };
   emptyMinusNone: { medianLoadMs: number; pairedLoadMs: number; heapBytes: number; pairedScriptMs: number };
   buttonOffMinusNone: { medianLoadMs: number; pairedLoadMs: number; heapBytes: number; pairedScriptMs: number };
@@ -116,7 +123,16 @@ function report(result: Result): void {
   const signed = (n: number, format: (n: number) => string) => `${n >= 0 ? '+' : '−'}${format(Math.abs(n))}`;
   console.log(`always-on script: ${result.alwaysOnScript.raw} B raw, ${result.alwaysOnScript.gzip} B gzip (budget 4096 B gzip)`);
   console.log(`article: ${result.article.bytes} B, ${LOADS} loads per set-up in rotation\n`);
-  console.log(['set-up'.padEnd(22), 'load (median)'.padStart(14), 'IQR'.padStart(20), 'heap after GC'.padStart(14), 'script time'.padStart(12), 'ext. worlds'.padStart(12)].join(' '));
+  console.log(
+    [
+      'set-up'.padEnd(22),
+      'load (median)'.padStart(14),
+      'IQR'.padStart(20),
+      'heap after GC'.padStart(14),
+      'script time'.padStart(12),
+      'ext. worlds'.padStart(12),
+    ].join(' '),
+  );
   for (const row of result.rows) {
     console.log(
       [
@@ -134,7 +150,9 @@ function report(result: Result): void {
   const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   const g = result.glanceMinusEmpty;
   console.log(`\n${line('Glance − empty reference', g)}`);
-  console.log(`  targets: load ≤ +5 ms: ${verdict(g.pairedLoadMs <= 5)} (paired), ${verdict(g.medianLoadMs <= 5)} (medians); heap ≤ +0.30 MB: ${verdict(g.heapBytes <= result.targets.heapBytes)}`);
+  console.log(
+    `  targets: load ≤ +5 ms: ${verdict(g.pairedLoadMs <= 5)} (paired), ${verdict(g.medianLoadMs <= 5)} (medians); heap ≤ +0.30 MB: ${verdict(g.heapBytes <= result.targets.heapBytes)}`,
+  );
   console.log(line('empty reference − no extension (a content script’s isolated world)', result.emptyMinusNone));
   console.log(line('Glance button off − no extension (no script registered: the noise floor)', result.buttonOffMinusNone));
 }

@@ -30,8 +30,12 @@ import { runSummary } from '@/utils/summary/background/run-summary';
 import { callModel } from '@/utils/llm/background/model-call';
 import type { Connection } from '@/utils/llm/background/client';
 
-setRanksLoader(async (encoding) =>
-  (encoding === 'o200k_base' ? await import('gpt-tokenizer/bpeRanks/o200k_base') : await import('gpt-tokenizer/bpeRanks/cl100k_base')).default,
+setRanksLoader(
+  async (encoding) =>
+    (encoding === 'o200k_base'
+      ? await import('gpt-tokenizer/bpeRanks/o200k_base')
+      : await import('gpt-tokenizer/bpeRanks/cl100k_base')
+    ).default,
 );
 
 const MODEL = 'gpt-4o-mini';
@@ -57,8 +61,12 @@ interface PageRow {
 
 async function corpus(): Promise<{ rows: PageRow[]; failures: string[] }> {
   const root = sharedFixtures('pages');
-  const names = readdirSync(root).filter((name) => existsSync(path.join(root, name, 'source.html'))).sort();
-  const routes = Object.fromEntries(names.map((name) => [`/${name}/`, { html: readFileSync(path.join(root, name, 'source.html'), 'utf8') }]));
+  const names = readdirSync(root)
+    .filter((name) => existsSync(path.join(root, name, 'source.html')))
+    .sort();
+  const routes = Object.fromEntries(
+    names.map((name) => [`/${name}/`, { html: readFileSync(path.join(root, name, 'source.html'), 'utf8') }]),
+  );
   const pages = await startPageServer(routes);
   const glance = await launchGlance();
   const tokenizer = await getTokenizer(MODEL);
@@ -66,7 +74,9 @@ async function corpus(): Promise<{ rows: PageRow[]; failures: string[] }> {
   const failures: string[] = [];
   try {
     // The snapshots' images, fonts and scripts live on the open web: keep them out, page text only.
-    await glance.context.route('**/*', (route) => (route.request().url().startsWith(pages.url) ? route.continue() : route.abort()));
+    await glance.context.route('**/*', (route) =>
+      route.request().url().startsWith(pages.url) ? route.continue() : route.abort(),
+    );
     const tab = await glance.context.newPage();
     const worker = await glance.worker();
     for (const name of names) {
@@ -81,19 +91,32 @@ async function corpus(): Promise<{ rows: PageRow[]; failures: string[] }> {
         const results: { result: unknown; injectMs: number }[] = [];
         for (let i = 0; i < 3; i++) {
           const started = performance.now();
-          const [frame] = await chrome.scripting.executeScript({ target: { tabId: target!.id! }, files: ['/extract-page.js'], injectImmediately: true });
+          const [frame] = await chrome.scripting.executeScript({
+            target: { tabId: target!.id! },
+            files: ['/extract-page.js'],
+            injectImmediately: true,
+          });
           results.push({ result: frame?.result as unknown, injectMs: performance.now() - started });
         }
         return results;
       }, url);
       const extracted = runs[0]!.result as ExtractResult | undefined;
-      const times = runs.map((one) => ((one.result as ExtractResult | undefined)?.ok ? (one.result as Extract<ExtractResult, { ok: true }>).page.extractMs : Infinity));
+      const times = runs.map((one) =>
+        (one.result as ExtractResult | undefined)?.ok
+          ? (one.result as Extract<ExtractResult, { ok: true }>).page.extractMs
+          : Infinity,
+      );
       if (!extracted?.ok) {
         failures.push(`${name}: ${extracted ? extracted.reason : 'no result'}`);
         continue;
       }
       const expectedHtml = readFileSync(path.join(root, name, 'expected.html'), 'utf8');
-      const reference = referenceText({ textContent: await tab.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').body.textContent, expectedHtml) });
+      const reference = referenceText({
+        textContent: await tab.evaluate(
+          (html) => new DOMParser().parseFromString(html, 'text/html').body.textContent,
+          expectedHtml,
+        ),
+      });
       const referenceTokens = Math.max(1, tokenizer.count(reference));
       const { page } = extracted;
       const contentTokens = tokenizer.count(page.markdown);
@@ -126,7 +149,11 @@ function syntheticPage(tokens: number, count: (text: string) => number): string 
   let total = 0;
   for (let index = 1; total < tokens; index++) {
     const paragraphs = Array.from({ length: 3 + (index % 5) }, (_, p) =>
-      Array.from({ length: 6 + ((index + p) % 7) }, (_, s) => `In section ${index}, finding ${p}.${s} reports that measurement ${index * 31 + s} rose by ${(index * 7 + p) % 97} percent over the period.`).join(' '),
+      Array.from(
+        { length: 6 + ((index + p) % 7) },
+        (_, s) =>
+          `In section ${index}, finding ${p}.${s} reports that measurement ${index * 31 + s} rose by ${(index * 7 + p) % 97} percent over the period.`,
+      ).join(' '),
     );
     const section = `## Section ${index}\n\n${paragraphs.join('\n\n')}`;
     sections.push(section);
@@ -145,7 +172,14 @@ async function mapReduceTiming(latencyMs: number) {
     for (const model of ['gpt-3.5-turbo', 'gpt-4']) {
       const tokenizer = await getTokenizer(model);
       const settings = { ...DEFAULT_SETTINGS, provider: 'custom' as const, baseURL: server.baseURL, model, summaryMaxInput: 0 };
-      const connection: Connection = { provider: 'custom', baseURL: server.baseURL, origin: url.origin, host: url.host, model, apiKey: server.apiKey };
+      const connection: Connection = {
+        provider: 'custom',
+        baseURL: server.baseURL,
+        origin: url.origin,
+        host: url.host,
+        model,
+        apiKey: server.apiKey,
+      };
       const planStarted = performance.now();
       const plan = planSummary({ title: 'Synthetic report', markdown }, tokenizer, settings, 'English');
       const planMs = performance.now() - planStarted;
@@ -156,7 +190,10 @@ async function mapReduceTiming(latencyMs: number) {
         const started = performance.now();
         await runSummary({ title: 'Synthetic report', markdown }, plan, 'English', model, {
           call: (spec, options) =>
-            callModel({ feature: 'summarize', spec, signal: options.signal, onDelta: options.onDelta }, { settings, locale: 'en', deps: {}, connection }),
+            callModel(
+              { feature: 'summarize', spec, signal: options.signal, onDelta: options.onDelta },
+              { settings, locale: 'en', deps: {}, connection },
+            ),
           count: tokenizer.count,
           signal: new AbortController().signal,
           locale: 'en',
@@ -192,7 +229,17 @@ export async function run(): Promise<void> {
   console.log(['page'.padEnd(40), 'src', 'ref tok', 'sent', 'ratio', 'body', 'recall', 'prompt', 'extract ms'].join('\t'));
   for (const row of rows) {
     console.log(
-      [row.name.padEnd(40), row.source.slice(0, 3), row.referenceTokens, row.contentTokens, row.ratio.toFixed(3), row.bodyRatio.toFixed(3), row.recall.toFixed(3), row.promptTokens, `${row.extractMs.toFixed(1)} (best ${row.bestExtractMs.toFixed(1)})`].join('\t'),
+      [
+        row.name.padEnd(40),
+        row.source.slice(0, 3),
+        row.referenceTokens,
+        row.contentTokens,
+        row.ratio.toFixed(3),
+        row.bodyRatio.toFixed(3),
+        row.recall.toFixed(3),
+        row.promptTokens,
+        `${row.extractMs.toFixed(1)} (best ${row.bestExtractMs.toFixed(1)})`,
+      ].join('\t'),
     );
   }
   const summary = {
@@ -206,14 +253,32 @@ export async function run(): Promise<void> {
     medianPromptTokens: median(rows.map((row) => row.promptTokens)),
     maxPromptTokens: Math.max(...rows.map((row) => row.promptTokens)),
     extractMsMedian: round(median(rows.map((row) => row.extractMs)), 1),
-    extractMsP95: round(percentile(rows.map((row) => row.extractMs), 95), 1),
+    extractMsP95: round(
+      percentile(
+        rows.map((row) => row.extractMs),
+        95,
+      ),
+      1,
+    ),
     extractMsMax: round(Math.max(...rows.map((row) => row.extractMs)), 1),
     bestExtractMsMedian: round(median(rows.map((row) => row.bestExtractMs)), 1),
-    bestExtractMsP95: round(percentile(rows.map((row) => row.bestExtractMs), 95), 1),
+    bestExtractMsP95: round(
+      percentile(
+        rows.map((row) => row.bestExtractMs),
+        95,
+      ),
+      1,
+    ),
     loadAverage: loadavg().map((value) => round(value, 2)),
     cpus: cpus().length,
     injectMsMedian: round(median(rows.map((row) => row.injectMs)), 1),
-    injectMsP95: round(percentile(rows.map((row) => row.injectMs), 95), 1),
+    injectMsP95: round(
+      percentile(
+        rows.map((row) => row.injectMs),
+        95,
+      ),
+      1,
+    ),
   };
   console.log('\nmedians over the corpus:', summary);
   if (failures.length) console.log('unreadable:', failures);
@@ -227,10 +292,24 @@ export async function run(): Promise<void> {
     'bench-results/summarize.json',
     JSON.stringify(
       {
-        targets: { medianRatio: 1.1, promptTokens: 150, medianRecall: 0.97, extractMsMedian: 30, extractMsP95: 150, concurrentOverSequential: 0.35 },
+        targets: {
+          medianRatio: 1.1,
+          promptTokens: 150,
+          medianRecall: 0.97,
+          extractMsMedian: 30,
+          extractMsP95: 150,
+          concurrentOverSequential: 0.35,
+        },
         summary,
         mapReduce: timing,
-        pages: rows.map((row) => ({ ...row, ratio: round(row.ratio), bodyRatio: round(row.bodyRatio), recall: round(row.recall), bodyRecall: round(row.bodyRecall), injectMs: round(row.injectMs, 1) })),
+        pages: rows.map((row) => ({
+          ...row,
+          ratio: round(row.ratio),
+          bodyRatio: round(row.bodyRatio),
+          recall: round(row.recall),
+          bodyRecall: round(row.bodyRecall),
+          injectMs: round(row.injectMs, 1),
+        })),
       },
       null,
       2,

@@ -36,7 +36,13 @@ export class Ax {
   private async roots(): Promise<number[]> {
     const { root } = await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const roots: number[] = [];
-    const walk = (node: { backendNodeId: number; nodeName: string; contentDocument?: unknown; children?: unknown[]; shadowRoots?: unknown[] }) => {
+    const walk = (node: {
+      backendNodeId: number;
+      nodeName: string;
+      contentDocument?: unknown;
+      children?: unknown[];
+      shadowRoots?: unknown[];
+    }) => {
       if (node.nodeName === '#document') roots.push(node.backendNodeId);
       for (const child of [node.contentDocument, ...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
         if (child) walk(child as typeof node);
@@ -50,7 +56,11 @@ export class Ax {
   async all(role: string, name: string): Promise<AxNode[]> {
     const found: AxNode[] = [];
     for (const backendNodeId of await this.roots()) {
-      const { nodes } = (await this.cdp.send('Accessibility.queryAXTree', { backendNodeId, role, accessibleName: name })) as unknown as {
+      const { nodes } = (await this.cdp.send('Accessibility.queryAXTree', {
+        backendNodeId,
+        role,
+        accessibleName: name,
+      })) as unknown as {
         nodes: RawAxNode[];
       };
       for (const node of nodes) {
@@ -98,7 +108,11 @@ export class Ax {
   /** Runs `fn` on the DOM node (`this`); its result must be JSON-serializable. */
   async call<T>(node: AxNode, fn: string): Promise<T> {
     const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
-    const { result } = await this.cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, returnByValue: true });
+    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: fn,
+      returnByValue: true,
+    });
     return result.value as T;
   }
 
@@ -109,6 +123,9 @@ export class Ax {
 
   /** A computed style property of the node. */
   style(node: AxNode, property: string): Promise<string> {
-    return this.call<string>(node, `function () { return getComputedStyle(this).getPropertyValue(${JSON.stringify(property)}); }`);
+    return this.call<string>(
+      node,
+      `function () { return getComputedStyle(this).getPropertyValue(${JSON.stringify(property)}); }`,
+    );
   }
 }

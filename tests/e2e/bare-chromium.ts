@@ -58,13 +58,7 @@ export async function launchBareChromium(): Promise<BareChromium> {
   const profile = mkdtempSync(path.join(tmpdir(), 'glance-bare-'));
   const child: ChildProcess = spawn(
     chromiumPath(),
-    [
-      '--headless',
-      '--remote-debugging-port=0',
-      `--user-data-dir=${profile}`,
-      ...chromiumArgs(EXTENSION_DIR),
-      'about:blank',
-    ],
+    ['--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...chromiumArgs(EXTENSION_DIR), 'about:blank'],
     { stdio: 'ignore' },
   );
   const [port, browserPath] = (await waitForFile(path.join(profile, 'DevToolsActivePort'), 20_000)).trim().split('\n');

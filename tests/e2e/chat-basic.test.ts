@@ -26,7 +26,9 @@ describe('popup chat', () => {
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('And how many people live there?');
     const estimate = page.locator('#chat-estimate[aria-busy="false"]');
-    await expect.poll(() => estimate.textContent()).toMatch(/^Next request: \d+ tokens · \$[\d.]+ \+ the answer; resends 2 of 2 earlier messages/);
+    await expect
+      .poll(() => estimate.textContent())
+      .toMatch(/^Next request: \d+ tokens · \$[\d.]+ \+ the answer; resends 2 of 2 earlier messages/);
     const estimated = Number((await estimate.textContent())!.match(/(\d+) tokens/)![1]);
     await box.press('Enter');
     await waitForAnswerEnd(page);
@@ -34,7 +36,9 @@ describe('popup chat', () => {
     const footer = answers(page).nth(1).getByLabel('Usage of this answer');
     expect(await footer.textContent()).toContain(`${estimated} tokens in`);
 
-    const second = server.requests.filter((r) => r.path === '/v1/chat/completions')[1]!.body as { messages: { role: string; content: string }[] };
+    const second = server.requests.filter((r) => r.path === '/v1/chat/completions')[1]!.body as {
+      messages: { role: string; content: string }[];
+    };
     expect(second.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
     expect(second.messages[1]!.content).toBe('What is the capital of France?');
     expect(second.messages[2]!.content).toBe('Paris is the **capital** of France.');
@@ -81,7 +85,13 @@ describe('popup chat', () => {
     const cdp = await glance.context.newCDPSession(page);
     // An IME is composing "ni" into 你; the Enter that picks the character must not send.
     await cdp.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'Enter',
+      code: 'Enter',
+      windowsVirtualKeyCode: 229,
+      nativeVirtualKeyCode: 229,
+    });
     await cdp.send('Input.insertText', { text: '你' });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
     await page.waitForTimeout(300);
@@ -105,7 +115,9 @@ describe('popup chat', () => {
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill(big);
     const estimate = page.locator('#chat-estimate');
-    await expect.poll(() => estimate.textContent(), { timeout: 20_000 }).toMatch(/^This message is [\d,]+ tokens; gpt-4o-mini reads at most [\d,]+\. Shorten it\.$/);
+    await expect
+      .poll(() => estimate.textContent(), { timeout: 20_000 })
+      .toMatch(/^This message is [\d,]+ tokens; gpt-4o-mini reads at most [\d,]+\. Shorten it\.$/);
     expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
     await box.press('Enter');
     expect(server.requests).toHaveLength(0);
@@ -120,7 +132,8 @@ describe('popup chat', () => {
   it('renders malformed Markdown and a 10,000-line code block as it streams', { timeout: 90_000 }, async () => {
     const page = await openChat(glance);
     await page.getByRole('button', { name: 'New chat' }).click();
-    const malformed = '**bold never closed\n\n| a | b |\n|---|\n| 1 | 2 | 3 |\n\n- item\n   - odd indent\n  1. mixed\n\n[dangling](\n\n> quote\n```\nunclosed fence at the end';
+    const malformed =
+      '**bold never closed\n\n| a | b |\n|---|\n| 1 | 2 | 3 |\n\n- item\n   - odd indent\n  1. mixed\n\n[dangling](\n\n> quote\n```\nunclosed fence at the end';
     server.enqueue({ kind: 'text', text: malformed, chunkChars: 3 });
     await sendMessage(page, 'Break Markdown.');
     await waitForAnswerEnd(page);
@@ -169,4 +182,3 @@ describe('popup chat', () => {
     await page.close();
   });
 });
-

@@ -54,7 +54,9 @@ describe('chat history', () => {
     await expect.poll(() => titles(page)).toEqual(['Rivers of the world', 'Tell me about apples']);
 
     // Export one as Markdown, all as JSON.
-    const markdown = await download(page, () => item(page, 'Rivers of the world').getByRole('button', { name: 'Export as Markdown' }).click());
+    const markdown = await download(page, () =>
+      item(page, 'Rivers of the world').getByRole('button', { name: 'Export as Markdown' }).click(),
+    );
     expect(markdown.name).toMatch(/^glance-chat-Rivers-of-the-world-\d{4}-\d\d-\d\d\.md$/);
     expect(markdown.text).toContain('# Rivers of the world');
     expect(markdown.text).toContain('### You\n\nTell me about rivers');
@@ -78,14 +80,20 @@ describe('chat history', () => {
     // Import the export: the deleted one comes back, the other is already there.
     const file = path.join(tmpdir(), `glance-export-${Date.now()}.json`);
     writeFileSync(file, json.text);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import JSON' }).click()]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import JSON' }).click(),
+    ]);
     await chooser.setFiles(file);
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Imported 1 conversations; 1 were already there.');
     await expect.poll(() => titles(page)).toEqual(['Rivers of the world', 'Tell me about apples']);
 
     // A file that is not an export is refused with a reason, and nothing changes.
     writeFileSync(file, JSON.stringify({ hello: 'world' }));
-    const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import JSON' }).click()]);
+    const [again] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import JSON' }).click(),
+    ]);
     await again.setFiles(file);
     await expect.poll(() => page.getByRole('status').textContent()).toBe('This file is not a Glance chat export (format).');
     expect(await titles(page)).toHaveLength(2);

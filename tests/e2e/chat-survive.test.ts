@@ -18,7 +18,8 @@ beforeEach(() => server.reset());
 const LONG = Array.from({ length: 60 }, (_, i) => `Sentence number ${i + 1} of a long answer.`).join(' ');
 const slow = { kind: 'text' as const, text: LONG, chunkChars: 12, chunkIntervalMs: 60 };
 
-const lastAnswerText = async (page: import('playwright-core').Page) => ((await answers(page).last().locator('.markdown').textContent()) ?? '').trim();
+const lastAnswerText = async (page: import('playwright-core').Page) =>
+  ((await answers(page).last().locator('.markdown').textContent()) ?? '').trim();
 
 describe('answers that are stopped, abandoned or cut', () => {
   it('Stop keeps the partial answer, marked as stopped, and Regenerate answers again', async () => {
@@ -152,4 +153,3 @@ describe('answers that are stopped, abandoned or cut', () => {
     await reopened.close();
   });
 });
-

@@ -66,7 +66,9 @@ async function arm(page: Page): Promise<void> {
     for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
       (window as unknown as Record<string, unknown>)[name] = () => probe.__ran.push(name);
     }
-    document.addEventListener('securitypolicyviolation', (event) => probe.__ran.push(`csp:${event.violatedDirective}:${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      probe.__ran.push(`csp:${event.violatedDirective}:${event.blockedURI}`),
+    );
   });
 }
 
@@ -74,11 +76,15 @@ async function arm(page: Page): Promise<void> {
 async function dangerousNodes(page: Page): Promise<string[]> {
   return page.getByRole('log', { name: 'Conversation' }).evaluate((log) => {
     const found: string[] = [];
-    const banned = 'script,iframe,frame,object,embed,img,image,svg,math,style,link,meta,base,form,video,audio,source,track,picture,template,textarea,select';
+    const banned =
+      'script,iframe,frame,object,embed,img,image,svg,math,style,link,meta,base,form,video,audio,source,track,picture,template,textarea,select';
     for (const element of log.querySelectorAll(banned)) found.push(`<${element.localName}>`);
     for (const element of log.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
-        if (/^on/i.test(attribute.name) || /^(src|srcset|srcdoc|action|formaction|xlink:href|style|background|poster)$/i.test(attribute.name)) {
+        if (
+          /^on/i.test(attribute.name) ||
+          /^(src|srcset|srcdoc|action|formaction|xlink:href|style|background|poster)$/i.test(attribute.name)
+        ) {
           found.push(`${element.localName}[${attribute.name}]`);
         }
       }
@@ -86,7 +92,8 @@ async function dangerousNodes(page: Page): Promise<string[]> {
     for (const link of log.querySelectorAll('a')) {
       const href = link.getAttribute('href');
       if (href !== null && !/^(https?:|mailto:)/i.test(href)) found.push(`a[href=${href}]`);
-      if (link.getAttribute('target') !== '_blank' || !/noopener/.test(link.getAttribute('rel') ?? '')) found.push('a without noopener');
+      if (link.getAttribute('target') !== '_blank' || !/noopener/.test(link.getAttribute('rel') ?? ''))
+        found.push('a without noopener');
     }
     return found;
   });
@@ -118,11 +125,7 @@ describe('model output is rendered inert', () => {
 
     const payloads = [...vectors.map((vector) => vector.payload), ...markdownVectors()];
     // Three answers: each vector alone in a paragraph, all in one run, and the Markdown ones.
-    const answersText = [
-      payloads.slice(0, 120).join('\n\n'),
-      payloads.slice(120).join('\n\n'),
-      payloads.join(' '),
-    ];
+    const answersText = [payloads.slice(0, 120).join('\n\n'), payloads.slice(120).join('\n\n'), payloads.join(' ')];
     for (const [index, text] of answersText.entries()) {
       server.enqueue({ kind: 'text', text, chunkChars: 24 });
       await sendMessage(page, `Show me payload set ${index + 1}.`);

@@ -18,7 +18,10 @@ export async function configureGlance(glance: Glance, server: FakeServer, model 
   const page = await glance.openPage('options.html');
   await fillConnection(page, { baseURL: server.baseURL, apiKey: server.apiKey, model });
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('status').filter({ hasText: /^Saved\.$/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Saved\.$/ })
+    .waitFor();
   return page;
 }
 

@@ -14,7 +14,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('an answer whose first byte comes after 45 s of silence still arrives (the worker is kept alive)', { timeout: 120_000 }, async () => {
+it('an answer whose first byte comes after 45 s of silence still arrives (the worker is kept alive)', {
+  timeout: 120_000,
+}, async () => {
   // No debugger is attached to the worker here (see bare-chromium.ts): Chrome stops it after
   // 30 s without extension activity unless Glance keeps it up while the request is in flight.
   const evaluate = await chromium.open(`chrome-extension://${chromium.extensionId}/options.html`);
@@ -39,7 +41,12 @@ it('an answer whose first byte comes after 45 s of silence still arrives (the wo
   const elapsed = Date.now() - started;
 
   expect(events.at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
-  expect(events.filter((e) => e.type === 'delta').map((e) => e.text).join('')).toBe('Thought long, answered at last.');
+  expect(
+    events
+      .filter((e) => e.type === 'delta')
+      .map((e) => e.text)
+      .join(''),
+  ).toBe('Thought long, answered at last.');
   expect(elapsed).toBeGreaterThanOrEqual(45_000);
   expect(await chromium.workerRunning()).toBe(true);
 });

@@ -54,7 +54,7 @@ const PROBE = `(async () => {
   });
 })()`;
 
-it("no content script and no web page can obtain the key: storage, IndexedDB and messages hold nothing", async () => {
+it('no content script and no web page can obtain the key: storage, IndexedDB and messages hold nothing', async () => {
   const page = await glance.context.newPage();
   await page.goto(`${pages.url}/`);
   // Run our code in the page's extension world (the content scripts' isolated world).
@@ -68,10 +68,19 @@ it("no content script and no web page can obtain the key: storage, IndexedDB and
   const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
   await cdp.send('Runtime.enable');
-  const isolated = contexts.find((c) => c.origin === `chrome-extension://${glance.extensionId}` || (c.auxData?.type === 'isolated' && c.origin.includes(glance.extensionId)));
+  const isolated = contexts.find(
+    (c) =>
+      c.origin === `chrome-extension://${glance.extensionId}` ||
+      (c.auxData?.type === 'isolated' && c.origin.includes(glance.extensionId)),
+  );
   expect(isolated, JSON.stringify(contexts)).toBeDefined();
 
-  const result = await cdp.send('Runtime.evaluate', { expression: PROBE, contextId: isolated!.id, awaitPromise: true, returnByValue: true });
+  const result = await cdp.send('Runtime.evaluate', {
+    expression: PROBE,
+    contextId: isolated!.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
   const probe = JSON.parse(result.result.value as string);
 
   expect(probe.local).toBe('error: Access to storage is not allowed from this context.');

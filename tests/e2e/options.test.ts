@@ -32,7 +32,9 @@ describe('settings page: Test connection', () => {
     expect(server.requests[1]!.body).toMatchObject({ model: 'gpt-4o-mini', max_tokens: 1, stream: true });
     expect(server.validationErrors).toEqual([]);
     // The model list now offers the endpoint's models.
-    const options = await page.locator('#model-list option').evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value));
+    const options = await page
+      .locator('#model-list option')
+      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value));
     expect(options).toContain('gpt-4.1-mini');
     await page.close();
   });
@@ -57,7 +59,7 @@ describe('settings page: Test connection', () => {
     await page.close();
   });
 
-  it("explains a relay that answers with a web page", async () => {
+  it('explains a relay that answers with a web page', async () => {
     server.setModelsResponse({ kind: 'html', status: 200 });
     const page = await glance.openPage('options.html');
     await fillConnection(page, { baseURL: server.baseURL, apiKey: server.apiKey });

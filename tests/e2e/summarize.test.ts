@@ -32,7 +32,8 @@ function longPage(sections: number): string {
   const body = Array.from({ length: sections }, (_, index) => {
     const sentences = Array.from(
       { length: 14 },
-      (_, n) => `Section ${index + 1} sentence ${n + 1} describes how the harbour district changed during year ${1900 + index * 10 + n}.`,
+      (_, n) =>
+        `Section ${index + 1} sentence ${n + 1} describes how the harbour district changed during year ${1900 + index * 10 + n}.`,
     ).join(' ');
     return `<h2>Chapter ${index + 1}</h2><p>${sentences}</p>`;
   }).join('\n');
@@ -72,11 +73,17 @@ const summaryText = (popup: Page) => popup.getByRole('region', { name: 'Summary'
 
 it('summarizes a 127.0.0.1 article through the popup (?tabId=), then shows it from the cache at no cost', async () => {
   const tabId = await openTab('/article.html');
-  server.enqueue({ kind: 'text', text: '**TL;DR:** Sea otters crack shellfish with stones.\n\n- They keep a favourite stone for weeks.\n- This protects kelp forests.', chunkIntervalMs: 5 });
+  server.enqueue({
+    kind: 'text',
+    text: '**TL;DR:** Sea otters crack shellfish with stones.\n\n- They keep a favourite stone for weeks.\n- This protects kelp forests.',
+    chunkIntervalMs: 5,
+  });
 
   const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
   // What was read and what it will cost is shown before anything is spent.
-  await eventually(() => popup.locator('main').textContent()).toMatch(/Article · \d+ tokensEstimated: \d+ tokens in, \d+ out · ≈\$0\.000\d+/);
+  await eventually(() => popup.locator('main').textContent()).toMatch(
+    /Article · \d+ tokensEstimated: \d+ tokens in, \d+ out · ≈\$0\.000\d+/,
+  );
   expect(chatRequests()).toHaveLength(0);
   await popup.getByRole('button', { name: 'Summarize page' }).click();
   await eventually(() => summaryText(popup)).toContain('This protects kelp forests.');
@@ -114,7 +121,9 @@ it('summarizes a 127.0.0.1 article through the popup (?tabId=), then shows it fr
   server.enqueue({ kind: 'text', text: 'They tuck it into a pouch of skin under the forearm.' });
   await again.getByRole('textbox', { name: 'Ask about this page' }).fill('Where do otters keep their stone?');
   await again.getByRole('button', { name: 'Ask' }).click();
-  await eventually(() => again.getByRole('region', { name: 'Questions about this page' }).textContent()).toContain('pouch of skin');
+  await eventually(() => again.getByRole('region', { name: 'Questions about this page' }).textContent()).toContain(
+    'pouch of skin',
+  );
   const asked = messagesOf(2);
   expect(asked[1]!.content).toContain('Sea otters are among the few marine mammals');
   expect(asked.at(-1)).toEqual({ role: 'user', content: 'Where do otters keep their stone?' });
@@ -125,7 +134,16 @@ it('summarizes a page over the context budget in sections: N part requests, one 
   // A small per-request budget, set the way a person does, makes a short page "long".
   const options = await glance.openPage('options.html');
   await options.getByRole('textbox', { name: 'Most page tokens per request' }).fill('300');
-  await eventually(() => glance.worker().then((w) => w.evaluate(async () => ((await chrome.storage.local.get("settings")).settings as { summaryMaxInput?: number } | undefined)?.summaryMaxInput))).toBe(300);
+  await eventually(() =>
+    glance
+      .worker()
+      .then((w) =>
+        w.evaluate(
+          async () =>
+            ((await chrome.storage.local.get('settings')).settings as { summaryMaxInput?: number } | undefined)?.summaryMaxInput,
+        ),
+      ),
+  ).toBe(300);
   await options.close();
 
   const tabId = await openTab('/long.html');
@@ -164,13 +182,25 @@ it('summarizes a page over the context budget in sections: N part requests, one 
 it('above the cost threshold, the estimate is shown and nothing is spent until the user confirms', async () => {
   const options = await glance.openPage('options.html');
   await options.getByRole('textbox', { name: 'Ask before a summary costs more than (USD)' }).fill('0');
-  await eventually(() => glance.worker().then((w) => w.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { summaryConfirmAboveUsd?: number })?.summaryConfirmAboveUsd))).toBe(0);
+  await eventually(() =>
+    glance
+      .worker()
+      .then((w) =>
+        w.evaluate(
+          async () =>
+            ((await chrome.storage.local.get('settings')).settings as { summaryConfirmAboveUsd?: number })
+              ?.summaryConfirmAboveUsd,
+        ),
+      ),
+  ).toBe(0);
 
   const tabId = await openTab('/article.html?confirm');
   const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
   await popup.getByRole('button', { name: 'Summarize page' }).click();
   const confirm = popup.getByRole('group', { name: 'Summarize anyway' });
-  await eventually(() => confirm.textContent()).toMatch(/takes 1 requests?, about \d+ tokens in and \d+ out, estimated ≈\$0\.000\d+/);
+  await eventually(() => confirm.textContent()).toMatch(
+    /takes 1 requests?, about \d+ tokens in and \d+ out, estimated ≈\$0\.000\d+/,
+  );
   await popup.getByRole('button', { name: 'Cancel' }).click();
   expect(chatRequests()).toHaveLength(0);
 

@@ -26,9 +26,12 @@ export function selectionRects(frame: Page | Frame): Promise<Rect[]> {
   return frame.evaluate(() => {
     const selection = getSelection()!;
     if (!selection.rangeCount) return [];
-    return Array.from(selection.getRangeAt(0).getClientRects(), (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })).filter(
-      (r) => r.right > r.left,
-    );
+    return Array.from(selection.getRangeAt(0).getClientRects(), (r) => ({
+      left: r.left,
+      top: r.top,
+      right: r.right,
+      bottom: r.bottom,
+    })).filter((r) => r.right > r.left);
   });
 }
 

@@ -77,7 +77,13 @@ it('keeps its look on a page with * { all: unset !important } and huge fonts, an
     page.evaluate(() => {
       const own = document.getElementById('own')!;
       const style = getComputedStyle(own);
-      return { font: style.fontSize, color: style.color, background: style.backgroundColor, sheets: document.styleSheets.length, adopted: document.adoptedStyleSheets.length };
+      return {
+        font: style.fontSize,
+        color: style.color,
+        background: style.backgroundColor,
+        sheets: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+      };
     });
   const before = await pageStyle();
 

@@ -5,7 +5,15 @@ import { Ax } from './ax';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
-import { chatRequests, dragSelect, overlaps, selectionRects, systemMessage, translationDone, userMessage } from './translate-helpers';
+import {
+  chatRequests,
+  dragSelect,
+  overlaps,
+  selectionRects,
+  systemMessage,
+  translationDone,
+  userMessage,
+} from './translate-helpers';
 
 const FIRST = 'The quick brown fox jumps over the lazy dog near the old river bank, where children play every afternoon.';
 const TRANSLATION = '敏捷的棕色狐狸跳过了老河岸边的懒狗，孩子们每天下午都在那里玩耍。这是流式翻译的第二句话，用来观察逐步显示。';
@@ -33,7 +41,9 @@ const FRAMES = `<!doctype html><html><head><title>Frames</title></head><body>
 <script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p id="shadowed">Words living inside a shadow tree.</p>';</script>
 </body></html>`;
 
-const LONG_PARAGRAPHS = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} begins here. ${'It goes on with ordinary words about nothing in particular. '.repeat(12)}`.trim());
+const LONG_PARAGRAPHS = Array.from({ length: 40 }, (_, i) =>
+  `Paragraph ${i} begins here. ${'It goes on with ordinary words about nothing in particular. '.repeat(12)}`.trim(),
+);
 
 let server: FakeServer;
 let pages: PageServer;
@@ -49,7 +59,9 @@ beforeAll(async () => {
     // About 30,000 characters: more than one request's worth.
     '/long': { html: `<!doctype html><div id="long">${LONG_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>` },
     // 200,000 characters in 20 paragraphs.
-    '/big': { html: `<!doctype html><div id="big">${Array.from({ length: 20 }, () => `<p>${'abcd '.repeat(2000)}</p>`).join('')}</div>` },
+    '/big': {
+      html: `<!doctype html><div id="big">${Array.from({ length: 20 }, () => `<p>${'abcd '.repeat(2000)}</p>`).join('')}</div>`,
+    },
   });
   glance = await launchGlance();
   await configureGlance(glance, server);
@@ -253,7 +265,8 @@ describe('selection button and card', () => {
     const rects = await selectionRects(page);
     const last = rects.at(-1)!;
     expect(Math.abs(box.x - last.left)).toBeLessThan(4);
-    for (const rect of rects) expect(overlaps({ left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height }, rect)).toBe(false);
+    for (const rect of rects)
+      expect(overlaps({ left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height }, rect)).toBe(false);
     await ax.click(button);
     await translationDone(ax);
     expect(systemMessage(chatRequests(server)[0]!)).toContain('from Arabic into Simplified Chinese');

@@ -7,7 +7,8 @@ import { launchGlance, type Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 import { chatRequests, translationDone, userMessage } from './translate-helpers';
 
-const PAGE = '<!doctype html><html lang="en"><body><p id="text">Turning the button off must leave pages alone.</p><p id="more">More words to select here.</p></body></html>';
+const PAGE =
+  '<!doctype html><html lang="en"><body><p id="text">Turning the button off must leave pages alone.</p><p id="more">More words to select here.</p></body></html>';
 
 let server: FakeServer;
 let pages: PageServer;
@@ -54,7 +55,9 @@ async function settingsPage(): Promise<Page> {
 
 describe('turning the selection button off and on', () => {
   it('unregisters the script when off (no script in new pages, the button leaves open pages) and registers it again when on', async () => {
-    expect(await registered()).toEqual([expect.objectContaining({ id: 'glance-selection', matches: ['http://*/*', 'https://*/*'] })]);
+    expect(await registered()).toEqual([
+      expect.objectContaining({ id: 'glance-selection', matches: ['http://*/*', 'https://*/*'] }),
+    ]);
     const { page: before, ax: beforeAx } = await open();
     await before.locator('#text').click({ clickCount: 3 });
     await beforeAx.find('button', 'Translate');
@@ -167,7 +170,9 @@ describe('popup Translate box', () => {
 
     const reopened = await glance.openPage('popup.html');
     await reopened.getByRole('button', { name: 'Translate', exact: true }).click();
-    await expect.poll(() => reopened.getByRole('textbox', { name: 'Text to translate' }).inputValue()).toContain('First paragraph.');
+    await expect
+      .poll(() => reopened.getByRole('textbox', { name: 'Text to translate' }).inputValue())
+      .toContain('First paragraph.');
     await reopened.close();
   });
 });

@@ -27,7 +27,10 @@ function billed(requestIndex: number, answer: string) {
 it('lists a Test connection and a chat with the provider token counts and their cost; a tiny budget holds the next call', async () => {
   const options = await configureGlance(glance, server);
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await options.getByRole('status').filter({ hasText: /^Connected\./ }).waitFor();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /^Connected\./ })
+    .waitFor();
   const popup = await openChat(glance);
   server.enqueue({ kind: 'text', text: 'Usage is counted for every call.' });
   await sendMessage(popup, 'Hello, how much did this cost?');
@@ -36,7 +39,9 @@ it('lists a Test connection and a chat with the provider token counts and their 
   const chats = server.requests.map((r, i) => [r, i] as const).filter(([r]) => r.path === '/v1/chat/completions');
   const testCall = billed(chats[0]![1], '');
   const chatCall = billed(chats[1]![1], 'Usage is counted for every call.');
-  const chatCost = formatCost(costOf({ promptTokens: chatCall.prompt, cachedTokens: 0, completionTokens: chatCall.completion }, priceFor('gpt-4o-mini'))!);
+  const chatCost = formatCost(
+    costOf({ promptTokens: chatCall.prompt, cachedTokens: 0, completionTokens: chatCall.completion }, priceFor('gpt-4o-mini'))!,
+  );
   // The answer's footer shows what the provider billed for it.
   await expect
     .poll(() => answers(popup).first().getByLabel('Usage of this answer').textContent())
@@ -47,7 +52,12 @@ it('lists a Test connection and a chat with the provider token counts and their 
   const table = usage.getByRole('table', { name: 'Recent calls' });
   await table.waitFor();
   // The address's #usage (the popup's spend badge links there) scrolls the section into view.
-  const place = () => page.evaluate(() => ({ scrolled: scrollY, top: document.getElementById('usage')!.getBoundingClientRect().top, height: innerHeight }));
+  const place = () =>
+    page.evaluate(() => ({
+      scrolled: scrollY,
+      top: document.getElementById('usage')!.getBoundingClientRect().top,
+      height: innerHeight,
+    }));
   await expect.poll(async () => (await place()).scrolled).toBeGreaterThan(0);
   const { top, height } = await place();
   expect(top).toBeGreaterThanOrEqual(0);
@@ -71,8 +81,13 @@ it('lists a Test connection and a chat with the provider token counts and their 
   expect(chatRow[7]).toBe('OK');
 
   // Export CSV: the same two calls, newest first.
-  const [download] = await Promise.all([page.waitForEvent('download'), usage.getByRole('button', { name: 'Export CSV' }).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    usage.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\r\n');
   expect(csv).toHaveLength(3);
   expect(csv[1]).toContain(',chat,gpt-4o-mini,');
   expect(csv[2]).toContain(',test,gpt-4o-mini,');

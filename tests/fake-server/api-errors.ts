@@ -40,11 +40,7 @@ export function maskApiKey(key: string): string {
  * keep doing so, so a substituted key produces exactly what the API would send.
  */
 function goJsonString(text: string): string {
-  return JSON.stringify(text)
-    .slice(1, -1)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+  return JSON.stringify(text).slice(1, -1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
 /** The recorded 401 invalid_api_key body with `key` masked in its message. */

@@ -43,9 +43,7 @@ export function sseChunks(text: string): Array<Record<string, unknown>> {
 
 /** The streamed text: every `choices[0].delta.content` joined. */
 export function streamedText(chunks: Array<Record<string, unknown>>): string {
-  return chunks
-    .map((chunk) => (chunk.choices as Array<{ delta?: { content?: string } }>)[0]?.delta?.content ?? '')
-    .join('');
+  return chunks.map((chunk) => (chunk.choices as Array<{ delta?: { content?: string } }>)[0]?.delta?.content ?? '').join('');
 }
 
 /** The fake server and an SDK client for it, as `useFakeServer` provides them. */

@@ -14,15 +14,7 @@ import {
   usageChunk,
   type StreamIdentity,
 } from './chat-chunks';
-import {
-  dropConnection,
-  isWritable,
-  JSON_CONTENT_TYPE,
-  sleep,
-  SSE_CONTENT_TYPE,
-  untilAborted,
-  writeChunk,
-} from './http-utils';
+import { dropConnection, isWritable, JSON_CONTENT_TYPE, sleep, SSE_CONTENT_TYPE, untilAborted, writeChunk } from './http-utils';
 import type { TextScenario } from './types';
 import { buildUsage, countPromptTokens, countTextTokens, truncateToTokens } from './usage';
 

@@ -176,11 +176,7 @@ export interface FakeServer {
   /** Clears queue, requests and validation errors; restores the echo default and the model list. */
   reset(): void;
   /** Resolves with the requests once at least `n` match (default: all requests count). */
-  waitForRequests(
-    n: number,
-    timeoutMs?: number,
-    match?: (request: RecordedRequest) => boolean,
-  ): Promise<RecordedRequest[]>;
+  waitForRequests(n: number, timeoutMs?: number, match?: (request: RecordedRequest) => boolean): Promise<RecordedRequest[]>;
   /** Stops listening and destroys every open socket, hanging ones included. */
   close(): Promise<void>;
 }

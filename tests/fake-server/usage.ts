@@ -36,9 +36,7 @@ export function truncateToTokens(text: string, model: string, limit: number): st
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content
-    .map((part) => (part && typeof part === 'object' && 'text' in part ? String(part.text) : ''))
-    .join('');
+  return content.map((part) => (part && typeof part === 'object' && 'text' in part ? String(part.text) : '')).join('');
 }
 
 /** prompt_tokens of a chat request. */

@@ -26,12 +26,30 @@ export interface Firefox {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function launchFirefox(options: { binary: string; prefs: Record<string, unknown>; port?: number }): Promise<Firefox> {
+export async function launchFirefox(options: {
+  binary: string;
+  prefs: Record<string, unknown>;
+  port?: number;
+}): Promise<Firefox> {
   const port = options.port ?? 2828;
   const profile = mkdtempSync(path.join(tmpdir(), 'glance-firefox-'));
-  const prefs = { ...options.prefs, 'marionette.port': port, 'browser.shell.checkDefaultBrowser': false, 'datareporting.policy.dataSubmissionEnabled': false };
-  writeFileSync(path.join(profile, 'user.js'), Object.entries(prefs).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`).join('\n'));
-  const child: ChildProcess = spawn(options.binary, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], { stdio: 'ignore' });
+  const prefs = {
+    ...options.prefs,
+    'marionette.port': port,
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+  };
+  writeFileSync(
+    path.join(profile, 'user.js'),
+    Object.entries(prefs)
+      .map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
+      .join('\n'),
+  );
+  const child: ChildProcess = spawn(
+    options.binary,
+    ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile],
+    { stdio: 'ignore' },
+  );
 
   const socket = await connect(port);
   let buffer = Buffer.alloc(0);
@@ -66,7 +84,8 @@ export async function launchFirefox(options: { binary: string; prefs: Record<str
       const body = JSON.stringify([0, id, name, params]);
       socket.write(`${Buffer.byteLength(body)}:${body}`);
     });
-  const run = async <T>(script: string, args: unknown[] = []) => (await send<{ value: T }>('WebDriver:ExecuteScript', { script, args })).value;
+  const run = async <T>(script: string, args: unknown[] = []) =>
+    (await send<{ value: T }>('WebDriver:ExecuteScript', { script, args })).value;
   const until = async <T>(script: string, args: unknown[] = [], timeoutMs = 20_000) => {
     const end = Date.now() + timeoutMs;
     for (;;) {

@@ -25,7 +25,9 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>How otters use tool
 <h2>Why it matters</h2><p>Tool use lets otters eat hard-shelled prey, which keeps urchin populations in check and protects kelp forests.</p>
 <p id="select-me">Otters hold hands while they sleep.</p></article></body></html>`;
 
-const binary = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((candidate) => candidate && existsSync(candidate));
+const binary = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+  (candidate) => candidate && existsSync(candidate),
+);
 if (!binary) {
   console.error('No Firefox found: set FIREFOX_PATH, or install one (Debian: apt-get install firefox-esr).');
   process.exit(1);
@@ -75,9 +77,15 @@ try {
   await firefox.run(SET_FIELD, ['API key', server.apiKey]);
   await firefox.run(SET_FIELD, ['Model', 'gpt-4o-mini']);
   await firefox.run(CLICK, ['Save']);
-  assert.match(await firefox.until<string>(`const s = (() => { ${STATUS} })(); return /Saved|not|fail/i.test(s) && s`), /^Saved\.$/);
+  assert.match(
+    await firefox.until<string>(`const s = (() => { ${STATUS} })(); return /Saved|not|fail/i.test(s) && s`),
+    /^Saved\.$/,
+  );
   await firefox.run(CLICK, ['Test connection']);
-  assert.match(await firefox.until<string>(`const s = (() => { ${STATUS} })(); return /Connected|not|fail|wrong/i.test(s) && s`), /^Connected\. gpt-4o-mini answered in \d+ ms/);
+  assert.match(
+    await firefox.until<string>(`const s = (() => { ${STATUS} })(); return /Connected|not|fail|wrong/i.test(s) && s`),
+    /^Connected\. gpt-4o-mini answered in \d+ ms/,
+  );
   step('saves the settings and passes Test connection');
 
   server.enqueue({ kind: 'text', text: 'Otters use **stones** as tools.' });
@@ -91,7 +99,9 @@ try {
   step('streams a chat answer as Markdown, with its tokens and cost');
 
   await firefox.openTab(`${BASE}/options.html#usage`);
-  const rows = await firefox.until<string[]>(`const rows = [...document.querySelectorAll('table[aria-label="Recent calls"] tbody tr, [aria-label="Recent calls"] tbody tr')].map((row) => row.textContent);
+  const rows = await firefox.until<
+    string[]
+  >(`const rows = [...document.querySelectorAll('table[aria-label="Recent calls"] tbody tr, [aria-label="Recent calls"] tbody tr')].map((row) => row.textContent);
     return rows.length >= 2 && rows`);
   assert.match(rows[0]!, /Chat.*gpt-4o-mini/);
   assert.match(rows[1]!, /Test connection/);
@@ -107,9 +117,16 @@ try {
   assert.ok(articleTab, 'the article tab is found');
   server.enqueue({ kind: 'text', text: '**TL;DR:** Otters crack shellfish with stones.\n\n- They protect kelp forests.' });
   await firefox.openTab(`${BASE}/popup.html?tabId=${articleTab}`);
-  assert.match(await firefox.until<string>(`const m = document.querySelector('main').textContent; return /Article · \\d+ tokens/.test(m) && m`), /Estimated: \d+ tokens in/);
+  assert.match(
+    await firefox.until<string>(
+      `const m = document.querySelector('main').textContent; return /Article · \\d+ tokens/.test(m) && m`,
+    ),
+    /Estimated: \d+ tokens in/,
+  );
   await firefox.run(CLICK, ['Summarize page']);
-  const summary = await firefox.until<string>(`const r = document.querySelector('[role=region][aria-label="Summary"]'); return r && /kelp forests/.test(r.textContent) && r.textContent`);
+  const summary = await firefox.until<string>(
+    `const r = document.querySelector('[role=region][aria-label="Summary"]'); return r && /kelp forests/.test(r.textContent) && r.textContent`,
+  );
   assert.match(summary, /Otters crack shellfish with stones/);
   const summaryRequest = JSON.stringify(server.requests.at(-1)?.body);
   assert.match(summaryRequest, /Sea otters are among the few marine mammals/);
@@ -125,11 +142,18 @@ try {
     const box = host.getBoundingClientRect(); return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };`);
   // The button lives in a closed shadow root: click where it is, as a person does.
   await firefox.send('WebDriver:PerformActions', {
-    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
-      { type: 'pointerMove', x: spot.x, y: spot.y, origin: 'viewport' },
-      { type: 'pointerDown', button: 0 },
-      { type: 'pointerUp', button: 0 },
-    ] }],
+    actions: [
+      {
+        type: 'pointer',
+        id: 'mouse',
+        parameters: { pointerType: 'mouse' },
+        actions: [
+          { type: 'pointerMove', x: spot.x, y: spot.y, origin: 'viewport' },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ],
+      },
+    ],
   });
   const deadline = Date.now() + 20_000;
   while (!JSON.stringify(server.requests.at(-1)?.body ?? '').includes('Otters hold hands while they sleep.')) {

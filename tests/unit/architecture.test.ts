@@ -90,7 +90,8 @@ describe('the architecture', () => {
 
   it('has no cycle of value imports (type-only cycles are only reported)', () => {
     const typeCycles = typeOnlyCycles(graph);
-    if (typeCycles.length) console.info(`type-only import cycles (allowed, erased at build):\n${typeCycles.map(describeCycle).join('\n')}`);
+    if (typeCycles.length)
+      console.info(`type-only import cycles (allowed, erased at build):\n${typeCycles.map(describeCycle).join('\n')}`);
     // A value cycle makes module evaluation order decide what is still undefined at import time.
     expect(valueCycles(graph).map(describeCycle), 'value-import cycles: break each one').toEqual([]);
   });
@@ -102,7 +103,9 @@ describe('the architecture', () => {
     const roots = graph.files
       .filter((file) => file.startsWith('entrypoints/') && !isBackground(file) && /\.tsx?$/.test(file))
       .sort((a, b) => Number(entry.test(b)) - Number(entry.test(a)));
-    expect(roots, 'the non-background entrypoints').toEqual(expect.arrayContaining([CONTENT_SCRIPT, 'entrypoints/extract-page.ts']));
+    expect(roots, 'the non-background entrypoints').toEqual(
+      expect.arrayContaining([CONTENT_SCRIPT, 'entrypoints/extract-page.ts']),
+    );
     const leaks = backgroundReach(graph, roots).map(arrow);
     expect(leaks, 'value-import chains from a non-background entrypoint to a background/ module (use `import type`)').toEqual([]);
   });
@@ -158,7 +161,12 @@ function planted(...lines: string[]): ImportGraph {
 
 describe('the rules themselves', () => {
   it('reports a value cycle as a closed path', () => {
-    const graph = planted('utils/a.ts -> utils/b.ts', 'utils/b.ts -> utils/c.ts', 'utils/c.ts -> utils/a.ts', 'utils/c.ts -> utils/d.ts');
+    const graph = planted(
+      'utils/a.ts -> utils/b.ts',
+      'utils/b.ts -> utils/c.ts',
+      'utils/c.ts -> utils/a.ts',
+      'utils/c.ts -> utils/d.ts',
+    );
     expect(valueCycles(graph).map((cycle) => arrow(cycle.path))).toEqual(['utils/a.ts → utils/b.ts → utils/c.ts → utils/a.ts']);
     expect(valueCycles(planted('utils/a.ts -> utils/a.ts')).map((cycle) => cycle.path)).toEqual([['utils/a.ts', 'utils/a.ts']]);
   });

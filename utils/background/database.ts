@@ -5,7 +5,11 @@ import { openDB, type IDBPDatabase } from 'idb';
  * context wants to upgrade or delete it, or the browser closes it, the connection is let go and
  * the next use opens it again.
  */
-export function lazyDatabase(name: string, version: number, upgrade: (database: IDBPDatabase) => void): () => Promise<IDBPDatabase> {
+export function lazyDatabase(
+  name: string,
+  version: number,
+  upgrade: (database: IDBPDatabase) => void,
+): () => Promise<IDBPDatabase> {
   let database: Promise<IDBPDatabase> | undefined;
   return () => {
     database ??= openDB(name, version, {

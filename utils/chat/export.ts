@@ -47,9 +47,19 @@ export interface MarkdownLabels {
 export function exportMarkdown(conversations: Conversation[], labels: MarkdownLabels): string {
   return conversations
     .map((conversation) => {
-      const lines = [`# ${oneLine(conversation.title)}`, '', `_${labels.model}: ${conversation.model} · ${new Date(conversation.createdAt).toISOString().slice(0, 16).replace('T', ' ')}_`, ''];
+      const lines = [
+        `# ${oneLine(conversation.title)}`,
+        '',
+        `_${labels.model}: ${conversation.model} · ${new Date(conversation.createdAt).toISOString().slice(0, 16).replace('T', ' ')}_`,
+        '',
+      ];
       for (const message of conversation.messages) {
-        const mark = message.status === 'stopped' ? ` (${labels.stopped})` : message.status === 'interrupted' ? ` (${labels.interrupted})` : '';
+        const mark =
+          message.status === 'stopped'
+            ? ` (${labels.stopped})`
+            : message.status === 'interrupted'
+              ? ` (${labels.interrupted})`
+              : '';
         lines.push(`### ${message.role === 'user' ? labels.you : labels.assistant}${mark}`, '', message.content.trimEnd(), '');
       }
       return lines.join('\n');
@@ -143,11 +153,15 @@ function conversationOf(value: unknown, where: string, now: number): Conversatio
   if (!Array.isArray(raw.messages) || raw.messages.length > LIMITS.messages) fail(`${where}.messages`);
   const createdAt = time(raw.createdAt, now);
   const messages = raw.messages.map((message, i) => messageOf(message, `${where}.messages[${i}]`, createdAt));
-  const title = typeof raw.title === 'string' && raw.title.trim() ? raw.title.slice(0, MAX_TITLE_CHARS) : (messages[0]?.content.slice(0, 60) ?? '');
+  const title =
+    typeof raw.title === 'string' && raw.title.trim()
+      ? raw.title.slice(0, MAX_TITLE_CHARS)
+      : (messages[0]?.content.slice(0, 60) ?? '');
   return {
     id: idOr(raw.id),
     title,
-    model: typeof raw.model === 'string' && raw.model.trim() ? raw.model.slice(0, 200) : (messages.find((m) => m.model)?.model ?? ''),
+    model:
+      typeof raw.model === 'string' && raw.model.trim() ? raw.model.slice(0, 200) : (messages.find((m) => m.model)?.model ?? ''),
     createdAt,
     updatedAt: time(raw.updatedAt, createdAt),
     messageCount: messages.length,

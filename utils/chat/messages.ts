@@ -16,7 +16,10 @@ const TITLE_CHARS = 60;
 /** A conversation's title from its first message: one line, cut at a word where it can be. */
 export function titleFrom(text: string): string {
   // The start is enough, and a pasted megabyte is not split into characters for a title.
-  const line = text.slice(0, TITLE_CHARS * 4).replace(/\s+/g, ' ').trim();
+  const line = text
+    .slice(0, TITLE_CHARS * 4)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (Array.from(line).length <= TITLE_CHARS) return line;
   const cut = Array.from(line).slice(0, TITLE_CHARS).join('');
   const space = cut.lastIndexOf(' ');

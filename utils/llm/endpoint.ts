@@ -15,8 +15,7 @@ export interface ResolvedEndpoint {
 }
 
 // Paths people copy from API docs; the SDK adds them itself.
-const OPERATION_SUFFIX =
-  /\/(chat\/completions|completions|responses|models|embeddings|audio\/transcriptions)$/i;
+const OPERATION_SUFFIX = /\/(chat\/completions|completions|responses|models|embeddings|audio\/transcriptions)$/i;
 
 /** Whether a hostname is this computer (Ollama, local relays, tests). */
 export function isLocalHost(hostname: string): boolean {

@@ -51,7 +51,11 @@ const SNAPSHOT_SUFFIX = /-(\d{4}-\d{2}-\d{2}|\d{4})$/;
 
 /** The id a price is looked up under: provider prefix and snapshot date removed. */
 export function priceKey(model: string): string {
-  return model.trim().toLowerCase().replace(/^openai\//, '').replace(SNAPSHOT_SUFFIX, '');
+  return model
+    .trim()
+    .toLowerCase()
+    .replace(/^openai\//, '')
+    .replace(SNAPSHOT_SUFFIX, '');
 }
 
 /** The price of a model: the user's own entry first, then the defaults; undefined when unknown. */

@@ -1,4 +1,3 @@
-
 /**
  * The usage of several calls made for one answer (a long text's chunks, a resumed translation):
  * tokens add up, the total is an estimate if any part is, and it has no price if any part has none.

@@ -16,7 +16,9 @@ function queryTerms(question: string): string[] {
 }
 
 const STOP_WORDS = new Set(
-  'the and for are but not you all any can had her was one our out has him his how its may new now old see two who did get let say she too use what when where which why with this that from they will would there their about does into than then them these some could other your more most also just like over such only'.split(' '),
+  'the and for are but not you all any can had her was one our out has him his how its may new now old see two who did get let say she too use what when where which why with this that from they will would there their about does into than then them these some could other your more most also just like over such only'.split(
+    ' ',
+  ),
 );
 
 /**

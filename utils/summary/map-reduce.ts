@@ -32,9 +32,21 @@ export interface MapOptions {
  * Everything else is the part's own trouble (a cut connection, a 5xx, one part the model refused).
  */
 const FATAL = new Set([
-  'missing_key', 'invalid_key', 'quota_exceeded', 'region_blocked', 'model_not_found', 'forbidden', 'cors',
-  'budget_exceeded', 'aborted', 'endpoint_not_found', 'html_response', 'invalid_base_url', 'insecure_base_url',
-  'refused', 'storage_failed',
+  'missing_key',
+  'invalid_key',
+  'quota_exceeded',
+  'region_blocked',
+  'model_not_found',
+  'forbidden',
+  'cors',
+  'budget_exceeded',
+  'aborted',
+  'endpoint_not_found',
+  'html_response',
+  'invalid_base_url',
+  'insecure_base_url',
+  'refused',
+  'storage_failed',
 ]);
 
 /** How many times a part may be pushed back by rate limiting before it counts as failed. */

@@ -50,7 +50,8 @@ const MIN_BUDGET = 200;
  * with a margin where token counts are estimates; or the user's lower limit.
  */
 export function pageBudget(settings: PlanSettings, exact: boolean): number {
-  const window = settings.provider === 'ollama' ? Math.min(OLLAMA_CONTEXT, contextWindow(settings.model)) : contextWindow(settings.model);
+  const window =
+    settings.provider === 'ollama' ? Math.min(OLLAMA_CONTEXT, contextWindow(settings.model)) : contextWindow(settings.model);
   const room = window - PROMPT_RESERVE - outputCap(settings.model, 'summary');
   const fit = Math.max(MIN_BUDGET, Math.floor(exact ? room : room * 0.85));
   return settings.summaryMaxInput > 0 ? Math.max(MIN_BUDGET, Math.min(settings.summaryMaxInput, fit)) : fit;
@@ -77,7 +78,8 @@ export function planSummary(
   } else {
     const parts = chunks.map((chunk, index) =>
       tokenizer.countChat(
-        buildPartRequest(page, { index, total: chunks.length, headings: chunk.headings, text: chunk.text }, language, model).turns,
+        buildPartRequest(page, { index, total: chunks.length, headings: chunk.headings, text: chunk.text }, language, model)
+          .turns,
       ),
     );
     const notesTokens = chunks.length * TYPICAL_OUTPUT.notes;
@@ -88,7 +90,10 @@ export function planSummary(
     outputTokens = notesTokens + extraRounds * TYPICAL_OUTPUT.notes + TYPICAL_OUTPUT.summary;
     requests = chunks.length + extraRounds + 1;
   }
-  const costUsd = costOf({ promptTokens: inputTokens, cachedTokens: 0, completionTokens: outputTokens }, priceFor(model, settings.priceOverrides));
+  const costUsd = costOf(
+    { promptTokens: inputTokens, cachedTokens: 0, completionTokens: outputTokens },
+    priceFor(model, settings.priceOverrides),
+  );
   return { pageTokens, exact: tokenizer.exact, budget, chunks, requests, estimate: { inputTokens, outputTokens, costUsd } };
 }
 

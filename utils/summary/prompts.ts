@@ -50,7 +50,10 @@ export function buildSummaryRequest(page: PageRef, text: string, language: strin
     maxOutputTokens: outputCap(model, 'summary'),
     temperature: 0.3,
     turns: [
-      { role: 'system', content: `Summarize the web page quoted in <page> for a reader, in ${language}. The page ${DATA_RULE} ${SUMMARY_FORMAT}` },
+      {
+        role: 'system',
+        content: `Summarize the web page quoted in <page> for a reader, in ${language}. The page ${DATA_RULE} ${SUMMARY_FORMAT}`,
+      },
       { role: 'user', content: `${titleLine(page)}${quote('page', text)}` },
     ],
   };

@@ -51,9 +51,14 @@ export function segmentsOf(pieces: readonly SourcePiece[]): TranslateSegment[] {
  * A code block shows once the prose before it is finished (`done` segments are, and so is any
  * segment whose successor has started), so the text only ever grows at its end while streaming.
  */
-export function joinTranslation(pieces: readonly SourcePiece[], translations: Readonly<Record<string, string>>, done: number): string {
+export function joinTranslation(
+  pieces: readonly SourcePiece[],
+  translations: Readonly<Record<string, string>>,
+  done: number,
+): string {
   const texts = pieces.filter((piece) => piece.kind === 'text');
-  const finished = (index: number) => index < done || (texts[index + 1] !== undefined && translations[texts[index + 1]!.id] !== undefined);
+  const finished = (index: number) =>
+    index < done || (texts[index + 1] !== undefined && translations[texts[index + 1]!.id] !== undefined);
   const parts: string[] = [];
   let textIndex = 0;
   for (const piece of pieces) {

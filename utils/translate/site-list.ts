@@ -43,7 +43,10 @@ export function excludePatterns(sites: readonly string[]): string[] {
 /** Parses a sites list typed one per line: the sites (normalized, without repeats), or the first bad line. */
 export function parseSites(text: string): { sites: string[]; invalid?: string } {
   const sites: string[] = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const site = normalizeSite(line);
     if (!site) return { sites, invalid: line };
     if (!sites.includes(site)) sites.push(site);

@@ -17,7 +17,13 @@ export function budgetStates(spending: Spending): BudgetState[] {
   const states: BudgetState[] = [];
   const check = (period: BudgetState['period'], spent: number, limit: number) => {
     if (limit <= 0 || spent < limit * WARNING_RATIO) return;
-    states.push({ period, spent, limit, percent: Math.floor((spent / limit) * 100), level: spent >= limit ? 'exceeded' : 'warning' });
+    states.push({
+      period,
+      spent,
+      limit,
+      percent: Math.floor((spent / limit) * 100),
+      level: spent >= limit ? 'exceeded' : 'warning',
+    });
   };
   check('daily', spending.todayUsd, spending.dailyBudgetUsd);
   check('monthly', spending.monthUsd, spending.monthlyBudgetUsd);

@@ -48,7 +48,10 @@ function emptyTotals(): UsageTotals {
   return { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0 };
 }
 
-function add(totals: UsageTotals, entry: { calls: number; promptTokens: number; completionTokens: number; costUsd: number | null; unpricedCalls: number }) {
+function add(
+  totals: UsageTotals,
+  entry: { calls: number; promptTokens: number; completionTokens: number; costUsd: number | null; unpricedCalls: number },
+) {
   totals.calls += entry.calls;
   totals.promptTokens += entry.promptTokens;
   totals.completionTokens += entry.completionTokens;

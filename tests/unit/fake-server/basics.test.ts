@@ -33,7 +33,9 @@ describe('startup', () => {
 
 describe('GET /v1/models', () => {
   it('answers a ListModelsResponse with the default models', async () => {
-    const res = await fetch(`${fixture.server.baseURL}/models`, { headers: { authorization: `Bearer ${fixture.server.apiKey}` } });
+    const res = await fetch(`${fixture.server.baseURL}/models`, {
+      headers: { authorization: `Bearer ${fixture.server.apiKey}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = (await res.json()) as { object: string; data: Array<Record<string, unknown>> };
@@ -105,7 +107,9 @@ describe('authentication', () => {
 
   it('masks other keys as first 8 + **** + last 4, and answers JSON even for stream: true', async () => {
     expect(maskApiKey('sk-proj-abcdefghijklmnop1234')).toBe('sk-proj-****1234');
-    const res = await postChat(fixture.server, chatBody({ stream: true }), { authorization: 'Bearer sk-proj-abcdefghijklmnop1234' });
+    const res = await postChat(fixture.server, chatBody({ stream: true }), {
+      authorization: 'Bearer sk-proj-abcdefghijklmnop1234',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await res.json()).toEqual({

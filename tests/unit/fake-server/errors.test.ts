@@ -40,7 +40,9 @@ describe('error helpers', () => {
     const res = await answeredBy(errors.invalidKey('<not-a-real-key>'));
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="OpenAI API"');
-    expect(await res.text()).toBe(readFileSync(join(recordedDir, 'dd-trace-py/err-401-invalid-api-key-chat-2024.body.json'), 'utf8'));
+    expect(await res.text()).toBe(
+      readFileSync(join(recordedDir, 'dd-trace-py/err-401-invalid-api-key-chat-2024.body.json'), 'utf8'),
+    );
   });
 
   it('rateLimited sends Retry-After and the limit as error.type', async () => {
@@ -61,12 +63,20 @@ describe('error helpers', () => {
     expect(quota.error).toMatchObject({ type: 'insufficient_quota', code: 'insufficient_quota' });
     const region = await (await answeredBy(errors.regionBlocked())).text();
     expect(JSON.parse(region)).toEqual({
-      error: { code: 'unsupported_country_region_territory', message: 'Country, region, or territory not supported', param: null, type: 'request_forbidden' },
+      error: {
+        code: 'unsupported_country_region_territory',
+        message: 'Country, region, or territory not supported',
+        param: null,
+        type: 'request_forbidden',
+      },
     });
     expect(Object.keys(JSON.parse(region).error)).toEqual(['code', 'message', 'param', 'type']);
-    const context = (await (await answeredBy(errors.contextTooLong({ maxContextTokens: 8192, messageTokens: 9000 }))).json()) as ErrorJson;
+    const context = (await (
+      await answeredBy(errors.contextTooLong({ maxContextTokens: 8192, messageTokens: 9000 }))
+    ).json()) as ErrorJson;
     expect(context.error).toEqual({
-      message: "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens. Please reduce the length of the messages.",
+      message:
+        "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens. Please reduce the length of the messages.",
       type: 'invalid_request_error',
       param: 'messages',
       code: 'context_length_exceeded',
@@ -95,7 +105,13 @@ describe('error helpers', () => {
   });
 
   it('a custom error scenario sends its own body, headers and content type', async () => {
-    const res = await answeredBy({ kind: 'error', status: 413, body: 'Request Entity Too Large', contentType: 'text/plain', headers: { 'x-relay': 'one-api' } });
+    const res = await answeredBy({
+      kind: 'error',
+      status: 413,
+      body: 'Request Entity Too Large',
+      contentType: 'text/plain',
+      headers: { 'x-relay': 'one-api' },
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toBe('text/plain');
     expect(res.headers.get('x-relay')).toBe('one-api');
@@ -132,7 +148,8 @@ describe('non-API answers', () => {
 });
 
 describe('scripted models endpoint', () => {
-  const getModels = () => fetch(`${fixture.server.baseURL}/models`, { headers: { authorization: `Bearer ${fixture.server.apiKey}` } });
+  const getModels = () =>
+    fetch(`${fixture.server.baseURL}/models`, { headers: { authorization: `Bearer ${fixture.server.apiKey}` } });
 
   it('answers a scenario, and the real list again after null or reset', async () => {
     fixture.server.setModelsResponse(errors.invalidUrl('GET', '/v1/models'));

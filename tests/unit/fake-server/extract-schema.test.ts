@@ -8,14 +8,19 @@ import { openaiFixturesDir } from '@/tests/fake-server/fixture-files';
 const schemaPath = join(openaiFixturesDir, 'chat-completions-request.schema.json');
 const schemaText = readFileSync(schemaPath, 'utf8');
 const schema = JSON.parse(schemaText) as { $ref: string; $defs: Record<string, unknown> };
-const specPath = [process.env.OPENAI_OPENAPI_YAML, '/work/shared/fixtures/openai/openapi.yaml', join(process.cwd(), '../shared/fixtures/openai/openapi.yaml')].find(
-  (p): p is string => Boolean(p && existsSync(p)),
-);
+const specPath = [
+  process.env.OPENAI_OPENAPI_YAML,
+  '/work/shared/fixtures/openai/openapi.yaml',
+  join(process.cwd(), '../shared/fixtures/openai/openapi.yaml'),
+].find((p): p is string => Boolean(p && existsSync(p)));
 
 describe('toJsonSchema', () => {
   it('turns OpenAPI nullable into JSON Schema null', () => {
     expect(toJsonSchema({ type: 'integer', nullable: true })).toEqual({ type: ['integer', 'null'] });
-    expect(toJsonSchema({ type: 'string', enum: ['a'], nullable: true })).toEqual({ type: ['string', 'null'], enum: ['a', null] });
+    expect(toJsonSchema({ type: 'string', enum: ['a'], nullable: true })).toEqual({
+      type: ['string', 'null'],
+      enum: ['a', null],
+    });
     expect(toJsonSchema({ $ref: '#/components/schemas/X', nullable: true, title: 'T' })).toEqual({
       anyOf: [{ $ref: '#/$defs/X' }, { type: 'null' }],
       title: 'T',
@@ -33,7 +38,12 @@ describe('toJsonSchema', () => {
   });
 
   it('follows $refs transitively', () => {
-    const schemas = { A: { properties: { b: { $ref: '#/components/schemas/B' } } }, B: { items: { $ref: '#/components/schemas/C' } }, C: {}, D: {} };
+    const schemas = {
+      A: { properties: { b: { $ref: '#/components/schemas/B' } } },
+      B: { items: { $ref: '#/components/schemas/C' } },
+      C: {},
+      D: {},
+    };
     expect(collectRefs(schemas, 'A')).toEqual(['A', 'B', 'C']);
   });
 });

@@ -33,7 +33,9 @@ describe('recorded scenario', () => {
   });
 
   it('finds a file by its bare name', () => {
-    expect(resolveRecordedFile('chat-stream-gpt5-moderation.body.sse')).toMatch(/pydantic-ai\/chat-stream-gpt5-moderation\.body\.sse$/);
+    expect(resolveRecordedFile('chat-stream-gpt5-moderation.body.sse')).toMatch(
+      /pydantic-ai\/chat-stream-gpt5-moderation\.body\.sse$/,
+    );
     expect(() => resolveRecordedFile('no-such-file.sse')).toThrow(/not found/);
   });
 

@@ -60,7 +60,16 @@ describe('SSE wire format', () => {
     const chunks = payloads.slice(0, -1).map((p) => JSON.parse(p) as Record<string, unknown>);
     for (const chunk of chunks.slice(0, -1)) expect(chunk.usage).toBeNull();
     const last = chunks.at(-1)!;
-    expect(Object.keys(last)).toEqual(['id', 'object', 'created', 'model', 'service_tier', 'system_fingerprint', 'choices', 'usage']);
+    expect(Object.keys(last)).toEqual([
+      'id',
+      'object',
+      'created',
+      'model',
+      'service_tier',
+      'system_fingerprint',
+      'choices',
+      'usage',
+    ]);
     expect(last.choices).toEqual([]);
     const prompt = countPromptTokens(MESSAGES, 'gpt-4o-mini');
     const completion = countTextTokens(TEXT, 'gpt-4o-mini');
@@ -69,7 +78,12 @@ describe('SSE wire format', () => {
       completion_tokens: completion,
       total_tokens: prompt + completion,
       prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
     });
     const tokens = (text: string) => countTextTokens(text, 'gpt-4o-mini');
     expect(prompt).toBe(3 + (3 + 1 + tokens(MESSAGES[0].content)) + (3 + 1 + tokens(MESSAGES[1].content)));
@@ -204,7 +218,10 @@ describe('timing faults', () => {
     local.enqueue({ kind: 'text', text: 'x', stallAfterChunks: 0 });
     const res = await postChat(local, chatBody());
     expect(res.status).toBe(200);
-    const body = res.text().then(() => 'body', () => 'failed');
+    const body = res.text().then(
+      () => 'body',
+      () => 'failed',
+    );
     await new Promise((r) => setTimeout(r, 150));
     await local.close();
     expect(await body).toBe('failed');
@@ -213,12 +230,22 @@ describe('timing faults', () => {
 
 describe('output limit', () => {
   it('cuts the answer at max_tokens / max_completion_tokens with finish_reason length, as the API does', async () => {
-    fixture.server.enqueue({ kind: 'text', text: 'one two three four five six' }, { kind: 'text', text: 'alpha beta gamma delta' });
-    const short = await fixture.client.chat.completions.create({ ...chatBody(), max_tokens: 2 } as never as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    fixture.server.enqueue(
+      { kind: 'text', text: 'one two three four five six' },
+      { kind: 'text', text: 'alpha beta gamma delta' },
+    );
+    const short = await fixture.client.chat.completions.create({
+      ...chatBody(),
+      max_tokens: 2,
+    } as never as OpenAI.ChatCompletionCreateParamsNonStreaming);
     expect(short.choices[0]!.message.content).toBe('one two');
     expect(short.choices[0]!.finish_reason).toBe('length');
     expect(short.usage?.completion_tokens).toBe(2);
-    const stream = await fixture.client.chat.completions.create({ ...chatBody(), stream: true, max_completion_tokens: 1 } as never as OpenAI.ChatCompletionCreateParamsStreaming);
+    const stream = await fixture.client.chat.completions.create({
+      ...chatBody(),
+      stream: true,
+      max_completion_tokens: 1,
+    } as never as OpenAI.ChatCompletionCreateParamsStreaming);
     let text = '';
     let finish: string | null = null;
     for await (const chunk of stream) {

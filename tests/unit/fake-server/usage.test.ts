@@ -34,9 +34,18 @@ describe('token counting', () => {
       completion_tokens: 5,
       total_tokens: 15,
       prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
     });
-    const forced = buildUsage(10, 5, { prompt_tokens: 1420, completion_tokens: 100, prompt_tokens_details: { cached_tokens: 1280 } });
+    const forced = buildUsage(10, 5, {
+      prompt_tokens: 1420,
+      completion_tokens: 100,
+      prompt_tokens_details: { cached_tokens: 1280 },
+    });
     expect(forced).toMatchObject({ prompt_tokens: 1420, completion_tokens: 100, total_tokens: 1520 });
     expect(forced.prompt_tokens_details).toEqual({ cached_tokens: 1280, audio_tokens: 0 });
   });

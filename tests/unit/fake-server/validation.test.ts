@@ -23,33 +23,39 @@ describe('valid bodies are accepted', () => {
       'streaming with usage, limits and temperature',
       chatBody({ stream: true, stream_options: { include_usage: true }, max_completion_tokens: 500, temperature: 0.2 }),
     ],
-    ['system + history + nulls', chatBody({
-      messages: [
-        { role: 'system', content: 'Summarize the page.' },
-        { role: 'user', content: 'Page: ...' },
-        { role: 'assistant', content: 'A summary.' },
-        { role: 'user', content: 'Shorter please.', name: 'reader' },
-      ],
-      max_tokens: 256,
-      top_p: 1,
-      stop: null,
-      max_completion_tokens: null,
-      stream_options: null,
-      user: 'glance',
-    })],
-    ['developer message and content parts', chatBody({
-      model: 'gpt-4.1-mini',
-      messages: [
-        { role: 'developer', content: [{ type: 'text', text: 'Translate to Chinese.' }] },
-        {
-          role: 'user',
-          content: [
-            { type: 'text', text: 'What is this?' },
-            { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=', detail: 'low' } },
-          ],
-        },
-      ],
-    })],
+    [
+      'system + history + nulls',
+      chatBody({
+        messages: [
+          { role: 'system', content: 'Summarize the page.' },
+          { role: 'user', content: 'Page: ...' },
+          { role: 'assistant', content: 'A summary.' },
+          { role: 'user', content: 'Shorter please.', name: 'reader' },
+        ],
+        max_tokens: 256,
+        top_p: 1,
+        stop: null,
+        max_completion_tokens: null,
+        stream_options: null,
+        user: 'glance',
+      }),
+    ],
+    [
+      'developer message and content parts',
+      chatBody({
+        model: 'gpt-4.1-mini',
+        messages: [
+          { role: 'developer', content: [{ type: 'text', text: 'Translate to Chinese.' }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is this?' },
+              { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=', detail: 'low' } },
+            ],
+          },
+        ],
+      }),
+    ],
     [
       'reasoning model with its own parameters',
       chatBody({ model: 'gpt-5-mini', max_completion_tokens: 2000, temperature: 1, reasoning_effort: 'low' }),
@@ -95,11 +101,14 @@ describe('schema violations are rejected like the real API', () => {
     }));
 
   it('missing model and missing content', async () => {
-    await expectRejected({ messages: [{ role: 'user', content: 'hi' }] }, {
-      message: "Missing required parameter: 'model'.",
-      param: 'model',
-      code: 'missing_required_parameter',
-    });
+    await expectRejected(
+      { messages: [{ role: 'user', content: 'hi' }] },
+      {
+        message: "Missing required parameter: 'model'.",
+        param: 'model',
+        code: 'missing_required_parameter',
+      },
+    );
     fixture.server.reset();
     await expectRejected(chatBody({ messages: [{ role: 'user' }] }), {
       message: "Missing required parameter: 'messages[0].content'.",
@@ -129,11 +138,24 @@ describe('schema violations are rejected like the real API', () => {
   });
 
   it('a bad content part inside an array', () =>
-    expectRejected(chatBody({ messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'video', url: 'x' }] }] }), {
-      message: "Invalid value: 'video'. Supported values are: 'text', 'image_url', 'input_audio', and 'file'.",
-      param: 'messages[0].content[1].type',
-      code: 'invalid_value',
-    }));
+    expectRejected(
+      chatBody({
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'a' },
+              { type: 'video', url: 'x' },
+            ],
+          },
+        ],
+      }),
+      {
+        message: "Invalid value: 'video'. Supported values are: 'text', 'image_url', 'input_audio', and 'file'.",
+        param: 'messages[0].content[1].type',
+        code: 'invalid_value',
+      },
+    ));
 
   it('unknown top-level arguments', () =>
     expectRejected(chatBody({ thinking: { type: 'enabled' } }), {

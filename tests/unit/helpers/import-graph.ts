@@ -81,7 +81,11 @@ function importIsTypeOnly(clause: ts.ImportClause | undefined): boolean {
  * Resolves a specifier as WXT's bundler does: root aliases and relative paths to a file (as written,
  * then `.ts`, `.tsx`, `/index.ts`, `/index.tsx`), anything else to a package.
  */
-export function resolveSpecifier(specifier: string, from: string, exists: (file: string) => boolean): Omit<Edge, 'from' | 'typeOnly'> {
+export function resolveSpecifier(
+  specifier: string,
+  from: string,
+  exists: (file: string) => boolean,
+): Omit<Edge, 'from' | 'typeOnly'> {
   const bare = specifier.replace(/[?#].*$/, ''); // `./card.css?inline` is still card.css
   let base: string;
   if (ROOT_ALIAS.test(bare)) base = bare.replace(ROOT_ALIAS, '');
@@ -101,7 +105,10 @@ export function listSources(root: string, folders: string[], include: RegExp = S
       if (name === 'node_modules' || name.startsWith('.')) return [];
       return statSync(path.join(root, rel)).isDirectory() ? walk(rel) : include.test(name) ? [rel] : [];
     });
-  return folders.filter((folder) => existsSync(path.join(root, folder))).flatMap(walk).sort();
+  return folders
+    .filter((folder) => existsSync(path.join(root, folder)))
+    .flatMap(walk)
+    .sort();
 }
 
 /**

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { detectLanguage, sameLanguage } from '@/utils/language-detect';
 
 const FIXTURES = path.resolve('tests/fixtures/translate');
-const lines = (file: string) => readFileSync(path.join(FIXTURES, file), 'utf8').split('\n').filter((line) => line.trim());
+const lines = (file: string) =>
+  readFileSync(path.join(FIXTURES, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
 
 /** Share of lines whose detected code starts with `expected` ('zh' accepts zh-CN and zh-TW). */
 function accuracy(file: string, expected: string): { share: number; wrong: string[] } {

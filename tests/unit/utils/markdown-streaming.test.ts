@@ -25,7 +25,8 @@ function whole(text: string): HTMLElement {
   return container;
 }
 
-const bySize = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+const bySize = (text: string, size: number) =>
+  Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
 const byWord = (text: string) => text.match(/\s*\S+|\s+/g) ?? [];
 
 /** Texts where plain-looking text changes what a line is, or where blocks drop trailing spaces. */
@@ -40,14 +41,16 @@ const TRICKY = {
   entities: 'fish &amp; chips &lt;b&gt; and AT&T, a &copy; sign &#169; done',
   escapes: 'escape \\*not emphasis\\* and a back\\\\slash and line end\\\nnext',
   inline: '**bold** and *em* and `code` and ~~strike~~ and **bold with more words** end',
-  afterInline: 'x **a**y and __b__c and __d__ e and `c`s and **f**  two spaces and *g*, h\n\n- **item** tail\n- `code` tail  \n\n## **Head** more\n\n| **a** | `b` |\n|---|---|\n| **c** d | `e` f |',
+  afterInline:
+    'x **a**y and __b__c and __d__ e and `c`s and **f**  two spaces and *g*, h\n\n- **item** tail\n- `code` tail  \n\n## **Head** more\n\n| **a** | `b` |\n|---|---|\n| **c** d | `e` f |',
   unclosed: 'an **open one and `open code and ~~open strike done',
   quote: '> quote line one\n> more quote\nlazy continuation\n\nout',
   indented: 'a paragraph\n\n    indented code\n    more code\n\nb paragraph',
   html: 'text <span class="x">html</span> more <b>bold</b>\n\n<div>\nblock html\n</div>\n\nafter',
   chinese: '## 要点\n\n浏览器扩展可以帮助你总结网页，并且翻译选中的文字。\n\n- 第一点 说明\n- 第二点 说明',
   numbersOnly: 'Values:\n42\n7\n\n3\n\n2) item\n\n12. twelve',
-  punctuation: 'Really! Wow (with parens) and a-b c=d e:f 1+1 > 0 | pipe and # hash.\n\n## Heading (with parens) #not closing\n\n- item (one) - two = 3: yes!',
+  punctuation:
+    'Really! Wow (with parens) and a-b c=d e:f 1+1 > 0 | pipe and # hash.\n\n## Heading (with parens) #not closing\n\n- item (one) - two = 3: yes!',
   links: 'a [link](https://example.com) (then parens) and [ref] (later) and ![img](x.png) done',
   setextDashes: 'Line one\n---\n\nLine two\n- - -\n\nLine three\n= = =\nmore',
   mixed: 'Some text\n```js\nconst a = 1;\n```\nmore text after the fence and words',
@@ -78,7 +81,9 @@ describe('IncrementalMarkdown streaming fast paths', () => {
     for (const word of ' that keeps growing word by word, like an answer does.'.split(/(?= )/)) renderer.append(word);
     expect(rendered).not.toHaveBeenCalled();
     expect(container.querySelector('p')!.firstChild).toBe(node);
-    expect(container.querySelector('p')!.textContent).toBe('First words of a paragraph that keeps growing word by word, like an answer does.');
+    expect(container.querySelector('p')!.textContent).toBe(
+      'First words of a paragraph that keeps growing word by word, like an answer does.',
+    );
   });
 
   it('renders again where the text may change meaning', () => {

@@ -27,14 +27,15 @@ function shape(element: HTMLElement): string {
 }
 
 const DOCUMENTS = {
-  mixed: '# Title\n\nSome *text* with `code` and a [link](https://example.com).\n\n```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted\n> more\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd.',
+  mixed:
+    '# Title\n\nSome *text* with `code` and a [link](https://example.com).\n\n```js\nconst a = 1;\n\nconst b = 2;\n```\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted\n> more\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd.',
   chinese: '## 要点\n\n**一句话总结**：浏览器扩展可以帮助你总结网页。\n\n- 第一点\n- 第二点\n\n```python\nprint("你好")\n```\n',
   setext: 'Heading\n=======\n\nParagraph one\ncontinues here.\n\n---\n\nAfter rule.',
   unclosed: 'Intro\n\n```\nnever closed\ncode line',
 };
 
 describe('code blocks', () => {
-  it("get a copy button named in the interface language", () => {
+  it('get a copy button named in the interface language', () => {
     setLocale('zh-CN', { documentLang: false });
     try {
       expect(whole('```\nx\n```').querySelector('button.copy-code')?.getAttribute('aria-label')).toBe('复制代码');
@@ -95,7 +96,9 @@ describe('sanitizing model output', () => {
   });
 
   it('opens links in a new tab without an opener, and drops script URLs', () => {
-    const html = whole('[ok](https://example.com) [mail](mailto:a@b.c) [bad](javascript:alert(1)) [data](data:text/html,<script>1</script>)');
+    const html = whole(
+      '[ok](https://example.com) [mail](mailto:a@b.c) [bad](javascript:alert(1)) [data](data:text/html,<script>1</script>)',
+    );
     const links = [...html.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com', 'mailto:a@b.c', null, null]);
     for (const link of links) {
@@ -117,14 +120,17 @@ describe('sanitizing model output', () => {
   });
 });
 
-const DANGEROUS_ELEMENTS = 'script, iframe, frame, object, embed, style, link, meta, base, img, image, svg, math, form, video, audio, source, template, textarea, select, option';
+const DANGEROUS_ELEMENTS =
+  'script, iframe, frame, object, embed, style, link, meta, base, img, image, svg, math, form, video, audio, source, template, textarea, select, option';
 
 function assertInert(container: HTMLElement) {
   expect(container.querySelector(DANGEROUS_ELEMENTS)).toBeNull();
   for (const element of container.querySelectorAll('*')) {
     for (const attribute of element.attributes) {
       expect(attribute.name.startsWith('on'), `${element.tagName} ${attribute.name}`).toBe(false);
-      expect(['style', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'background', 'poster']).not.toContain(attribute.name);
+      expect(['style', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'background', 'poster']).not.toContain(
+        attribute.name,
+      );
       if (attribute.name === 'href') expect(attribute.value).toMatch(/^(https?:|mailto:)/i);
     }
     if (element.tagName === 'INPUT') expect(element.getAttribute('type')).toBe('checkbox');

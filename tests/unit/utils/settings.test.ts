@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  sanitizeSettings,
-  updateSettings,
-  watchSettings,
-} from '@/utils/settings';
+import { DEFAULT_SETTINGS, getSettings, sanitizeSettings, updateSettings, watchSettings } from '@/utils/settings';
 
 describe('settings', () => {
   it('returns the defaults when nothing is stored', async () => {
@@ -31,7 +25,10 @@ describe('settings', () => {
   });
 
   it('keeps list settings as lists and drops what is not one (translation: sites without the button)', () => {
-    expect(sanitizeSettings({ translateOffSites: ['example.com', 42, 'a.org'] }).translateOffSites).toEqual(['example.com', 'a.org']);
+    expect(sanitizeSettings({ translateOffSites: ['example.com', 42, 'a.org'] }).translateOffSites).toEqual([
+      'example.com',
+      'a.org',
+    ]);
     expect(sanitizeSettings({ translateOffSites: 'example.com' }).translateOffSites).toEqual([]);
     expect(sanitizeSettings({ translateOffSites: { 0: 'x' } }).translateOffSites).toEqual([]);
     expect(sanitizeSettings({ translateMaxChars: -5 }).translateMaxChars).toBe(DEFAULT_SETTINGS.translateMaxChars);

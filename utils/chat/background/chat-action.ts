@@ -27,7 +27,11 @@ export interface ChatRequestInput {
  * fits the model's window and the user's history budget, then the question. The composer's
  * estimate is computed by this same function.
  */
-export function buildRequest(input: ChatRequestInput, settings: Settings, counter: ChatCounter): { spec: ChatRequestSpec; plan: ChatPlan } {
+export function buildRequest(
+  input: ChatRequestInput,
+  settings: Settings,
+  counter: ChatCounter,
+): { spec: ChatRequestSpec; plan: ChatPlan } {
   const plan = planChat(
     {
       model: input.model,
@@ -69,8 +73,25 @@ async function prepareSend(input: Extract<ChatInput, { op: 'send' }>): Promise<P
   if (messages.some((m) => m.status === 'streaming' && isLive(m.id))) refuse('an answer is still streaming');
   const now = Date.now();
   const seq = messages.length;
-  const question: StoredMessage = { id: input.messageId, conversationId: input.conversationId, seq, role: 'user', content: input.text, status: 'done', createdAt: now };
-  const answer: StoredMessage = { id: input.answerId, conversationId: input.conversationId, seq: seq + 1, role: 'assistant', content: '', status: 'streaming', createdAt: now, model: input.model };
+  const question: StoredMessage = {
+    id: input.messageId,
+    conversationId: input.conversationId,
+    seq,
+    role: 'user',
+    content: input.text,
+    status: 'done',
+    createdAt: now,
+  };
+  const answer: StoredMessage = {
+    id: input.answerId,
+    conversationId: input.conversationId,
+    seq: seq + 1,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    createdAt: now,
+    model: input.model,
+  };
   // The model picked in the popup wins: switching models is per conversation.
   await appendMessages(
     {
@@ -144,9 +165,17 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
  * arrived, then the connection or the provider failed: what arrived is kept, Retry redoes it)
  * or error. What arrived was billed, so its usage (as the ledger recorded it) is kept.
  */
-function endOf(failure: AppError, text: string, usage: UsageReport | undefined, ctx: ActionContext): AnswerEnd & { failure: AppError } {
+function endOf(
+  failure: AppError,
+  text: string,
+  usage: UsageReport | undefined,
+  ctx: ActionContext,
+): AnswerEnd & { failure: AppError } {
   if (failure.code === 'aborted') return { status: 'stopped', usage, failure };
-  const shown = text && failure.code !== 'interrupted' ? new AppError('interrupted', { params: failure.params, detail: failure.detail }) : failure;
+  const shown =
+    text && failure.code !== 'interrupted'
+      ? new AppError('interrupted', { params: failure.params, detail: failure.detail })
+      : failure;
   return { status: text ? 'interrupted' : 'error', usage, error: toWireError(shown, ctx.locale), failure: shown };
 }
 

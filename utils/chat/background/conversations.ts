@@ -110,7 +110,12 @@ export async function appendMessages(
     if (!base) throw new AppError('refused', { detail: 'no such conversation' });
     const now = Math.max(...messages.map((m) => m.createdAt), base.updatedAt);
     await Promise.all([
-      conversations.put({ ...base, model: conversation.model ?? base.model, updatedAt: now, messageCount: base.messageCount + messages.length }),
+      conversations.put({
+        ...base,
+        model: conversation.model ?? base.model,
+        updatedAt: now,
+        messageCount: base.messageCount + messages.length,
+      }),
       ...messages.map((message) => tx.objectStore(MESSAGES).put(message)),
       tx.done,
     ]);
@@ -135,7 +140,10 @@ export async function putMessage(message: StoredMessage, touchConversation = fal
 }
 
 /** Changes a conversation's title or model. */
-export async function updateConversation(id: string, patch: Partial<Pick<ConversationSummary, 'title' | 'model'>>): Promise<void> {
+export async function updateConversation(
+  id: string,
+  patch: Partial<Pick<ConversationSummary, 'title' | 'model'>>,
+): Promise<void> {
   await storage(async (database) => {
     const tx = database.transaction(CONVERSATIONS, 'readwrite');
     const record = (await tx.store.get(id)) as ConversationSummary | undefined;

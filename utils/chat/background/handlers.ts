@@ -25,7 +25,14 @@ type ChatMessageName =
   | 'chatGet'
   | 'chatGetDraft'
   | 'chatSaveDraft'
-  | 'chatSetCurrent' | 'chatList' | 'chatRename' | 'chatSetModel' | 'chatDelete' | 'chatExport' | 'chatImport' | 'chatEstimate';
+  | 'chatSetCurrent'
+  | 'chatList'
+  | 'chatRename'
+  | 'chatSetModel'
+  | 'chatDelete'
+  | 'chatExport'
+  | 'chatImport'
+  | 'chatEstimate';
 
 function asIdOrNull(value: unknown): string | null {
   return value === null ? null : asId(value);
@@ -158,7 +165,11 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
     handle: async ({ conversationId, text, model }, { settings }) => {
       const conversation = conversationId ? await getConversation(conversationId) : undefined;
       const counter = await chatCounter(model);
-      const { plan } = buildRequest({ model, history: historyTurns(conversation?.messages ?? []), message: text }, settings, counter);
+      const { plan } = buildRequest(
+        { model, history: historyTurns(conversation?.messages ?? []), message: text },
+        settings,
+        counter,
+      );
       return estimateOf(plan, model, counter.exact, settings.priceOverrides);
     },
   },

@@ -45,7 +45,12 @@ export function answerStream(live: LiveText, replacing: boolean, events: AnswerE
     onError: (error) => {
       const status = error.code === 'aborted' ? 'stopped' : received ? 'interrupted' : 'error';
       // Without new text, what was shown before stays (a retry that failed at once).
-      events.end(({ jobId: _job, ...m }) => ({ ...m, content: received ? live.text : m.content, status, error: status === 'stopped' ? undefined : error }));
+      events.end(({ jobId: _job, ...m }) => ({
+        ...m,
+        content: received ? live.text : m.content,
+        status,
+        error: status === 'stopped' ? undefined : error,
+      }));
       if (!received) events.failedBeforeText?.(error);
     },
   };

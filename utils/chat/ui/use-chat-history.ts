@@ -1,6 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Status } from '@/utils/ui/status';
-import { EXPORT_FORMAT, EXPORT_VERSION, exportFileName, exportJson, exportMarkdown, ImportError, readImport } from '@/utils/chat/export';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportFileName,
+  exportJson,
+  exportMarkdown,
+  ImportError,
+  readImport,
+} from '@/utils/chat/export';
 import type { Conversation, ConversationSummary } from '@/utils/chat/types';
 import { t } from '@/utils/i18n';
 import { LIMITS } from '@/utils/protocol';
@@ -49,7 +57,12 @@ function batchesOf(conversations: Conversation[]): { batches: Conversation[][]; 
 }
 
 /** The chat history for a page: search, rename, delete, export and import, with a status line. */
-export function useChatHistory(): { query: string; items: ConversationSummary[] | null; status: Status | null; controls: HistoryControls } {
+export function useChatHistory(): {
+  query: string;
+  items: ConversationSummary[] | null;
+  status: Status | null;
+  controls: HistoryControls;
+} {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ConversationSummary[] | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
@@ -102,7 +115,13 @@ export function useChatHistory(): { query: string; items: ConversationSummary[] 
           const name = exportFileName(format, title);
           if (format === 'json') saveTextFile(name, exportJson(conversations), 'application/json');
           else {
-            const labels = { you: t('chatYou'), assistant: t('chatAssistant'), model: t('chatModelLabel'), stopped: t('chatStopped'), interrupted: t('chatInterrupted') };
+            const labels = {
+              you: t('chatYou'),
+              assistant: t('chatAssistant'),
+              model: t('chatModelLabel'),
+              stopped: t('chatStopped'),
+              interrupted: t('chatInterrupted'),
+            };
             saveTextFile(name, exportMarkdown(conversations, labels), 'text/markdown');
           }
           setStatus({ kind: 'success', text: t('historyExported', { count: conversations.length }) });
@@ -131,7 +150,9 @@ export function useChatHistory(): { query: string; items: ConversationSummary[] 
         let skipped = 0;
         try {
           for (const batch of batches) {
-            const result = await sendMessage('chatImport', { data: { format: EXPORT_FORMAT, version: EXPORT_VERSION, conversations: batch } });
+            const result = await sendMessage('chatImport', {
+              data: { format: EXPORT_FORMAT, version: EXPORT_VERSION, conversations: batch },
+            });
             imported += result.imported;
             skipped += result.skipped;
           }

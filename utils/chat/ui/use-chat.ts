@@ -66,7 +66,17 @@ export function prefetchChat(): void {
 }
 
 function emptyChat(model: string): ChatState {
-  return { conversationId: newId(), saved: false, title: '', model, messages: [], streamingId: null, live: null, loading: false, error: null };
+  return {
+    conversationId: newId(),
+    saved: false,
+    title: '',
+    model,
+    messages: [],
+    streamingId: null,
+    live: null,
+    loading: false,
+    error: null,
+  };
 }
 
 // After these, the question did not reach storage: it goes back into an empty composer.
@@ -105,7 +115,12 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
     setState((s) => ({ ...s, messages: s.messages.map((m) => (m.id === id ? change(m) : m)) }));
 
   /** Stream events for one answer, into `live` (see answerStream). */
-  const handlersFor = (answerId: string, live: LiveText, replacing: boolean, failedBeforeText?: (error: WireError) => void): StreamHandlers =>
+  const handlersFor = (
+    answerId: string,
+    live: LiveText,
+    replacing: boolean,
+    failedBeforeText?: (error: WireError) => void,
+  ): StreamHandlers =>
     answerStream(live, replacing, {
       update: (change) => patchMessage(answerId, change),
       end: (change) => {
@@ -202,7 +217,14 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
           ],
         }));
         setDraft('');
-        const input: ChatInput = { op: 'send', conversationId: current.conversationId, messageId, answerId, text, model: current.model };
+        const input: ChatInput = {
+          op: 'send',
+          conversationId: current.conversationId,
+          messageId,
+          answerId,
+          text,
+          model: current.model,
+        };
         startAnswer(input, answerId, '', (error) => {
           if (NOT_STORED.has(error.code)) setDraft((typed) => typed || text);
         });

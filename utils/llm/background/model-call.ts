@@ -54,14 +54,19 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
   const body = buildChatBody(call.spec, connection.provider);
   let text = '';
   try {
-    const result = await streamChatCompletion(createClient(connection, env.deps), body, { host: connection.host, model: body.model }, {
-      signal: call.signal,
-      onDelta: (delta) => {
-        text += delta;
-        call.onDelta?.(delta);
+    const result = await streamChatCompletion(
+      createClient(connection, env.deps),
+      body,
+      { host: connection.host, model: body.model },
+      {
+        signal: call.signal,
+        onDelta: (delta) => {
+          text += delta;
+          call.onDelta?.(delta);
+        },
+        ...call.options,
       },
-      ...call.options,
-    });
+    );
     const usage = await usageOf(body, result, env.settings.priceOverrides);
     // The answer matters more than its ledger line: a full disk must not lose it.
     await record(call.feature, connection.host, usage, 'ok').catch((error) => console.error('ledger write failed', error));

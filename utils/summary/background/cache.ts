@@ -63,7 +63,13 @@ export async function putCachedSummary(entry: {
   const { now: _ignored, ...fields } = entry;
   const database = await db();
   const existing = (await database.get(STORE, entry.key)) as CachedSummary | undefined;
-  const record: CachedSummary = { ...fields, url: cacheUrl(entry.url), createdAt: now, usedAt: now, thread: existing?.thread ?? [] };
+  const record: CachedSummary = {
+    ...fields,
+    url: cacheUrl(entry.url),
+    createdAt: now,
+    usedAt: now,
+    thread: existing?.thread ?? [],
+  };
   await database.put(STORE, record);
   const count = await database.count(STORE);
   if (count <= MAX_ENTRIES) return;

@@ -2,7 +2,14 @@ import type { ChatRequestSpec } from '@/utils/llm/request';
 import { t, type Locale } from '@/utils/i18n';
 import { mapParts, type PartResult } from '@/utils/summary/map-reduce';
 import type { UsageReport } from '@/utils/llm/usage-report';
-import { buildCombineRequest, buildCondenseRequest, buildPartRequest, buildSummaryRequest, formatNotes, type PageRef } from '@/utils/summary/prompts';
+import {
+  buildCombineRequest,
+  buildCondenseRequest,
+  buildPartRequest,
+  buildSummaryRequest,
+  formatNotes,
+  type PageRef,
+} from '@/utils/summary/prompts';
 import type { SummaryPlan } from '@/utils/summary/plan';
 import { addUsageReports } from '@/utils/llm/usage-report';
 import type { ModelCallResult } from '@/utils/llm/background/model-call';
@@ -41,7 +48,13 @@ export interface SummaryRunResult {
  * then one streamed combining request. Only the final answer streams to the reader; progress
  * counts the parts. Usage is reported as a running total of every call.
  */
-export async function runSummary(page: PageRef & { markdown: string }, plan: SummaryPlan, language: string, model: string, deps: SummaryRunDeps): Promise<SummaryRunResult> {
+export async function runSummary(
+  page: PageRef & { markdown: string },
+  plan: SummaryPlan,
+  language: string,
+  model: string,
+  deps: SummaryRunDeps,
+): Promise<SummaryRunResult> {
   let usage: UsageReport | null = null;
   const record = (result: ModelCallResult) => {
     usage = addUsageReports(usage ?? undefined, result.usage);
@@ -55,7 +68,9 @@ export async function runSummary(page: PageRef & { markdown: string }, plan: Sum
   };
 
   if (plan.chunks.length <= 1) {
-    const result = record(await deps.call(buildSummaryRequest(page, page.markdown, language, model), { signal: deps.signal, onDelta: stream }));
+    const result = record(
+      await deps.call(buildSummaryRequest(page, page.markdown, language, model), { signal: deps.signal, onDelta: stream }),
+    );
     return { text, finishReason: result.finishReason, usage, failedParts: [] };
   }
 
@@ -85,7 +100,12 @@ export async function runSummary(page: PageRef & { markdown: string }, plan: Sum
       concurrency: deps.concurrency,
       signal: deps.signal,
       call: async (index, _attempt, hooks) =>
-        record(await deps.call(buildCondenseRequest(page, formatNotes(labelled(batches[index]!)), language, model), { signal: hooks.signal, onRateLimit: hooks.onRateLimit })).text,
+        record(
+          await deps.call(buildCondenseRequest(page, formatNotes(labelled(batches[index]!)), language, model), {
+            signal: hooks.signal,
+            onRateLimit: hooks.onRateLimit,
+          }),
+        ).text,
     });
     notes = condensed.flatMap((part, index) => {
       const batch = batches[index]!;
@@ -93,7 +113,12 @@ export async function runSummary(page: PageRef & { markdown: string }, plan: Sum
     });
   }
 
-  const combined = record(await deps.call(buildCombineRequest(page, formatNotes(labelled(notes)), language, model), { signal: deps.signal, onDelta: stream }));
+  const combined = record(
+    await deps.call(buildCombineRequest(page, formatNotes(labelled(notes)), language, model), {
+      signal: deps.signal,
+      onDelta: stream,
+    }),
+  );
   if (failedParts.length === 0) return { text, finishReason: combined.finishReason, usage, failedParts };
   const missing = t('summaryPartsMissing', { parts: failedParts.map((index) => index + 1).join(', '), total }, deps.locale);
   stream(`\n\n> ${missing}`);
@@ -108,7 +133,10 @@ interface Note {
 }
 
 function labelled(notes: Note[]): { label: string; text: string }[] {
-  return notes.map((note) => ({ label: note.first === note.last ? `Part ${note.first}` : `Parts ${note.first}–${note.last}`, text: note.text }));
+  return notes.map((note) => ({
+    label: note.first === note.last ? `Part ${note.first}` : `Parts ${note.first}–${note.last}`,
+    text: note.text,
+  }));
 }
 
 /** Consecutive notes grouped so that each group fits the budget. */

@@ -92,14 +92,22 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
   const readPage = async (tabId: number | null): Promise<PageInspection | null> => {
     update({ phase: 'inspecting', error: null });
     try {
-      if (tabId === null) throw new RemoteError({ code: 'page_unreadable', message: t('error_page_unreadable'), retryable: false });
+      if (tabId === null)
+        throw new RemoteError({ code: 'page_unreadable', message: t('error_page_unreadable'), retryable: false });
       const inspection = await sendMessage('inspectPage', { tabId });
       const { stored, runningJobId } = inspection;
       if (runningJobId) {
         update({ inspection, phase: 'running', text: '' });
         handle.current = attachStream(runningJobId, streamHandlers());
       } else if (stored) {
-        update({ inspection, phase: 'done', text: stored.text, usage: stored.usage, cachedAt: stored.createdAt, finishReason: 'cached' });
+        update({
+          inspection,
+          phase: 'done',
+          text: stored.text,
+          usage: stored.usage,
+          cachedAt: stored.createdAt,
+          finishReason: 'cached',
+        });
       } else {
         update({ inspection, phase: 'ready' });
       }

@@ -46,22 +46,26 @@ export function usePageThread(tabId: number | null, initial: ChatTurn[]): PageTh
     setBusy(true);
     setError(null);
     setUsage(null);
-    handle.current = startStream('askPage', { tabId, turns: [...history, { role: 'user', content: question }] }, {
-      onDelta: (delta) => {
-        answer += delta;
-        setPending({ question, answer });
+    handle.current = startStream(
+      'askPage',
+      { tabId, turns: [...history, { role: 'user', content: question }] },
+      {
+        onDelta: (delta) => {
+          answer += delta;
+          setPending({ question, answer });
+        },
+        onUsage: setUsage,
+        onDone: () => {
+          setTurns([...history, { role: 'user', content: question }, { role: 'assistant', content: answer }]);
+          setPending(null);
+          setBusy(false);
+        },
+        onError: (failure) => {
+          setError(failure);
+          setBusy(false);
+        },
       },
-      onUsage: setUsage,
-      onDone: () => {
-        setTurns([...history, { role: 'user', content: question }, { role: 'assistant', content: answer }]);
-        setPending(null);
-        setBusy(false);
-      },
-      onError: (failure) => {
-        setError(failure);
-        setBusy(false);
-      },
-    });
+    );
   };
 
   return {

@@ -11,7 +11,12 @@ type Scripting = Pick<typeof browser.scripting, 'executeScript'>;
  * reuses it after. `fallbackText` (the context menu's idea of the selection) is left for the card
  * in case it cannot read the selection itself.
  */
-export async function showCardInFrame(tabId: number, frameId: number, fallbackText = '', scripting: Scripting = browser.scripting): Promise<void> {
+export async function showCardInFrame(
+  tabId: number,
+  frameId: number,
+  fallbackText = '',
+  scripting: Scripting = browser.scripting,
+): Promise<void> {
   const target = { tabId, frameIds: [frameId] };
   const [probe] = await scripting.executeScript({
     target,
@@ -54,7 +59,10 @@ export async function focusedSelectionFrame(tabId: number, scripting: Scripting 
 }
 
 /** Context menu "Translate selection". */
-export async function translateFromMenu(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
+export async function translateFromMenu(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
   if (tab?.id === undefined) return;
   await showCardInFrame(tab.id, info.frameId ?? 0, info.selectionText ?? '').catch((error) =>
     console.warn('cannot show the translation card here', error),

@@ -33,7 +33,9 @@ function runtime(): Runtime | undefined {
 }
 
 async function send(name: string): Promise<unknown> {
-  const reply = (await runtime()!.sendMessage({ protocol: PROTOCOL_TAG, name, data: null })) as { ok?: boolean; data?: unknown } | undefined;
+  const reply = (await runtime()!.sendMessage({ protocol: PROTOCOL_TAG, name, data: null })) as
+    | { ok?: boolean; data?: unknown }
+    | undefined;
   if (!reply?.ok) throw new Error(`${name} failed`);
   return reply.data;
 }
@@ -44,7 +46,10 @@ const browserChinese = () => /^zh/i.test(navigator.language);
 function sameSelection(a: SelectionInfo, b: SelectionInfo): boolean {
   if (a.field || b.field) return a.field === b.field && a.start === b.start && a.end === b.end;
   try {
-    return a.range!.compareBoundaryPoints(Range.START_TO_START, b.range!) === 0 && a.range!.compareBoundaryPoints(Range.END_TO_END, b.range!) === 0;
+    return (
+      a.range!.compareBoundaryPoints(Range.START_TO_START, b.range!) === 0 &&
+      a.range!.compareBoundaryPoints(Range.END_TO_END, b.range!) === 0
+    );
   } catch {
     return false;
   }
@@ -99,7 +104,15 @@ export function startSelectionButton(): () => void {
     }
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
     const spot = placeButton({ rects, backward: !!current?.backward, rtl: !!current?.rtl, viewport: view, size: SIZE });
-    pinHost(host!, { position: 'fixed', display: 'block', 'z-index': '2147483647', left: `${spot.left}px`, top: `${spot.top}px`, width: `${SIZE}px`, height: `${SIZE}px` });
+    pinHost(host!, {
+      position: 'fixed',
+      display: 'block',
+      'z-index': '2147483647',
+      left: `${spot.left}px`,
+      top: `${spot.top}px`,
+      width: `${SIZE}px`,
+      height: `${SIZE}px`,
+    });
     shown = true;
     if (!host!.isConnected) document.documentElement.append(host!);
   };

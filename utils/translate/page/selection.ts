@@ -113,12 +113,21 @@ export function readSelection(pointer?: PointerHint): SelectionInfo | null {
     const box = active.getBoundingClientRect();
     const inside = pointer && pointer.x >= box.left && pointer.x <= box.right && pointer.y >= box.top && pointer.y <= box.bottom;
     const line = inside ? { left: pointer.x - 1, right: pointer.x + 1, top: pointer.y - 10, bottom: pointer.y + 10 } : toBox(box);
-    return { text, field: active, start, end, rects: [line], backward: active.selectionDirection === 'backward', rtl: directionOf(active) };
+    return {
+      text,
+      field: active,
+      start,
+      end,
+      rects: [line],
+      backward: active.selectionDirection === 'backward',
+      rtl: directionOf(active),
+    };
   }
   const selection = getSelection();
   if (!selection || selection.rangeCount === 0) return null;
   let range: Range | undefined = selection.getRangeAt(0);
-  if (selection.isCollapsed) range = selection.toString() ? composedRange(selection, pointer?.roots ?? openShadowRoots()) : undefined;
+  if (selection.isCollapsed)
+    range = selection.toString() ? composedRange(selection, pointer?.roots ?? openShadowRoots()) : undefined;
   if (!range || isOurs(range.startContainer)) return null;
   const text = range.toString();
   if (!hasLetters(text)) return null;

@@ -22,7 +22,10 @@ export interface TranslationState {
 }
 
 /** The refusal of a text over the size limit, with its size; undefined when it is within. */
-export function tooLargeError(text: string, settings: { translateMaxChars: number; uiLanguage: LocalePreference }): WireError | undefined {
+export function tooLargeError(
+  text: string,
+  settings: { translateMaxChars: number; uiLanguage: LocalePreference },
+): WireError | undefined {
   if (text.length <= settings.translateMaxChars) return undefined;
   const number = (n: number) => n.toLocaleString(resolveLocale(settings.uiLanguage));
   const size = t('translateSize', { chars: number(text.length), limit: number(settings.translateMaxChars) });
@@ -65,7 +68,11 @@ export function useTranslation() {
     const total = all.length;
     const offset = current.done;
     const show = (patch: Partial<TranslationState>) =>
-      setState((previous) => ({ ...previous, markdown: joinTranslation(current.pieces, current.translations, current.done), ...patch }));
+      setState((previous) => ({
+        ...previous,
+        markdown: joinTranslation(current.pieces, current.translations, current.done),
+        ...patch,
+      }));
     show({ status: 'working', error: undefined, finishReason: undefined, progress: { done: offset, total } });
     handle.current = startStream(
       'translate',

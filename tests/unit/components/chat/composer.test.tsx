@@ -22,11 +22,28 @@ const estimate = (overrides: Partial<ChatEstimate> = {}): ChatEstimate => ({
   fits: true,
   ...overrides,
 });
-const state = (overrides: Partial<EstimateState> = {}): EstimateState => ({ estimate: estimate(), counting: false, tooManyChars: false, error: null, ...overrides });
+const state = (overrides: Partial<EstimateState> = {}): EstimateState => ({
+  estimate: estimate(),
+  counting: false,
+  tooManyChars: false,
+  error: null,
+  ...overrides,
+});
 
 function Harness(props: Partial<ChatComposerProps> & { initial?: string }) {
   const [draft, setDraft] = useState(props.initial ?? '');
-  return <ChatComposer draft={draft} streaming={false} estimate={state()} cnyPerUsd={0} onDraft={setDraft} onSend={vi.fn()} onStop={vi.fn()} {...props} />;
+  return (
+    <ChatComposer
+      draft={draft}
+      streaming={false}
+      estimate={state()}
+      cnyPerUsd={0}
+      onDraft={setDraft}
+      onSend={vi.fn()}
+      onStop={vi.fn()}
+      {...props}
+    />
+  );
 }
 
 const box = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
@@ -72,13 +89,21 @@ describe('ChatComposer', () => {
 
   it('shows the cost of the next request before it is sent, history included', () => {
     render(<Harness initial="Next question" />);
-    expect(screen.getByText('Next request: 1,234 tokens · $0.00019 + the answer; resends 4 of 6 earlier messages (1,100 tokens)')).toBeTruthy();
+    expect(
+      screen.getByText('Next request: 1,234 tokens · $0.00019 + the answer; resends 4 of 6 earlier messages (1,100 tokens)'),
+    ).toBeTruthy();
     expect(box().getAttribute('aria-describedby')).toBe('chat-estimate');
   });
 
   it('refuses a message over the model window or the character limit, keeping what was typed', () => {
     const onSend = vi.fn();
-    const { rerender } = render(<Harness initial="huge" onSend={onSend} estimate={state({ estimate: estimate({ fits: false, messageTokens: 262_144 }) })} />);
+    const { rerender } = render(
+      <Harness
+        initial="huge"
+        onSend={onSend}
+        estimate={state({ estimate: estimate({ fits: false, messageTokens: 262_144 }) })}
+      />,
+    );
     expect(screen.getByText('This message is 262,144 tokens; gpt-4o-mini reads at most 123,904. Shorten it.')).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Send' }).disabled).toBe(true);
     fireEvent.keyDown(box(), { key: 'Enter', keyCode: 13 });
@@ -110,7 +135,9 @@ describe('estimateLine', () => {
   });
 
   it('says when no earlier message fits the history budget', () => {
-    expect(estimateLine(state({ estimate: estimate({ historyIncluded: 0 }) }), 5, 0).text).toMatch(/; no earlier messages resent$/);
+    expect(estimateLine(state({ estimate: estimate({ historyIncluded: 0 }) }), 5, 0).text).toMatch(
+      /; no earlier messages resent$/,
+    );
   });
 
   it('shows yuan too when the user set a rate', () => {

@@ -7,7 +7,14 @@ import { setLocale } from '@/utils/i18n';
 
 setLocale('en');
 
-const item = (id: string, title: string): ConversationSummary => ({ id, title, model: 'gpt-4o-mini', createdAt: 1, updatedAt: 2, messageCount: 4 });
+const item = (id: string, title: string): ConversationSummary => ({
+  id,
+  title,
+  model: 'gpt-4o-mini',
+  createdAt: 1,
+  updatedAt: 2,
+  messageCount: 4,
+});
 
 function show(overrides: Partial<ChatHistoryProps> = {}) {
   const props: ChatHistoryProps = {

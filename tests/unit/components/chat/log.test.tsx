@@ -12,14 +12,40 @@ setLocale('en');
 
 const vectors = JSON.parse(readFileSync('tests/fixtures/xss/vectors.json', 'utf8')) as { title: string; payload: string }[];
 
-const actions = (): ChatMessageActions => ({ onCopy: vi.fn(), onCopyCode: vi.fn(), onRegenerate: vi.fn(), onOverride: vi.fn(), onOpenSettings: vi.fn() });
+const actions = (): ChatMessageActions => ({
+  onCopy: vi.fn(),
+  onCopyCode: vi.fn(),
+  onRegenerate: vi.fn(),
+  onOverride: vi.fn(),
+  onOpenSettings: vi.fn(),
+});
 const user = (id: string, content: string): ChatMessage => ({ id, role: 'user', content, status: 'done', createdAt: 1 });
-const answer = (id: string, content: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({ id, role: 'assistant', content, status: 'done', createdAt: 2, ...extra });
-const usage = { model: 'gpt-4o-mini', promptTokens: 40, completionTokens: 9, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0.000012 };
+const answer = (id: string, content: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  id,
+  role: 'assistant',
+  content,
+  status: 'done',
+  createdAt: 2,
+  ...extra,
+});
+const usage = {
+  model: 'gpt-4o-mini',
+  promptTokens: 40,
+  completionTokens: 9,
+  cachedTokens: 0,
+  reasoningTokens: 0,
+  estimated: false,
+  costUsd: 0.000012,
+};
 
 function show(messages: ChatMessage[], streamingId: string | null = null, handlers = actions()) {
   const view = render(<ChatLog messages={messages} streamingId={streamingId} cnyPerUsd={0} actions={handlers} />);
-  return { ...view, handlers, rerenderWith: (next: ChatMessage[], nextStreaming: string | null = null) => view.rerender(<ChatLog messages={next} streamingId={nextStreaming} cnyPerUsd={0} actions={handlers} />) };
+  return {
+    ...view,
+    handlers,
+    rerenderWith: (next: ChatMessage[], nextStreaming: string | null = null) =>
+      view.rerender(<ChatLog messages={next} streamingId={nextStreaming} cnyPerUsd={0} actions={handlers} />),
+  };
 }
 
 const answers = () => screen.getAllByRole('article', { name: 'Assistant' });
@@ -43,7 +69,11 @@ describe('ChatLog', () => {
   });
 
   it('marks a stopped answer, and an interrupted one with its error and Retry', () => {
-    const interrupted = { code: 'interrupted' as const, message: 'The connection closed before the answer finished.', retryable: true };
+    const interrupted = {
+      code: 'interrupted' as const,
+      message: 'The connection closed before the answer finished.',
+      retryable: true,
+    };
     const { handlers, rerenderWith } = show([user('q1', 'a'), answer('a1', 'Partial', { status: 'stopped' })]);
     expect(within(answers()[0]!).getByText('Stopped')).toBeTruthy();
     expect(within(answers()[0]!).queryByRole('alert')).toBeNull();
@@ -64,7 +94,10 @@ describe('ChatLog', () => {
     const { handlers, rerenderWith } = show([user('q1', 'a'), answer('a1', '', { status: 'error', error: budget })]);
     fireEvent.click(screen.getByRole('button', { name: 'Spend anyway' }));
     expect(handlers.onOverride).toHaveBeenCalledWith('a1');
-    rerenderWith([user('q1', 'a'), answer('a1', '', { status: 'error', error: { code: 'invalid_key', message: 'Bad key.', retryable: false } })]);
+    rerenderWith([
+      user('q1', 'a'),
+      answer('a1', '', { status: 'error', error: { code: 'invalid_key', message: 'Bad key.', retryable: false } }),
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
     expect(handlers.onOpenSettings).toHaveBeenCalled();
     // Nothing to copy in an answer that never came; Regenerate is there for after the fix.
@@ -129,9 +162,12 @@ describe('ChatLog', () => {
     }
     rerenderWith([user('q1', 'go'), answer('a1', text), answer('a2', vectors.map((v) => v.payload).join(' '))]);
     const log = screen.getByRole('log');
-    expect(log.querySelectorAll('script, iframe, object, embed, img, svg, math, style, link, form, video, audio, meta, base').length).toBe(0);
+    expect(
+      log.querySelectorAll('script, iframe, object, embed, img, svg, math, style, link, form, video, audio, meta, base').length,
+    ).toBe(0);
     for (const element of log.querySelectorAll('*')) {
-      for (const attribute of element.attributes) expect(attribute.name, element.outerHTML.slice(0, 80)).not.toMatch(/^(on|src|srcdoc|style|formaction|xlink)/i);
+      for (const attribute of element.attributes)
+        expect(attribute.name, element.outerHTML.slice(0, 80)).not.toMatch(/^(on|src|srcdoc|style|formaction|xlink)/i);
     }
     for (const link of log.querySelectorAll('a[href]')) expect(link.getAttribute('href')).toMatch(/^(https?:|mailto:)/i);
     expect(log.textContent).toContain('<svg><image');

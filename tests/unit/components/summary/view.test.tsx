@@ -7,19 +7,53 @@ import { setLocale } from '@/utils/i18n';
 import type { PageInspection } from '@/utils/summary/types';
 
 const inspection: PageInspection = {
-  page: { url: 'https://a.example/', title: 'Long read', source: 'article', lang: 'en', tokens: 152_340, exactTokens: true, truncated: false },
-  estimate: { model: 'gpt-4o', sections: 12, requests: 13, inputTokens: 155_000, outputTokens: 3000, costUsd: 0.4175, needsConfirm: true },
+  page: {
+    url: 'https://a.example/',
+    title: 'Long read',
+    source: 'article',
+    lang: 'en',
+    tokens: 152_340,
+    exactTokens: true,
+    truncated: false,
+  },
+  estimate: {
+    model: 'gpt-4o',
+    sections: 12,
+    requests: 13,
+    inputTokens: 155_000,
+    outputTokens: 3000,
+    costUsd: 0.4175,
+    needsConfirm: true,
+  },
   stored: null,
   runningJobId: null,
 };
 
 function view(props: Partial<SummaryViewProps>) {
   const handlers = {
-    onSummarize: vi.fn(), onRegenerate: vi.fn(), onConfirm: vi.fn(), onCancel: vi.fn(), onStop: vi.fn(),
-    onRetry: vi.fn(), onOverride: vi.fn(), onOpenSettings: vi.fn(), onCopy: vi.fn(),
+    onSummarize: vi.fn(),
+    onRegenerate: vi.fn(),
+    onConfirm: vi.fn(),
+    onCancel: vi.fn(),
+    onStop: vi.fn(),
+    onRetry: vi.fn(),
+    onOverride: vi.fn(),
+    onOpenSettings: vi.fn(),
+    onCopy: vi.fn(),
   };
   render(
-    <SummaryView phase="ready" inspection={inspection} text="" progress={null} usage={null} error={null} cachedAt={null} cnyPerUsd={0} {...handlers} {...props} />,
+    <SummaryView
+      phase="ready"
+      inspection={inspection}
+      text=""
+      progress={null}
+      usage={null}
+      error={null}
+      cachedAt={null}
+      cnyPerUsd={0}
+      {...handlers}
+      {...props}
+    />,
   );
   return handlers;
 }
@@ -78,7 +112,15 @@ describe('SummarySettings', () => {
   it('saves valid numbers and keeps an invalid one in the box with a message', () => {
     setLocale('en');
     const onChange = vi.fn();
-    render(<SummarySettings summaryLanguage="auto" summaryConfirmAboveUsd={0.05} summaryMaxInput={0} summaryConcurrency={4} onChange={onChange} />);
+    render(
+      <SummarySettings
+        summaryLanguage="auto"
+        summaryConfirmAboveUsd={0.05}
+        summaryMaxInput={0}
+        summaryConcurrency={4}
+        onChange={onChange}
+      />,
+    );
     const concurrency = screen.getByRole('textbox', { name: 'Sections summarized at once' }) as HTMLInputElement;
     fireEvent.input(concurrency, { target: { value: '2' } });
     expect(onChange).toHaveBeenLastCalledWith({ summaryConcurrency: 2 });

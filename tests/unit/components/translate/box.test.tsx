@@ -16,7 +16,17 @@ function box(props: Partial<TranslateBoxProps> = {}) {
     onOpenSettings: vi.fn(),
   };
   render(
-    <TranslateBox text="Hello there" source="en" target="zh-CN" status="idle" markdown="" cnyPerUsd={0} copied={false} {...handlers} {...props} />,
+    <TranslateBox
+      text="Hello there"
+      source="en"
+      target="zh-CN"
+      status="idle"
+      markdown=""
+      cnyPerUsd={0}
+      copied={false}
+      {...handlers}
+      {...props}
+    />,
   );
   return handlers;
 }

@@ -89,7 +89,15 @@ describe('TranslationCard', () => {
       status: 'error',
       markdown: '',
       error: { code: 'too_large', message: 'The text is too large (200,000 characters; the limit is 50,000).', retryable: false },
-      usage: { model: 'gpt-4o-mini', promptTokens: 10, completionTokens: 5, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0.00001 },
+      usage: {
+        model: 'gpt-4o-mini',
+        promptTokens: 10,
+        completionTokens: 5,
+        cachedTokens: 0,
+        reasoningTokens: 0,
+        estimated: false,
+        costUsd: 0.00001,
+      },
     });
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
     expect(screen.getByLabelText('Usage of this answer').textContent).toContain('10 tokens in');

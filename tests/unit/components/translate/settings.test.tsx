@@ -42,7 +42,9 @@ describe('TranslateSettings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Allow on all sites' }));
     expect(handlers.onAllowAllSites).toHaveBeenCalled();
     expect((screen.getByRole('combobox', { name: 'Translate into' }) as HTMLSelectElement).value).toBe('zh-CN');
-    expect((screen.getByRole('combobox', { name: 'Text already in that language goes into' }) as HTMLSelectElement).value).toBe('en');
+    expect((screen.getByRole('combobox', { name: 'Text already in that language goes into' }) as HTMLSelectElement).value).toBe(
+      'en',
+    );
     expect(screen.getByRole('spinbutton', { name: 'Longest text to translate at once (characters)' })).toBeTruthy();
     expect(screen.getByText(/Keyboard shortcut: Alt\+Y/)).toBeTruthy();
 

@@ -21,7 +21,10 @@ const fakeFetch = vi.fn(async (input: RequestInfo | URL) => {
     { choices: [{ index: 0, delta: { role: 'assistant', content: 'OK' }, finish_reason: null }] },
     { choices: [{ index: 0, delta: {}, finish_reason: 'length' }] },
   ]
-    .map((chunk) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', ...chunk })}\n\n`)
+    .map(
+      (chunk) =>
+        `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', ...chunk })}\n\n`,
+    )
     .join('');
   return new Response(`${sse}data: [DONE]\n\n`, { headers: { 'content-type': 'text/event-stream' } });
 });
@@ -55,7 +58,11 @@ const payloads: Record<MessageName, unknown> = {
   showTranslateCard: null,
   openSettings: {},
   chatImport: {
-    data: { format: 'glance-chat', version: 1, conversations: [{ id: 'c1', title: 'Hi', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }] },
+    data: {
+      format: 'glance-chat',
+      version: 1,
+      conversations: [{ id: 'c1', title: 'Hi', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }],
+    },
   },
   chatGet: { id: null },
   chatSaveDraft: { id: 'c1', text: 'half-typed' },

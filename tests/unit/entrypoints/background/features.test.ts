@@ -29,8 +29,11 @@ describe('the feature list', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(['chrome', 'firefox'] as const)('declares in the %s manifest exactly the shortcuts the features handle', async (browser) => {
-    const manifest = await manifestFor(browser);
-    expect(Object.keys(manifest.commands ?? {}).sort()).toEqual(Object.keys(COMMANDS).sort());
-  });
+  it.each(['chrome', 'firefox'] as const)(
+    'declares in the %s manifest exactly the shortcuts the features handle',
+    async (browser) => {
+      const manifest = await manifestFor(browser);
+      expect(Object.keys(manifest.commands ?? {}).sort()).toEqual(Object.keys(COMMANDS).sort());
+    },
+  );
 });

@@ -18,7 +18,10 @@ function scriptedAction(keepOnDisconnect: boolean) {
       if (!Array.isArray(turns)) throw new AppError('refused');
       return { turns } as never;
     },
-    run: async (input: { turns: { content: string }[] }, ctx: { signal: AbortSignal; delta(t: string): void; progress(d: number, t: number): void }) => {
+    run: async (
+      input: { turns: { content: string }[] },
+      ctx: { signal: AbortSignal; delta(t: string): void; progress(d: number, t: number): void },
+    ) => {
       const words = input.turns[0]!.content.split(' ');
       for (const [index, word] of words.entries()) {
         await new Promise((resolve) => setTimeout(resolve, 5));

@@ -18,9 +18,25 @@ const conversation: Conversation = {
       status: 'done',
       createdAt: 2,
       model: 'gpt-4o-mini',
-      usage: { model: 'gpt-4o-mini', promptTokens: 20, completionTokens: 5, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0.000006 },
+      usage: {
+        model: 'gpt-4o-mini',
+        promptTokens: 20,
+        completionTokens: 5,
+        cachedTokens: 0,
+        reasoningTokens: 0,
+        estimated: false,
+        costUsd: 0.000006,
+      },
     },
-    { id: 'm3', role: 'assistant', content: 'Also the Amazon', status: 'interrupted', createdAt: 3, jobId: 'gone', error: { code: 'interrupted', message: 'cut', retryable: true } },
+    {
+      id: 'm3',
+      role: 'assistant',
+      content: 'Also the Amazon',
+      status: 'interrupted',
+      createdAt: 3,
+      jobId: 'gone',
+      error: { code: 'interrupted', message: 'cut', retryable: true },
+    },
   ],
 };
 
@@ -58,7 +74,13 @@ describe('export', () => {
 describe('readImport', () => {
   it('accepts an export or a bare list, fills what is missing, and never imports a live answer', () => {
     const [imported] = readImport([
-      { title: '', messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'yo', status: 'streaming', model: 'm', usage: { model: 'm', promptTokens: -3 } }] },
+      {
+        title: '',
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: 'yo', status: 'streaming', model: 'm', usage: { model: 'm', promptTokens: -3 } },
+        ],
+      },
     ]);
     expect(imported!.id).toMatch(/^[\w-]+$/);
     expect(imported!.title).toBe('hi');
@@ -70,7 +92,15 @@ describe('readImport', () => {
   it('drops fields that do not belong and replaces ids that are not ids', () => {
     const [imported] = readImport({
       format: 'glance-chat',
-      conversations: [{ id: '<script>', title: 'T', model: 'x', extra: 'no', messages: [{ id: '../x', role: 'user', content: 'q', onclick: 'alert(1)' }] }],
+      conversations: [
+        {
+          id: '<script>',
+          title: 'T',
+          model: 'x',
+          extra: 'no',
+          messages: [{ id: '../x', role: 'user', content: 'q', onclick: 'alert(1)' }],
+        },
+      ],
     });
     expect(imported!.id).not.toBe('<script>');
     expect(imported).not.toHaveProperty('extra');

@@ -43,7 +43,10 @@ describe('planChat', () => {
       const plan = planChat(input({ historyBudget: budget }), tokenizer);
       expect(plan.promptTokens, `budget ${budget}`).toBe(tokenizer.countChat(plan.turns));
       const history = plan.turns.slice(1, -1);
-      expect(plan.historyTokens).toBe(tokenizer.countChat([plan.turns[0]!, ...history, plan.turns.at(-1)!]) - tokenizer.countChat([plan.turns[0]!, plan.turns.at(-1)!]));
+      expect(plan.historyTokens).toBe(
+        tokenizer.countChat([plan.turns[0]!, ...history, plan.turns.at(-1)!]) -
+          tokenizer.countChat([plan.turns[0]!, plan.turns.at(-1)!]),
+      );
       expect(plan.historyTokens).toBeLessThanOrEqual(budget);
     }
   });
@@ -86,7 +89,9 @@ describe('planChat', () => {
 
   it("fits history into the model's window even when the user's budget is larger", async () => {
     const tokenizer = await getTokenizer('gpt-4-0613');
-    const big = Array.from({ length: 20 }, (_, i) => turn(i % 2 ? 'assistant' : 'user', 'lorem ipsum dolor sit amet '.repeat(100)));
+    const big = Array.from({ length: 20 }, (_, i) =>
+      turn(i % 2 ? 'assistant' : 'user', 'lorem ipsum dolor sit amet '.repeat(100)),
+    );
     const plan = planChat(input({ model: 'gpt-4-0613', history: big, historyBudget: 1_000_000 }), tokenizer);
     expect(plan.inputLimit).toBe(inputLimitFor('gpt-4-0613'));
     expect(plan.promptTokens).toBeLessThanOrEqual(plan.inputLimit);
@@ -111,8 +116,20 @@ describe('planChat', () => {
 
 describe('exchangesOf', () => {
   it('groups a question with the answers after it, and keeps a leading answer on its own', () => {
-    const turns = [turn('assistant', 'hello'), turn('user', 'q1'), turn('assistant', 'a1'), turn('user', 'q2'), turn('user', 'q3'), turn('assistant', 'a3')];
-    expect(exchangesOf(turns).map((exchange) => exchange.map((t) => t.content))).toEqual([['hello'], ['q1', 'a1'], ['q2'], ['q3', 'a3']]);
+    const turns = [
+      turn('assistant', 'hello'),
+      turn('user', 'q1'),
+      turn('assistant', 'a1'),
+      turn('user', 'q2'),
+      turn('user', 'q3'),
+      turn('assistant', 'a3'),
+    ];
+    expect(exchangesOf(turns).map((exchange) => exchange.map((t) => t.content))).toEqual([
+      ['hello'],
+      ['q1', 'a1'],
+      ['q2'],
+      ['q3', 'a3'],
+    ]);
   });
 });
 
@@ -125,7 +142,10 @@ describe('estimateOf', () => {
     expect(priced).toMatchObject({ exact: true, promptTokens: plan.promptTokens, fits: true });
     expect(estimateOf(plan, 'deepseek-chat', false).costUsd).toBeNull();
     // The user's own price wins over the table.
-    expect(estimateOf(plan, 'gpt-4o-mini', true, { 'gpt-4o-mini': { input: 1, output: 1 } }).costUsd).toBeCloseTo(plan.promptTokens / 1_000_000, 12);
+    expect(estimateOf(plan, 'gpt-4o-mini', true, { 'gpt-4o-mini': { input: 1, output: 1 } }).costUsd).toBeCloseTo(
+      plan.promptTokens / 1_000_000,
+      12,
+    );
   });
 
   it('prices dated snapshots as their family', async () => {

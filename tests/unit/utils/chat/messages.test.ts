@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { historyTurns, titleFrom } from '@/utils/chat/messages';
 import type { ChatMessage } from '@/utils/chat/types';
 
-const message = (role: ChatMessage['role'], content: string, status: ChatMessage['status'] = 'done'): ChatMessage => ({ id: content, role, content, status, createdAt: 1 });
+const message = (role: ChatMessage['role'], content: string, status: ChatMessage['status'] = 'done'): ChatMessage => ({
+  id: content,
+  role,
+  content,
+  status,
+  createdAt: 1,
+});
 
 describe('historyTurns', () => {
   it('resends questions and the answers the user saw, not failed or empty ones', () => {

@@ -17,7 +17,9 @@ describe('requestHostAccess', () => {
   });
 
   it('outside a user gesture (Firefox refuses to ask), answers with the access already granted', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'request').mockRejectedValue(new Error('permissions.request may only be called from a user input handler'));
+    vi.spyOn(fakeBrowser.permissions, 'request').mockRejectedValue(
+      new Error('permissions.request may only be called from a user input handler'),
+    );
     const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     expect(await requestHostAccess('http://127.0.0.1:8787')).toBe(true);
     expect(contains).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });

@@ -8,7 +8,16 @@ describe('price table', () => {
   });
 
   it('has the common OpenAI families and whisper-1 at $0.006 a minute', () => {
-    for (const model of ['gpt-3.5-turbo', 'gpt-4o-mini', 'gpt-4o', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-5', 'gpt-5-mini', 'gpt-5-nano']) {
+    for (const model of [
+      'gpt-3.5-turbo',
+      'gpt-4o-mini',
+      'gpt-4o',
+      'gpt-4.1',
+      'gpt-4.1-mini',
+      'gpt-5',
+      'gpt-5-mini',
+      'gpt-5-nano',
+    ]) {
       expect(priceFor(model), model).toMatchObject({ input: expect.any(Number), output: expect.any(Number) });
     }
     expect(priceFor('whisper-1')).toEqual({ perMinute: 0.006 });
@@ -26,7 +35,10 @@ describe('price table', () => {
   });
 
   it("uses the user's own prices first, for unknown and known models", () => {
-    const overrides = { 'deepseek-chat': { input: 0.28, cachedInput: 0.028, output: 0.42 }, 'gpt-4o-mini': { input: 1, output: 2 } };
+    const overrides = {
+      'deepseek-chat': { input: 0.28, cachedInput: 0.028, output: 0.42 },
+      'gpt-4o-mini': { input: 1, output: 2 },
+    };
     expect(priceFor('deepseek-chat', overrides)).toEqual(overrides['deepseek-chat']);
     expect(priceFor('gpt-4o-mini-2024-07-18', overrides)).toEqual({ input: 1, output: 2 });
   });

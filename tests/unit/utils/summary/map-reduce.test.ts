@@ -29,7 +29,13 @@ describe('mapParts', () => {
   it('never has more calls in flight than the bound, and returns results in part order', async () => {
     const client = fakeClient();
     const progress = vi.fn();
-    const results = await mapParts({ total: 12, concurrency: 4, call: client.call, signal: new AbortController().signal, onProgress: progress });
+    const results = await mapParts({
+      total: 12,
+      concurrency: 4,
+      call: client.call,
+      signal: new AbortController().signal,
+      onProgress: progress,
+    });
     expect(client.peak()).toBe(4);
     expect(results).toEqual(Array.from({ length: 12 }, (_, i) => ({ ok: true, text: `notes ${i}` })));
     expect(progress).toHaveBeenCalledTimes(12);
@@ -42,8 +48,14 @@ describe('mapParts', () => {
       if (index === 5 && attempt === 0) throw new AppError('interrupted');
     });
     const results = await mapParts({ total: 8, concurrency: 3, call: client.call, signal: new AbortController().signal });
-    expect(client.calls.filter(([index]) => index === 2)).toEqual([[2, 0], [2, 1]]);
-    expect(client.calls.filter(([index]) => index === 5)).toEqual([[5, 0], [5, 1]]);
+    expect(client.calls.filter(([index]) => index === 2)).toEqual([
+      [2, 0],
+      [2, 1],
+    ]);
+    expect(client.calls.filter(([index]) => index === 5)).toEqual([
+      [5, 0],
+      [5, 1],
+    ]);
     expect(results[2]).toMatchObject({ ok: false, error: { code: 'server_error' } });
     expect(results[5]).toEqual({ ok: true, text: 'notes 5' });
     expect(results.filter((result) => result.ok)).toHaveLength(7);
@@ -57,7 +69,9 @@ describe('mapParts', () => {
       if (index === 1) throw new AppError('quota_exceeded');
       await tick(20);
     });
-    await expect(mapParts({ total: 10, concurrency: 4, call: client.call, signal: new AbortController().signal })).rejects.toMatchObject({
+    await expect(
+      mapParts({ total: 10, concurrency: 4, call: client.call, signal: new AbortController().signal }),
+    ).rejects.toMatchObject({
       code: 'quota_exceeded',
     });
     expect(signals.every((signal) => signal.aborted)).toBe(true);
@@ -67,7 +81,9 @@ describe('mapParts', () => {
 
   it("rejects with 'aborted' when the user stops", async () => {
     const controller = new AbortController();
-    const client = fakeClient(async () => { await tick(50); });
+    const client = fakeClient(async () => {
+      await tick(50);
+    });
     const running = mapParts({ total: 6, concurrency: 2, call: client.call, signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     await expect(running).rejects.toMatchObject({ code: 'aborted' });
@@ -96,7 +112,10 @@ describe('mapParts', () => {
     const results = await mapParts({ total: 16, concurrency: 4, call, signal: new AbortController().signal });
     expect(results.every((result) => result.ok)).toBe(true);
     // Part 3 was called twice, both as its first attempt: a rate limit is not the part's failure.
-    expect(client.calls.filter(([index]) => index === 3)).toEqual([[3, 0], [3, 0]]);
+    expect(client.calls.filter(([index]) => index === 3)).toEqual([
+      [3, 0],
+      [3, 0],
+    ]);
     // Right after the 429, at most half as many calls ran at once.
     expect(Math.max(...startedAfterLimit.slice(0, 2))).toBeLessThanOrEqual(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);

@@ -32,7 +32,9 @@ describe('planSummary', { timeout: 30_000 }, () => {
     expect(plan.chunks).toHaveLength(1);
     expect(plan.requests).toBe(1);
     expect(plan.pageTokens).toBe(tokenizer.count(page.markdown.trim()));
-    expect(plan.estimate.inputTokens).toBe(tokenizer.countChat(buildSummaryRequest(page, page.markdown, 'English', 'gpt-4o-mini').turns));
+    expect(plan.estimate.inputTokens).toBe(
+      tokenizer.countChat(buildSummaryRequest(page, page.markdown, 'English', 'gpt-4o-mini').turns),
+    );
     // gpt-4o-mini: $0.15 per million in, $0.60 out.
     expect(plan.estimate.costUsd).toBeCloseTo((plan.estimate.inputTokens * 0.15 + plan.estimate.outputTokens * 0.6) / 1e6, 12);
   });
@@ -56,9 +58,19 @@ describe('prompts', { timeout: 30_000 }, () => {
   it('keep the fixed prompt around the page under 150 tokens', async () => {
     const tokenizer = await getTokenizer('gpt-4o-mini');
     const text = 'x';
-    const single = buildSummaryRequest({ title: 'A typical article title of a dozen words or so here' }, text, 'Simplified Chinese', 'gpt-4o-mini');
+    const single = buildSummaryRequest(
+      { title: 'A typical article title of a dozen words or so here' },
+      text,
+      'Simplified Chinese',
+      'gpt-4o-mini',
+    );
     expect(tokenizer.countChat(single.turns) - tokenizer.count(text)).toBeLessThanOrEqual(150);
-    const part = buildPartRequest({ title: 'A title' }, { index: 2, total: 12, headings: ['Chapter 3'], text }, 'English', 'gpt-4o-mini');
+    const part = buildPartRequest(
+      { title: 'A title' },
+      { index: 2, total: 12, headings: ['Chapter 3'], text },
+      'English',
+      'gpt-4o-mini',
+    );
     expect(tokenizer.countChat(part.turns) - tokenizer.count(text)).toBeLessThanOrEqual(150);
   });
 

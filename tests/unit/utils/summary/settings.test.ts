@@ -3,7 +3,12 @@ import { DEFAULT_SETTINGS, sanitizeSettings } from '@/utils/settings';
 
 describe('summary settings', () => {
   it('default to the interface language, a 5-cent question threshold, the model context, 4 at once', () => {
-    expect(DEFAULT_SETTINGS).toMatchObject({ summaryLanguage: 'auto', summaryConfirmAboveUsd: 0.05, summaryMaxInput: 0, summaryConcurrency: 4 });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      summaryLanguage: 'auto',
+      summaryConfirmAboveUsd: 0.05,
+      summaryMaxInput: 0,
+      summaryConcurrency: 4,
+    });
   });
 
   it('keep stored numbers within what makes sense', () => {
@@ -12,7 +17,10 @@ describe('summary settings', () => {
       summaryMaxInput: 0,
       summaryConfirmAboveUsd: 0.05,
     });
-    expect(sanitizeSettings({ summaryConcurrency: 2.6, summaryMaxInput: 'x' })).toMatchObject({ summaryConcurrency: 3, summaryMaxInput: 0 });
+    expect(sanitizeSettings({ summaryConcurrency: 2.6, summaryMaxInput: 'x' })).toMatchObject({
+      summaryConcurrency: 3,
+      summaryMaxInput: 0,
+    });
     expect(sanitizeSettings({ summaryConcurrency: Number.NaN })).toMatchObject({ summaryConcurrency: 4 });
   });
 });

@@ -34,13 +34,17 @@ describe('joinTranslation', () => {
 
   it('puts the code blocks back between the translated prose', () => {
     const all = { s1: '引言段落。', s2: '中间文字。\n- 项目', s3: '结尾。' };
-    expect(joinTranslation(pieces, all, 3)).toBe('引言段落。\n\n```js\nconst x = 1; // keep\n```\n\n中间文字。\n- 项目\n\n~~~\nraw ~~~ code\n~~~\n\n结尾。');
+    expect(joinTranslation(pieces, all, 3)).toBe(
+      '引言段落。\n\n```js\nconst x = 1; // keep\n```\n\n中间文字。\n- 项目\n\n~~~\nraw ~~~ code\n~~~\n\n结尾。',
+    );
   });
 
   it('only ever grows at the end while streaming: a code block waits for the prose before it', () => {
     expect(joinTranslation(pieces, { s1: '引言' }, 0)).toBe('引言');
     expect(joinTranslation(pieces, { s1: '引言段落。' }, 1)).toBe('引言段落。\n\n```js\nconst x = 1; // keep\n```');
-    expect(joinTranslation(pieces, { s1: '引言段落。', s2: '中' }, 1)).toBe('引言段落。\n\n```js\nconst x = 1; // keep\n```\n\n中');
+    expect(joinTranslation(pieces, { s1: '引言段落。', s2: '中' }, 1)).toBe(
+      '引言段落。\n\n```js\nconst x = 1; // keep\n```\n\n中',
+    );
   });
 
   it('shows a finished segment that came back empty as empty, not as the end', () => {

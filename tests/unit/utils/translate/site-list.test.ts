@@ -19,7 +19,11 @@ describe('site list', () => {
   });
 
   it('makes exclude patterns the browser accepts: subdomains for names, exact for addresses and single labels', () => {
-    expect(excludePatterns(['example.com', '127.0.0.1', 'localhost'])).toEqual(['*://*.example.com/*', '*://127.0.0.1/*', '*://localhost/*']);
+    expect(excludePatterns(['example.com', '127.0.0.1', 'localhost'])).toEqual([
+      '*://*.example.com/*',
+      '*://127.0.0.1/*',
+      '*://localhost/*',
+    ]);
   });
 
   it('parses a typed list, dropping repeats, and reports the first bad line', () => {

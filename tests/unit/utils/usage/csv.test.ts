@@ -41,7 +41,7 @@ const call = (overrides: Partial<CallRecord>): CallRecord => ({
   completionTokens: 20,
   reasoningTokens: 0,
   estimated: false,
-  costUsd: 0.0000270,
+  costUsd: 0.000027,
   status: 'ok',
   ...overrides,
 });
@@ -66,18 +66,77 @@ describe('csvField', () => {
 
 describe('usageCsv', () => {
   it('writes a header, calls newest first, then rolled-up days, and reads back field for field', () => {
-    const older = call({ time: Date.UTC(2026, 10, 26), model: 'my,"odd"\nmodel', costUsd: null, estimated: true, status: 'interrupted' });
+    const older = call({
+      time: Date.UTC(2026, 10, 26),
+      model: 'my,"odd"\nmodel',
+      costUsd: null,
+      estimated: true,
+      status: 'interrupted',
+    });
     const newer = call({ feature: 'summarize' });
     const rollup: DayRollup = {
-      key: 'k', day: new Date(2025, 0, 5).getTime(), feature: 'translate', model: 'gpt-4o', host: 'relay.example',
-      calls: 12, promptTokens: 1200, cachedTokens: 0, completionTokens: 300, reasoningTokens: 0, audioSeconds: 0,
-      costUsd: 0.006, unpricedCalls: 0, estimatedCalls: 0,
+      key: 'k',
+      day: new Date(2025, 0, 5).getTime(),
+      feature: 'translate',
+      model: 'gpt-4o',
+      host: 'relay.example',
+      calls: 12,
+      promptTokens: 1200,
+      cachedTokens: 0,
+      completionTokens: 300,
+      reasoningTokens: 0,
+      audioSeconds: 0,
+      costUsd: 0.006,
+      unpricedCalls: 0,
+      estimatedCalls: 0,
     };
     const rows = parseCsv(usageCsv([older, newer], [rollup]));
-    expect(rows[0]).toEqual(['time', 'feature', 'model', 'host', 'calls', 'prompt_tokens', 'cached_tokens', 'completion_tokens', 'reasoning_tokens', 'audio_seconds', 'estimated', 'cost_usd', 'status']);
+    expect(rows[0]).toEqual([
+      'time',
+      'feature',
+      'model',
+      'host',
+      'calls',
+      'prompt_tokens',
+      'cached_tokens',
+      'completion_tokens',
+      'reasoning_tokens',
+      'audio_seconds',
+      'estimated',
+      'cost_usd',
+      'status',
+    ]);
     expect(rows[1]!.slice(0, 3)).toEqual(['2026-11-27T10:00:00.000Z', 'summarize', 'gpt-4o-mini']);
-    expect(rows[2]).toEqual(['2026-11-26T00:00:00.000Z', 'chat', 'my,"odd"\nmodel', 'api.openai.com', '1', '100', '0', '20', '0', '0', 'true', '', 'interrupted']);
-    expect(rows[3]).toEqual(['2025-01-05', 'translate', 'gpt-4o', 'relay.example', '12', '1200', '0', '300', '0', '0', 'false', '0.006', 'rolled-up']);
+    expect(rows[2]).toEqual([
+      '2026-11-26T00:00:00.000Z',
+      'chat',
+      'my,"odd"\nmodel',
+      'api.openai.com',
+      '1',
+      '100',
+      '0',
+      '20',
+      '0',
+      '0',
+      'true',
+      '',
+      'interrupted',
+    ]);
+    expect(rows[3]).toEqual([
+      '2025-01-05',
+      'translate',
+      'gpt-4o',
+      'relay.example',
+      '12',
+      '1200',
+      '0',
+      '300',
+      '0',
+      '0',
+      'false',
+      '0.006',
+      'rolled-up',
+    ]);
     expect(rows).toHaveLength(4);
   });
 });

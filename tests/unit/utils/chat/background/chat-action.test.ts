@@ -16,7 +16,12 @@ const fixture = useFakeServer();
 
 beforeEach(async () => {
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-  await updateSettings({ provider: 'custom', baseURL: fixture.server.baseURL, model: 'gpt-4o-mini', chatSystemPrompt: 'Be brief.' });
+  await updateSettings({
+    provider: 'custom',
+    baseURL: fixture.server.baseURL,
+    model: 'gpt-4o-mini',
+    chatSystemPrompt: 'Be brief.',
+  });
   await setApiKey('custom', fixture.server.apiKey);
 });
 
@@ -40,10 +45,11 @@ function start(manager: JobManager, input: ChatInput): FakePort {
   return port;
 }
 
-const requestBody = (index: number) => fixture.server.requests.filter((r) => r.path === '/v1/chat/completions')[index]!.body as {
-  messages: { role: string; content: string }[];
-  model: string;
-};
+const requestBody = (index: number) =>
+  fixture.server.requests.filter((r) => r.path === '/v1/chat/completions')[index]!.body as {
+    messages: { role: string; content: string }[];
+    model: string;
+  };
 
 describe('chat action', () => {
   it('stores the question and the streamed answer, with usage, and makes the conversation current', async () => {
@@ -55,7 +61,13 @@ describe('chat action', () => {
     const conversation = await getConversation('conv');
     expect(conversation).toMatchObject({ title: 'What is the capital of France?', model: 'gpt-4o-mini', messageCount: 2 });
     expect(conversation!.messages[0]).toMatchObject({ role: 'user', content: 'What is the capital of France?', status: 'done' });
-    expect(conversation!.messages[1]).toMatchObject({ id: answerId, role: 'assistant', content: 'Paris is the capital.', status: 'done', model: 'gpt-4o-mini' });
+    expect(conversation!.messages[1]).toMatchObject({
+      id: answerId,
+      role: 'assistant',
+      content: 'Paris is the capital.',
+      status: 'done',
+      model: 'gpt-4o-mini',
+    });
     expect(conversation!.messages[1]!.usage).toMatchObject({ estimated: false, completionTokens: expect.any(Number) });
     expect(conversation!.messages[1]).not.toHaveProperty('jobId');
     expect(await getCurrentId()).toBe('conv');
@@ -74,7 +86,12 @@ describe('chat action', () => {
     fixture.server.enqueue({ kind: 'text', text: 'Second answer.' });
     const second = send(manager, 'Second question', 'c2');
     await until(() => ended(second.port) !== undefined);
-    expect(requestBody(1).messages.map((m) => m.content)).toEqual(['Be brief.', 'First question', 'First answer.', 'Second question']);
+    expect(requestBody(1).messages.map((m) => m.content)).toEqual([
+      'Be brief.',
+      'First question',
+      'First answer.',
+      'Second question',
+    ]);
 
     await updateSettings({ chatHistoryBudget: 0 });
     const third = send(manager, 'Third question', 'c2');
@@ -108,7 +125,9 @@ describe('chat action', () => {
     await until(() => ended(port) !== undefined);
     expect(ended(port)).toMatchObject({ type: 'error', error: { code: 'aborted' } });
     const stored = (await getStoredMessages('c4')).find((m) => m.id === answerId)!;
-    const streamed = events(port).map((e) => (e.type === 'delta' ? e.text : '')).join('');
+    const streamed = events(port)
+      .map((e) => (e.type === 'delta' ? e.text : ''))
+      .join('');
     expect(stored).toMatchObject({ status: 'stopped', content: streamed });
     expect(stored.content.length).toBeGreaterThan(0);
     expect(stored.content.length).toBeLessThan(text.length);
@@ -152,7 +171,11 @@ describe('chat action', () => {
     const retry = start(manager, { op: 'regenerate', conversationId: 'c6', answerId });
     await until(() => ended(retry) !== undefined, 15_000);
     expect(ended(retry)).toMatchObject({ type: 'error', error: { code: 'server_error' } });
-    expect((await getStoredMessages('c6'))[1]).toMatchObject({ content: partial, status: 'error', error: { code: 'server_error' } });
+    expect((await getStoredMessages('c6'))[1]).toMatchObject({
+      content: partial,
+      status: 'error',
+      error: { code: 'server_error' },
+    });
   }, 20_000);
 
   it('stores a failure before any text as an error on the answer, question kept', async () => {
@@ -190,7 +213,14 @@ describe('chat action', () => {
     const second = send(manager, 'two', 'c10');
     await until(() => ended(second.port) !== undefined);
 
-    const reused = start(manager, { op: 'send', conversationId: 'c10', messageId: 'fresh', answerId: first.answerId, text: 'x', model: 'gpt-4o-mini' });
+    const reused = start(manager, {
+      op: 'send',
+      conversationId: 'c10',
+      messageId: 'fresh',
+      answerId: first.answerId,
+      text: 'x',
+      model: 'gpt-4o-mini',
+    });
     const earlier = start(manager, { op: 'regenerate', conversationId: 'c10', answerId: first.answerId });
     const missing = start(manager, { op: 'regenerate', conversationId: 'nope', answerId: 'a1' });
     for (const port of [reused, earlier, missing]) {
@@ -208,7 +238,14 @@ describe('chat action', () => {
     expect(ended(again)).toMatchObject({ type: 'error', error: { code: 'refused' } });
     running.port.send({ type: 'stop' });
     await until(() => ended(running.port) !== undefined);
-    expect((await getStoredMessages('c10')).map((m) => m.content.slice(0, 4))).toEqual(['one', 'Echo', 'two', 'Echo', 'thre', 'slow']);
+    expect((await getStoredMessages('c10')).map((m) => m.content.slice(0, 4))).toEqual([
+      'one',
+      'Echo',
+      'two',
+      'Echo',
+      'thre',
+      'slow',
+    ]);
   });
 
   it('refuses malformed input', async () => {
@@ -231,7 +268,11 @@ describe('chat action', () => {
 
   it('reports a failed final write as storage_failed instead of pretending the answer was saved', async () => {
     const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
       if ((value as { status?: string }).status === 'done' && (value as { role?: string }).role === 'assistant') {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
@@ -243,8 +284,11 @@ describe('chat action', () => {
     expect(ended(port)).toMatchObject({ type: 'error', error: { code: 'storage_failed', retryable: false } });
     expect((ended(port) as { error: { message: string } }).error.message).toMatch(/^Saving failed: QuotaExceededError/);
     // The page still received every word (and its usage) before the failure.
-    expect(events(port).map((e) => (e.type === 'delta' ? e.text : '')).join('')).toBe('An answer with nowhere to go.');
+    expect(
+      events(port)
+        .map((e) => (e.type === 'delta' ? e.text : ''))
+        .join(''),
+    ).toBe('An answer with nowhere to go.');
     expect(events(port).some((e) => e.type === 'usage')).toBe(true);
   });
 });
-

@@ -15,7 +15,13 @@ import {
 } from '@/utils/chat/background/conversations';
 import type { AppError } from '@/utils/errors';
 
-function message(conversationId: string, seq: number, role: 'user' | 'assistant', content: string, createdAt = 1000 + seq): StoredMessage {
+function message(
+  conversationId: string,
+  seq: number,
+  role: 'user' | 'assistant',
+  content: string,
+  createdAt = 1000 + seq,
+): StoredMessage {
   return { id: `${conversationId}-${seq}`, conversationId, seq, role, content, status: 'done', createdAt };
 }
 
@@ -62,7 +68,7 @@ describe('conversation store', () => {
     expect((await listConversations('RIVER')).map((c) => c.id)).toEqual(['old']);
     expect((await listConversations('红色')).map((c) => c.id)).toEqual(['mid']);
     expect(await listConversations('zebra')).toEqual([]);
-    expect((await listConversations('  '))).toHaveLength(3);
+    expect(await listConversations('  ')).toHaveLength(3);
   });
 
   it('renames, switches models, and refuses to change what does not exist', async () => {

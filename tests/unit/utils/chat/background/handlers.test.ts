@@ -26,7 +26,13 @@ async function ok<T>(name: MessageName, data: unknown): Promise<T> {
   return reply.data as T;
 }
 
-function stored(conversationId: string, seq: number, role: 'user' | 'assistant', content: string, extra: Partial<StoredMessage> = {}): StoredMessage {
+function stored(
+  conversationId: string,
+  seq: number,
+  role: 'user' | 'assistant',
+  content: string,
+  extra: Partial<StoredMessage> = {},
+): StoredMessage {
   return { id: `${conversationId}-m${seq}`, conversationId, seq, role, content, status: 'done', createdAt: 1000 + seq, ...extra };
 }
 
@@ -48,7 +54,10 @@ describe('chat messages', () => {
     expect(await ok('chatGet', { id: null })).toBeNull();
     await seed('c1', ['hello', 'hi there']);
     await ok('chatSetCurrent', { id: 'c1' });
-    expect(await ok<Conversation>('chatGet', { id: null })).toMatchObject({ id: 'c1', messages: [{ content: 'hello' }, { content: 'hi there' }] });
+    expect(await ok<Conversation>('chatGet', { id: null })).toMatchObject({
+      id: 'c1',
+      messages: [{ content: 'hello' }, { content: 'hi there' }],
+    });
     await ok('chatSetCurrent', { id: null });
     expect(await ok('chatGet', { id: null })).toBeNull();
     expect(await ok<Conversation>('chatGet', { id: 'c1' })).toMatchObject({ id: 'c1' });
@@ -72,7 +81,11 @@ describe('chat messages', () => {
   it('finds an answer left streaming by a stopped worker interrupted, with Retry, and stores that', async () => {
     await seed('c1', ['question', 'half an ans'], { status: 'streaming', jobId: 'job-from-a-dead-worker' });
     const conversation = await ok<Conversation>('chatGet', { id: 'c1' });
-    expect(conversation.messages[1]).toMatchObject({ content: 'half an ans', status: 'interrupted', error: { code: 'interrupted', retryable: true } });
+    expect(conversation.messages[1]).toMatchObject({
+      content: 'half an ans',
+      status: 'interrupted',
+      error: { code: 'interrupted', retryable: true },
+    });
     expect(conversation.messages[1]).not.toHaveProperty('jobId');
     expect((await getStoredMessages('c1'))[1]).toMatchObject({ status: 'interrupted' });
   });
@@ -82,24 +95,40 @@ describe('chat messages', () => {
     const jobs = new JobManager({ actions, getSettings, localeOf: () => 'en' });
     const port = createFakePort();
     jobs.connect(port, 'extension-page');
-    port.send({ type: 'start', action: 'chat', input: { op: 'send', conversationId: 'live', messageId: 'q', answerId: 'a', text: 'go', model: 'gpt-4o-mini' } });
-    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'delta')).toBe(true), { timeout: 5000 });
+    port.send({
+      type: 'start',
+      action: 'chat',
+      input: { op: 'send', conversationId: 'live', messageId: 'q', answerId: 'a', text: 'go', model: 'gpt-4o-mini' },
+    });
+    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'delta')).toBe(true), {
+      timeout: 5000,
+    });
     const conversation = await ok<Conversation>('chatGet', { id: 'live' });
     expect(conversation.messages[1]).toMatchObject({ status: 'streaming', jobId: (port.received[0] as { jobId: string }).jobId });
     port.send({ type: 'stop' });
-    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'error')).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'error')).toBe(true), {
+      timeout: 5000,
+    });
   });
 
   it('estimates exactly the prompt tokens the provider then bills, history included', async () => {
     await seed('c1', ['What is the capital of France?', 'Paris.', 'And of Italy?', 'Rome.']);
-    const estimate = await ok<ChatEstimate>('chatEstimate', { conversationId: 'c1', text: 'And of Spain?', model: 'gpt-4o-mini' });
+    const estimate = await ok<ChatEstimate>('chatEstimate', {
+      conversationId: 'c1',
+      text: 'And of Spain?',
+      model: 'gpt-4o-mini',
+    });
     expect(estimate).toMatchObject({ exact: true, historyIncluded: 4, historyTotal: 4, fits: true, model: 'gpt-4o-mini' });
     expect(estimate.costUsd).toBeCloseTo((estimate.promptTokens * 0.15) / 1e6, 12);
 
     const jobs = new JobManager({ actions, getSettings, localeOf: () => 'en' });
     const port = createFakePort();
     jobs.connect(port, 'extension-page');
-    port.send({ type: 'start', action: 'chat', input: { op: 'send', conversationId: 'c1', messageId: 'q3', answerId: 'a3', text: 'And of Spain?', model: 'gpt-4o-mini' } });
+    port.send({
+      type: 'start',
+      action: 'chat',
+      input: { op: 'send', conversationId: 'c1', messageId: 'q3', answerId: 'a3', text: 'And of Spain?', model: 'gpt-4o-mini' },
+    });
     await vi.waitFor(() => expect((port.received as StreamEvent[]).some((e) => e.type === 'done')).toBe(true), { timeout: 5000 });
     const usage = (port.received as StreamEvent[]).find((e) => e.type === 'usage');
     expect(usage).toMatchObject({ usage: { promptTokens: estimate.promptTokens, estimated: false } });
@@ -117,7 +146,10 @@ describe('chat messages', () => {
     expect(estimate.fits).toBe(false);
     expect(estimate.messageTokens).toBeGreaterThan(200_000);
     // Ordinary messages keep the small limit.
-    expect(await call('chatRename', { id: 'c1', title: 'x'.repeat(100_000) })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(await call('chatRename', { id: 'c1', title: 'x'.repeat(100_000) })).toMatchObject({
+      ok: false,
+      error: { code: 'too_large' },
+    });
   });
 
   it('lists with search, renames, switches the model, deletes', async () => {
@@ -138,14 +170,20 @@ describe('chat messages', () => {
     await seed('c2', ['three', 'four']);
     const exported = await ok<Conversation[]>('chatExport', { ids: null });
     expect(exported.map((c) => c.id).sort()).toEqual(['c1', 'c2']);
-    expect(await ok<Conversation[]>('chatExport', { ids: ['c2'] })).toMatchObject([{ id: 'c2', messages: [{ content: 'three' }, { content: 'four' }] }]);
+    expect(await ok<Conversation[]>('chatExport', { ids: ['c2'] })).toMatchObject([
+      { id: 'c2', messages: [{ content: 'three' }, { content: 'four' }] },
+    ]);
 
     await ok('chatDelete', { id: 'c1' });
     const file = { format: 'glance-chat', version: 1, conversations: exported };
     expect(await ok('chatImport', { data: file })).toEqual({ imported: 1, skipped: 1 });
     expect(await ok<Conversation>('chatGet', { id: 'c1' })).toMatchObject({ messages: [{ content: 'one' }, { content: 'two' }] });
 
-    for (const data of [{ format: 'something-else', conversations: [] }, { format: 'glance-chat', conversations: [{ messages: [{ role: 'hacker', content: 'x' }] }] }, 'text']) {
+    for (const data of [
+      { format: 'something-else', conversations: [] },
+      { format: 'glance-chat', conversations: [{ messages: [{ role: 'hacker', content: 'x' }] }] },
+      'text',
+    ]) {
       expect(await call('chatImport', { data })).toMatchObject({ ok: false, error: { code: 'refused' } });
     }
   });
@@ -153,7 +191,11 @@ describe('chat messages', () => {
   it('refuses content scripts every chat message: conversations are private', async () => {
     const contentSender = { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never };
     for (const name of ['chatGet', 'chatList', 'chatExport', 'chatEstimate', 'chatImport'] as const) {
-      const reply = await dispatch({ protocol: PROTOCOL_TAG, name, data: { id: null, query: '', ids: null } }, contentSender, deps);
+      const reply = await dispatch(
+        { protocol: PROTOCOL_TAG, name, data: { id: null, query: '', ids: null } },
+        contentSender,
+        deps,
+      );
       expect(reply, name).toMatchObject({ ok: false, error: { code: 'refused' } });
     }
   });

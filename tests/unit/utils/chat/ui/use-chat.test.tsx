@@ -33,11 +33,17 @@ beforeEach(() => {
     chatSetModel: () => null,
     overrideBudget: () => null,
   };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: { protocol: string; name: string; data: unknown }) => {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: {
+    protocol: string;
+    name: string;
+    data: unknown;
+  }) => {
     expect(envelope.protocol).toBe(PROTOCOL_TAG);
     messages.push({ name: envelope.name, data: envelope.data });
     const reply = replies[envelope.name];
-    return reply ? { ok: true, data: reply(envelope.data) } : { ok: false, error: { code: 'refused', message: 'no', retryable: false } };
+    return reply
+      ? { ok: true, data: reply(envelope.data) }
+      : { ok: false, error: { code: 'refused', message: 'no', retryable: false } };
   }) as never);
   vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => {
     const messageListeners: ((event: unknown) => void)[] = [];
@@ -93,7 +99,12 @@ describe('useChat', () => {
   it('opens on the current conversation and re-attaches to an answer still streaming', async () => {
     replies.chatGet = () => stored;
     const hook = await mounted();
-    expect(hook.result.current.state).toMatchObject({ conversationId: 'c1', model: 'gpt-4.1-mini', saved: true, streamingId: 'a1' });
+    expect(hook.result.current.state).toMatchObject({
+      conversationId: 'c1',
+      model: 'gpt-4.1-mini',
+      saved: true,
+      streamingId: 'a1',
+    });
     expect(ports[0]!.sent).toEqual([{ type: 'attach', jobId: 'job-1' }]);
     ports[0]!.emit({ type: 'started', jobId: 'job-1' });
     ports[0]!.emit({ type: 'snapshot', text: 'The Nile, by most' });
@@ -120,7 +131,14 @@ describe('useChat', () => {
     expect(start).toMatchObject({
       type: 'start',
       action: 'chat',
-      input: { op: 'send', conversationId: state.conversationId, messageId: state.messages[0]!.id, answerId: state.messages[1]!.id, text: 'Hello there', model: 'gpt-4o-mini' },
+      input: {
+        op: 'send',
+        conversationId: state.conversationId,
+        messageId: state.messages[0]!.id,
+        answerId: state.messages[1]!.id,
+        text: 'Hello there',
+        model: 'gpt-4o-mini',
+      },
     });
     // A second send while streaming does nothing.
     act(() => hook.result.current.controls.setDraft('Again'));
@@ -132,7 +150,18 @@ describe('useChat', () => {
     ports[0]!.emit({ type: 'delta', text: '!' });
     expect(renders).toBe(rendersSoFar);
     expect(hook.result.current.state.live!.text).toBe('Hi!');
-    ports[0]!.emit({ type: 'usage', usage: { model: 'gpt-4o-mini', promptTokens: 9, completionTokens: 2, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0 } });
+    ports[0]!.emit({
+      type: 'usage',
+      usage: {
+        model: 'gpt-4o-mini',
+        promptTokens: 9,
+        completionTokens: 2,
+        cachedTokens: 0,
+        reasoningTokens: 0,
+        estimated: false,
+        costUsd: 0,
+      },
+    });
     ports[0]!.emit({ type: 'done', finishReason: 'stop' });
     expect(hook.result.current.state.messages[1]).toMatchObject({ content: 'Hi!', status: 'done', usage: { promptTokens: 9 } });
     expect(hook.result.current.draft).toBe('Again');
@@ -145,7 +174,11 @@ describe('useChat', () => {
     ports[0]!.emit({ type: 'delta', text: 'Part one, ' });
     ports[0]!.drop();
     const answer = hook.result.current.state.messages[1]!;
-    expect(answer).toMatchObject({ content: 'Part one, ', status: 'interrupted', error: { code: 'disconnected', retryable: true } });
+    expect(answer).toMatchObject({
+      content: 'Part one, ',
+      status: 'interrupted',
+      error: { code: 'disconnected', retryable: true },
+    });
     expect(hook.result.current.state.streamingId).toBeNull();
 
     act(() => hook.result.current.controls.regenerate(answer.id));
@@ -192,7 +225,10 @@ describe('useChat', () => {
   });
 
   it('switches models per conversation, and New chat starts over on the default model', async () => {
-    replies.chatGet = () => ({ ...stored, messages: [stored.messages[0]!, { ...stored.messages[1]!, status: 'done', jobId: undefined }] });
+    replies.chatGet = () => ({
+      ...stored,
+      messages: [stored.messages[0]!, { ...stored.messages[1]!, status: 'done', jobId: undefined }],
+    });
     const hook = await mounted();
     act(() => hook.result.current.controls.setModel(' gpt-5-mini '));
     expect(hook.result.current.state.model).toBe('gpt-5-mini');
@@ -218,7 +254,9 @@ describe('useChat', () => {
     await waitFor(() => expect(hook.result.current.draft).toBe('half-typed question'));
     expect(messages.filter((m) => m.name === 'chatSaveDraft')).toEqual([]);
     act(() => hook.result.current.controls.setDraft('half-typed question, finished'));
-    await waitFor(() => expect(messages).toContainEqual({ name: 'chatSaveDraft', data: { id: null, text: 'half-typed question, finished' } }));
+    await waitFor(() =>
+      expect(messages).toContainEqual({ name: 'chatSaveDraft', data: { id: null, text: 'half-typed question, finished' } }),
+    );
   });
 
   it('stores the draft at once when the page goes away (a popup closes at any click elsewhere)', async () => {
@@ -227,7 +265,9 @@ describe('useChat', () => {
     act(() => hook.result.current.controls.setDraft('typed just before closing'));
     expect(messages.filter((m) => m.name === 'chatSaveDraft')).toEqual([]);
     dispatchEvent(new Event('pagehide'));
-    await waitFor(() => expect(messages).toContainEqual({ name: 'chatSaveDraft', data: { id: 'c1', text: 'typed just before closing' } }));
+    await waitFor(() =>
+      expect(messages).toContainEqual({ name: 'chatSaveDraft', data: { id: 'c1', text: 'typed just before closing' } }),
+    );
   });
 
   it('clears the kept draft when it is sent', async () => {
@@ -235,7 +275,11 @@ describe('useChat', () => {
     act(() => hook.result.current.controls.setDraft('Send me'));
     act(() => void hook.result.current.controls.send());
     dispatchEvent(new Event('pagehide'));
-    await waitFor(() => expect(messages.filter((m) => m.name === 'chatSaveDraft').at(-1)).toEqual({ name: 'chatSaveDraft', data: { id: null, text: '' } }));
+    await waitFor(() =>
+      expect(messages.filter((m) => m.name === 'chatSaveDraft').at(-1)).toEqual({
+        name: 'chatSaveDraft',
+        data: { id: null, text: '' },
+      }),
+    );
   });
 });
-

@@ -128,7 +128,12 @@ describe('parseRetryAfter', () => {
   });
 
   it('attaches Retry-After to rate limits', () => {
-    const error = classifyHttpError(429, { code: 'rate_limit_exceeded', type: 'requests', message: 'slow down' }, new Headers({ 'retry-after': '2' }), context);
+    const error = classifyHttpError(
+      429,
+      { code: 'rate_limit_exceeded', type: 'requests', message: 'slow down' },
+      new Headers({ 'retry-after': '2' }),
+      context,
+    );
     expect(error.retryAfterMs).toBe(2000);
   });
 });
@@ -138,7 +143,15 @@ describe('toApiAppError on the SDK error classes', () => {
   const body = (code: string, type = 'invalid_request_error') => ({ message: 'x', type, code, param: null });
   it.each([
     [new OpenAI.AuthenticationError(401, body('invalid_api_key'), undefined, headers), 'invalid_key'],
-    [new OpenAI.PermissionDeniedError(403, body('unsupported_country_region_territory', 'request_forbidden'), undefined, headers), 'region_blocked'],
+    [
+      new OpenAI.PermissionDeniedError(
+        403,
+        body('unsupported_country_region_territory', 'request_forbidden'),
+        undefined,
+        headers,
+      ),
+      'region_blocked',
+    ],
     [new OpenAI.NotFoundError(404, body('model_not_found'), undefined, headers), 'model_not_found'],
     [new OpenAI.RateLimitError(429, body('insufficient_quota', 'insufficient_quota'), undefined, headers), 'quota_exceeded'],
     [new OpenAI.RateLimitError(429, body('rate_limit_exceeded', 'requests'), undefined, headers), 'rate_limited'],
@@ -164,7 +177,12 @@ describe('toApiAppError on the SDK error classes', () => {
 
 describe('wire form', () => {
   it('carries only code, message and retryable, the message in the chosen language', () => {
-    const error = classifyHttpError(401, { code: 'invalid_api_key', message: 'Incorrect API key provided: sk-abc****wxyz.' }, noHeaders, context);
+    const error = classifyHttpError(
+      401,
+      { code: 'invalid_api_key', message: 'Incorrect API key provided: sk-abc****wxyz.' },
+      noHeaders,
+      context,
+    );
     const wire = toWireError(error, 'zh-CN');
     expect(Object.keys(wire).sort()).toEqual(['code', 'message', 'retryable']);
     expect(wire.message).toMatch(/密钥/);
@@ -172,7 +190,9 @@ describe('wire form', () => {
   });
 
   it('names the host in network errors and the model in model errors', () => {
-    expect(toWireError(toApiAppError(new OpenAI.APIConnectionError({ message: 'x' }), context), 'en').message).toContain('api.openai.com');
+    expect(toWireError(toApiAppError(new OpenAI.APIConnectionError({ message: 'x' }), context), 'en').message).toContain(
+      'api.openai.com',
+    );
     expect(toWireError(classifyHttpError(404, body404(), noHeaders, context), 'en').message).toContain('gpt-4o-mini');
   });
 });

@@ -8,11 +8,23 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 const now = new Date(2026, 10, 27, 12, 0, 0);
 const spend = (usd: number, time = now.getTime() - 1000) =>
   recordCall({
-    time, feature: 'chat', model: 'gpt-4o', host: 'h', promptTokens: 1, cachedTokens: 0, completionTokens: 1,
-    reasoningTokens: 0, estimated: false, costUsd: usd, status: 'ok',
+    time,
+    feature: 'chat',
+    model: 'gpt-4o',
+    host: 'h',
+    promptTokens: 1,
+    cachedTokens: 0,
+    completionTokens: 1,
+    reasoningTokens: 0,
+    estimated: false,
+    costUsd: usd,
+    status: 'ok',
   });
 const held = async (settings: typeof DEFAULT_SETTINGS, at = now, locale: 'en' | 'zh-CN' = 'en') =>
-  await assertWithinBudget(settings, locale, at).then(() => undefined, (e: AppError) => e);
+  await assertWithinBudget(settings, locale, at).then(
+    () => undefined,
+    (e: AppError) => e,
+  );
 
 describe('budget', () => {
   it('lets everything through without limits', async () => {

@@ -11,17 +11,33 @@ const fixture = useFakeServer();
 
 function connection(overrides: Partial<Connection> = {}): Connection {
   const url = new URL(fixture.server.baseURL);
-  return { provider: 'openai', baseURL: fixture.server.baseURL, origin: url.origin, host: url.host, model: 'gpt-4o-mini', apiKey: fixture.server.apiKey, ...overrides };
+  return {
+    provider: 'openai',
+    baseURL: fixture.server.baseURL,
+    origin: url.origin,
+    host: url.host,
+    model: 'gpt-4o-mini',
+    apiKey: fixture.server.apiKey,
+    ...overrides,
+  };
 }
 
 async function run(options: Partial<CompletionOptions> = {}, model = 'gpt-4o-mini', conn = connection()) {
   const deltas: string[] = [];
-  const body = buildChatBody({ model, turns: [{ role: 'user', content: 'Tell me something.' }], maxOutputTokens: 200 }, conn.provider);
-  const promise = streamChatCompletion(createClient(conn), body, { host: conn.host, model }, {
-    signal: new AbortController().signal,
-    onDelta: (text) => deltas.push(text),
-    ...options,
-  });
+  const body = buildChatBody(
+    { model, turns: [{ role: 'user', content: 'Tell me something.' }], maxOutputTokens: 200 },
+    conn.provider,
+  );
+  const promise = streamChatCompletion(
+    createClient(conn),
+    body,
+    { host: conn.host, model },
+    {
+      signal: new AbortController().signal,
+      onDelta: (text) => deltas.push(text),
+      ...options,
+    },
+  );
   return { promise, deltas, body };
 }
 
@@ -157,7 +173,10 @@ describe('streamChatCompletion against the fake server', () => {
     fixture.server.enqueue({
       kind: 'json',
       body: {
-        id: 'chatcmpl-x', object: 'chat.completion', created: 1, model: 'gpt-4o-mini',
+        id: 'chatcmpl-x',
+        object: 'chat.completion',
+        created: 1,
+        model: 'gpt-4o-mini',
         choices: [{ index: 0, message: { role: 'assistant', content: 'whole answer' }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12 },
       },
@@ -170,9 +189,17 @@ describe('streamChatCompletion against the fake server', () => {
 
   it('builds bodies the real API accepts for reasoning models (no temperature, max_completion_tokens)', async () => {
     fixture.server.enqueue({ kind: 'text', text: 'reasoned' });
-    const body = buildChatBody({ model: 'o3-mini', turns: [{ role: 'user', content: 'hi' }], maxOutputTokens: 1, temperature: 0.2 }, 'custom');
+    const body = buildChatBody(
+      { model: 'o3-mini', turns: [{ role: 'user', content: 'hi' }], maxOutputTokens: 1, temperature: 0.2 },
+      'custom',
+    );
     const conn = connection({ provider: 'custom' });
-    await streamChatCompletion(createClient(conn), body, { host: conn.host }, { signal: new AbortController().signal, onDelta: () => {} });
+    await streamChatCompletion(
+      createClient(conn),
+      body,
+      { host: conn.host },
+      { signal: new AbortController().signal, onDelta: () => {} },
+    );
     expect(fixture.server.validationErrors).toEqual([]);
   });
 

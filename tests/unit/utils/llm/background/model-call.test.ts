@@ -15,7 +15,13 @@ const fixture = useFakeServer({ models: [...DEFAULT_MODELS, 'qwen-plus'] });
 async function env(overrides: Partial<Settings> = {}) {
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
   await setApiKey('custom', fixture.server.apiKey);
-  const settings: Settings = { ...DEFAULT_SETTINGS, provider: 'custom', baseURL: fixture.server.baseURL, model: 'gpt-4o', ...overrides };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    provider: 'custom',
+    baseURL: fixture.server.baseURL,
+    model: 'gpt-4o',
+    ...overrides,
+  };
   return { settings, locale: 'en' as const, deps: {} };
 }
 
@@ -27,16 +33,31 @@ const call = (model = 'gpt-4o', signal = new AbortController().signal) => ({
 
 describe('callModel writes the usage ledger', () => {
   it("records a recorded stream's final usage chunk: cached tokens and their cheaper price", async () => {
-    fixture.server.enqueue({ kind: 'recorded', file: 'dd-trace-py/chat-stream-include-usage-cached-tokens-finish-length-2025.body.sse' });
+    fixture.server.enqueue({
+      kind: 'recorded',
+      file: 'dd-trace-py/chat-stream-include-usage-cached-tokens-finish-length-2025.body.sse',
+    });
     const result = await callModel(call(), await env());
-    expect(result.usage).toMatchObject({ promptTokens: 1420, cachedTokens: 1280, completionTokens: 100, estimated: false, model: 'gpt-4o-2024-08-06' });
+    expect(result.usage).toMatchObject({
+      promptTokens: 1420,
+      cachedTokens: 1280,
+      completionTokens: 100,
+      estimated: false,
+      model: 'gpt-4o-2024-08-06',
+    });
     const expectedCost = (140 * 2.5 + 1280 * 1.25 + 100 * 10) / 1e6;
     expect(result.usage.costUsd).toBeCloseTo(expectedCost, 12);
 
     const [entry] = await recentCalls(10);
     expect(entry).toMatchObject({
-      feature: 'chat', model: 'gpt-4o-2024-08-06', host: new URL(fixture.server.url).host,
-      promptTokens: 1420, cachedTokens: 1280, completionTokens: 100, estimated: false, status: 'ok',
+      feature: 'chat',
+      model: 'gpt-4o-2024-08-06',
+      host: new URL(fixture.server.url).host,
+      promptTokens: 1420,
+      cachedTokens: 1280,
+      completionTokens: 100,
+      estimated: false,
+      status: 'ok',
     });
     expect(entry!.costUsd).toBeCloseTo(expectedCost, 12);
   });
@@ -57,7 +78,10 @@ describe('callModel writes the usage ledger', () => {
     expect(unpriced.usage.costUsd).toBeNull();
     expect((await recentCalls(1))[0]!.costUsd).toBeNull();
 
-    const priced = await callModel(call('qwen-plus'), await env({ priceOverrides: { 'qwen-plus': { input: 0.4, output: 1.2 } } }));
+    const priced = await callModel(
+      call('qwen-plus'),
+      await env({ priceOverrides: { 'qwen-plus': { input: 0.4, output: 1.2 } } }),
+    );
     expect(priced.usage.costUsd).toBeCloseTo((priced.usage.promptTokens * 0.4 + priced.usage.completionTokens * 1.2) / 1e6, 12);
   });
 

@@ -9,7 +9,16 @@ import {
   touchCachedSummary,
 } from '@/utils/summary/background/cache';
 
-const entry = (key: string, now: number) => ({ key, url: 'https://a.example/p#x', contentHash: 'h', title: 'P', language: 'en', text: `summary ${key}`, usage: null, now });
+const entry = (key: string, now: number) => ({
+  key,
+  url: 'https://a.example/p#x',
+  contentHash: 'h',
+  title: 'P',
+  language: 'en',
+  text: `summary ${key}`,
+  usage: null,
+  now,
+});
 
 describe('summary cache', { timeout: 30_000 }, () => {
   it('keys by URL (without fragment), content hash and language', async () => {
@@ -24,10 +33,22 @@ describe('summary cache', { timeout: 30_000 }, () => {
   it('returns a stored summary (a hit), keeps its thread when regenerated', async () => {
     expect(await getCachedSummary('k')).toBeNull();
     await putCachedSummary(entry('k', 1000));
-    expect(await getCachedSummary('k')).toMatchObject({ text: 'summary k', url: 'https://a.example/p', createdAt: 1000, thread: [] });
-    await appendToThread('k', [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }]);
+    expect(await getCachedSummary('k')).toMatchObject({
+      text: 'summary k',
+      url: 'https://a.example/p',
+      createdAt: 1000,
+      thread: [],
+    });
+    await appendToThread('k', [
+      { role: 'user', content: 'Q' },
+      { role: 'assistant', content: 'A' },
+    ]);
     await putCachedSummary({ ...entry('k', 2000), text: 'new summary' });
-    expect(await getCachedSummary('k')).toMatchObject({ text: 'new summary', createdAt: 2000, thread: [{ content: 'Q' }, { content: 'A' }] });
+    expect(await getCachedSummary('k')).toMatchObject({
+      text: 'new summary',
+      createdAt: 2000,
+      thread: [{ content: 'Q' }, { content: 'A' }],
+    });
     await appendToThread('missing', [{ role: 'user', content: 'Q' }]);
     expect(await getCachedSummary('missing')).toBeNull();
   });

@@ -8,7 +8,13 @@ import { planSummary } from '@/utils/summary/plan';
 import { getTokenizer } from '@/utils/llm/tokens';
 
 const usage = (prompt: number): UsageReport => ({
-  model: 'gpt-4o-mini', promptTokens: prompt, completionTokens: 10, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0.001,
+  model: 'gpt-4o-mini',
+  promptTokens: prompt,
+  completionTokens: 10,
+  cachedTokens: 0,
+  reasoningTokens: 0,
+  estimated: false,
+  costUsd: 0.001,
 });
 
 /** A fake model: answers part requests with notes naming the part, and streams the final summary. */
@@ -21,7 +27,11 @@ function fakeModel(fail: (spec: ChatRequestSpec) => AppError | undefined = () =>
     const user = spec.turns[1]!.content;
     const system = spec.turns[0]!.content;
     const part = /Part (\d+) of/.exec(user)?.[1];
-    const text = system.startsWith('Take notes') ? `- note ${part}` : system.startsWith('Condense') ? `- condensed ${user.match(/## Parts? [\d–]+/g)!.join(',')}` : '**TL;DR:** done.\n\n- key';
+    const text = system.startsWith('Take notes')
+      ? `- note ${part}`
+      : system.startsWith('Condense')
+        ? `- condensed ${user.match(/## Parts? [\d–]+/g)!.join(',')}`
+        : '**TL;DR:** done.\n\n- key';
     if (options.onDelta) for (const piece of text.match(/.{1,5}/gs)!) options.onDelta(piece);
     return { text, finishReason: 'stop', usage: usage(100) };
   };
@@ -96,7 +106,9 @@ describe('runSummary', { timeout: 30_000 }, () => {
     // Long notes: 12 × ~55 tokens do not fit a 200-token request.
     const wordy: SummaryCall = async (spec, options) => {
       const result = await model.call(spec, options);
-      return spec.turns[0]!.content.startsWith('Take notes') ? { ...result, text: `${result.text} ${'detail '.repeat(50)}` } : result;
+      return spec.turns[0]!.content.startsWith('Take notes')
+        ? { ...result, text: `${result.text} ${'detail '.repeat(50)}` }
+        : result;
     };
     const run = deps(wordy, tokenizer.count);
     await runSummary(page, plan, 'English', 'gpt-4o-mini', run.deps);
@@ -122,6 +134,8 @@ describe('runSummary', { timeout: 30_000 }, () => {
   it('fails with the error when every part fails', async () => {
     const { page, plan, tokenizer } = await setup(sections(3), 200);
     const model = fakeModel((spec) => (spec.turns[1]!.content.includes('Part') ? new AppError('timeout') : undefined));
-    await expect(runSummary(page, plan, 'English', 'gpt-4o-mini', deps(model.call, tokenizer.count).deps)).rejects.toMatchObject({ code: 'timeout' });
+    await expect(runSummary(page, plan, 'English', 'gpt-4o-mini', deps(model.call, tokenizer.count).deps)).rejects.toMatchObject({
+      code: 'timeout',
+    });
   });
 });

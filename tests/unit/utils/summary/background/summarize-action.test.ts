@@ -13,10 +13,21 @@ import { useFakeServer } from '@/tests/fake-server/test-helpers';
 
 const fixture = useFakeServer();
 
-const ARTICLE = '## Otters\n\nSea otters crack clams with stones they keep for weeks.\n\n- Stones are reused.\n- Pups learn from mothers.';
+const ARTICLE =
+  '## Otters\n\nSea otters crack clams with stones they keep for weeks.\n\n- Stones are reused.\n- Pups learn from mothers.';
 
 function page(markdown = ARTICLE, url = 'https://news.example/otters#top'): PageContent {
-  return { url, title: 'Otters', byline: '', lang: 'en', siteName: '', source: 'article', markdown, truncated: false, extractMs: 3 };
+  return {
+    url,
+    title: 'Otters',
+    byline: '',
+    lang: 'en',
+    siteName: '',
+    source: 'article',
+    markdown,
+    truncated: false,
+    extractMs: 3,
+  };
 }
 
 /** The page the injected script "finds" in the tab (WXT's fake browser has no scripting API). */
@@ -65,7 +76,9 @@ describe('summarize action', { timeout: 30_000 }, () => {
     const first = await run(summarizeAction, { tabId: 4 });
     expect(first).toMatchObject({ finishReason: 'stop', text: '**TL;DR:** Otters use stones.\n\n- Reused stones.' });
     expect(first.usages.at(-1)).toMatchObject({ model: 'gpt-4o-mini', estimated: false });
-    expect(inject).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 4 }, files: ['/extract-page.js'], injectImmediately: true }));
+    expect(inject).toHaveBeenCalledWith(
+      expect.objectContaining({ target: { tabId: 4 }, files: ['/extract-page.js'], injectImmediately: true }),
+    );
     expect(chatRequests()).toHaveLength(1);
     expect(fixture.server.validationErrors).toEqual([]);
 
@@ -87,7 +100,10 @@ describe('summarize action', { timeout: 30_000 }, () => {
 
     // Regenerate ignores the cache and replaces the entry.
     fixture.server.enqueue({ kind: 'text', text: '**TL;DR:** Take two.' });
-    expect(await run(summarizeAction, { tabId: 4, regenerate: true })).toMatchObject({ finishReason: 'stop', text: '**TL;DR:** Take two.' });
+    expect(await run(summarizeAction, { tabId: 4, regenerate: true })).toMatchObject({
+      finishReason: 'stop',
+      text: '**TL;DR:** Take two.',
+    });
     expect(chatRequests()).toHaveLength(2);
     expect((await inspectPage(4, await getSettings(), 'en')).stored?.text).toBe('**TL;DR:** Take two.');
   });
@@ -140,7 +156,9 @@ describe('askPage action', { timeout: 30_000 }, () => {
   });
 
   it('sends the summary and the matching passages of a page too long to send whole', async () => {
-    const filler = Array.from({ length: 60 }, (_, i) => `## Part ${i}\n\n${'Nothing to see in this part. '.repeat(25)}`).join('\n\n');
+    const filler = Array.from({ length: 60 }, (_, i) => `## Part ${i}\n\n${'Nothing to see in this part. '.repeat(25)}`).join(
+      '\n\n',
+    );
     const long = `${filler}\n\n## Lighthouse\n\nThe lighthouse keeper was named Ingrid Solberg.`;
     tabShows({ ok: true, page: page(long) });
     await updateSettings({ summaryMaxInput: 1000 });
@@ -154,10 +172,17 @@ describe('askPage action', { timeout: 30_000 }, () => {
 
 describe('readTab', () => {
   it('turns what the page says into clear errors, never a hang', async () => {
-    await expect(readTab(1, async () => ({ ok: false, reason: 'loading' }))).rejects.toMatchObject({ code: 'page_loading', retryable: true });
+    await expect(readTab(1, async () => ({ ok: false, reason: 'loading' }))).rejects.toMatchObject({
+      code: 'page_loading',
+      retryable: true,
+    });
     await expect(readTab(1, async () => ({ ok: false, reason: 'empty' }))).rejects.toMatchObject({ code: 'page_empty' });
     await expect(readTab(1, async () => ({ ok: false, reason: 'pdf' }))).rejects.toMatchObject({ code: 'page_unreadable' });
-    await expect(readTab(1, async () => { throw new Error('Cannot access a chrome:// URL'); })).rejects.toMatchObject({ code: 'page_unreadable' });
+    await expect(
+      readTab(1, async () => {
+        throw new Error('Cannot access a chrome:// URL');
+      }),
+    ).rejects.toMatchObject({ code: 'page_unreadable' });
     await expect(readTab(1, async () => undefined)).rejects.toMatchObject({ code: 'page_unreadable' });
     await expect(readTab(1, async () => ({ ok: true, page: page() }))).resolves.toMatchObject({ title: 'Otters' });
   });

@@ -2,11 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { CARD_SCRIPT, focusedSelectionFrame, showCardInFrame } from '@/utils/translate/background/card-launcher';
 import { BRIDGE_KEY } from '@/utils/translate/page/card-bridge';
 
-type Injection = { target: { tabId: number; frameIds?: number[]; allFrames?: boolean }; files?: string[]; func?: (...args: never[]) => unknown; args?: unknown[] };
+type Injection = {
+  target: { tabId: number; frameIds?: number[]; allFrames?: boolean };
+  files?: string[];
+  func?: (...args: never[]) => unknown;
+  args?: unknown[];
+};
 
 describe('showCardInFrame', () => {
   it('loads the card script into exactly the asking frame the first time, leaving the menu text for it', async () => {
-    const executeScript = vi.fn(async (injection: Injection) => (injection.func ? [{ frameId: 3, result: false }] : [{ frameId: 3 }]));
+    const executeScript = vi.fn(async (injection: Injection) =>
+      injection.func ? [{ frameId: 3, result: false }] : [{ frameId: 3 }],
+    );
     await showCardInFrame(7, 3, 'menu text', { executeScript } as never);
     expect(executeScript).toHaveBeenCalledTimes(2);
     const [probe, load] = executeScript.mock.calls.map(([injection]) => injection);
@@ -22,7 +29,9 @@ describe('showCardInFrame', () => {
   });
 
   it('the probe opens a loaded card and stores the fallback text in the frame’s bridge', async () => {
-    const executeScript = vi.fn(async (injection: Injection) => [{ frameId: 0, result: injection.func?.(...(injection.args as never[])) }]);
+    const executeScript = vi.fn(async (injection: Injection) => [
+      { frameId: 0, result: injection.func?.(...(injection.args as never[])) },
+    ]);
     const open = vi.fn();
     (globalThis as Record<string, unknown>)[BRIDGE_KEY] = { open };
     await showCardInFrame(1, 0, 'from the menu', { executeScript } as never);
@@ -39,7 +48,11 @@ describe('focusedSelectionFrame', () => {
       { frameId: 5, result: true },
     ];
     expect(await focusedSelectionFrame(1, { executeScript: vi.fn(async () => results) } as never)).toBe(5);
-    expect(await focusedSelectionFrame(1, { executeScript: vi.fn(async () => [{ frameId: 0, result: false }]) } as never)).toBe(0);
-    expect(await focusedSelectionFrame(1, { executeScript: vi.fn(async () => Promise.reject(new Error('no access'))) } as never)).toBe(0);
+    expect(await focusedSelectionFrame(1, { executeScript: vi.fn(async () => [{ frameId: 0, result: false }]) } as never)).toBe(
+      0,
+    );
+    expect(
+      await focusedSelectionFrame(1, { executeScript: vi.fn(async () => Promise.reject(new Error('no access'))) } as never),
+    ).toBe(0);
   });
 });

@@ -15,7 +15,9 @@ type Registered = Parameters<ScriptingApi['registerContentScripts']>[0][number];
 function fakeScripting() {
   let scripts: Registered[] = [];
   const api = {
-    getRegisteredContentScripts: vi.fn(async (filter?: { ids?: string[] }) => scripts.filter((s) => !filter?.ids || filter.ids.includes(s.id))),
+    getRegisteredContentScripts: vi.fn(async (filter?: { ids?: string[] }) =>
+      scripts.filter((s) => !filter?.ids || filter.ids.includes(s.id)),
+    ),
     registerContentScripts: vi.fn(async (list: Registered[]) => {
       for (const script of list) {
         if (scripts.some((s) => s.id === script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
@@ -50,7 +52,9 @@ describe('registrationFor', () => {
   });
 
   it('excludes the sites where the button is off, skipping names the browser would reject', () => {
-    const registration = registrationFor(settings({ translateOffSites: ['example.com', 'not a site!', '127.0.0.1', 'example.com'] }));
+    const registration = registrationFor(
+      settings({ translateOffSites: ['example.com', 'not a site!', '127.0.0.1', 'example.com'] }),
+    );
     expect(registration?.excludeMatches).toEqual(['*://*.example.com/*', '*://127.0.0.1/*']);
   });
 });
@@ -76,7 +80,11 @@ describe('syncSelectionScript', () => {
 
   it('runs one sync at a time, so a change arriving during start-up does not register twice', async () => {
     const { api, scripts } = fakeScripting();
-    await Promise.all([syncSelectionScript(settings(), api), syncSelectionScript(settings(), api), syncSelectionScript(settings(), api)]);
+    await Promise.all([
+      syncSelectionScript(settings(), api),
+      syncSelectionScript(settings(), api),
+      syncSelectionScript(settings(), api),
+    ]);
     expect(scripts()).toHaveLength(1);
   });
 });

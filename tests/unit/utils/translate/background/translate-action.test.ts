@@ -37,7 +37,11 @@ async function translate(raw: unknown, overrides: Partial<Settings> = {}, signal
   };
   const input = translateAction.parse(raw, current);
   const finishReason = await translateAction.run(input, ctx);
-  const bySegment = (id: string) => deltas.filter((d) => d.segment === id).map((d) => d.text).join('');
+  const bySegment = (id: string) =>
+    deltas
+      .filter((d) => d.segment === id)
+      .map((d) => d.text)
+      .join('');
   return { finishReason, deltas, progress, usage, bySegment };
 }
 
@@ -53,7 +57,11 @@ describe('translate action: one request', () => {
     expect(result.deltas.every((d) => d.segment === 's1')).toBe(true);
     expect(result.finishReason).toBe('stop');
     expect(result.progress).toEqual([[1, 1]]);
-    expect(result.usage.at(-1)).toMatchObject({ estimated: false, promptTokens: expect.any(Number), completionTokens: expect.any(Number) });
+    expect(result.usage.at(-1)).toMatchObject({
+      estimated: false,
+      promptTokens: expect.any(Number),
+      completionTokens: expect.any(Number),
+    });
 
     const [system, user] = messages(0);
     expect(system).toMatchObject({ role: 'system' });
@@ -126,7 +134,9 @@ describe('translate action: several segments and long text', () => {
   });
 
   it('stops between chunks when aborted', async () => {
-    const long = Array.from({ length: 120 }, (_, i) => `Paragraph ${i}: ${'plain words that say very little '.repeat(3)}`).join('\n\n');
+    const long = Array.from({ length: 120 }, (_, i) => `Paragraph ${i}: ${'plain words that say very little '.repeat(3)}`).join(
+      '\n\n',
+    );
     const controller = new AbortController();
     fixture.server.setDefault({ kind: 'text', text: '译文。' });
     fixture.server.enqueue({ kind: 'text', text: '第一块。' });
@@ -157,14 +167,23 @@ describe('translate action: input checks', () => {
   it('refuses malformed input: unknown target, repeated ids, no text, wrong shapes', async () => {
     const bad = [
       { segments: [{ id: 's1', text: 'Hi' }], target: 'xx' },
-      { segments: [{ id: 's1', text: 'Hi' }, { id: 's1', text: 'Again' }], target: 'en' },
+      {
+        segments: [
+          { id: 's1', text: 'Hi' },
+          { id: 's1', text: 'Again' },
+        ],
+        target: 'en',
+      },
       { segments: [{ id: 's1', text: '   ' }], target: 'en' },
       { segments: [], target: 'en' },
       { segments: 'Hi', target: 'en' },
       { segments: [{ id: 1, text: 'Hi' }], target: 'en' },
       null,
     ];
-    for (const input of bad) expect(() => translateAction.parse(input, settings()), JSON.stringify(input)).toThrow(expect.objectContaining({ code: 'refused' }));
+    for (const input of bad)
+      expect(() => translateAction.parse(input, settings()), JSON.stringify(input)).toThrow(
+        expect.objectContaining({ code: 'refused' }),
+      );
   });
 
   it('is aborted when nobody watches, and may be started by content scripts', () => {

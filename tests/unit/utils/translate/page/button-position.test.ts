@@ -4,7 +4,12 @@ import { placeButton, type Box } from '@/utils/translate/page/button-position';
 const viewport = { width: 1000, height: 800 };
 const line = (left: number, top: number, right: number, height = 20): Box => ({ left, top, right, bottom: top + height });
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-const boxAt = (spot: { left: number; top: number }, size = 28): Box => ({ left: spot.left, top: spot.top, right: spot.left + size, bottom: spot.top + size });
+const boxAt = (spot: { left: number; top: number }, size = 28): Box => ({
+  left: spot.left,
+  top: spot.top,
+  right: spot.left + size,
+  bottom: spot.top + size,
+});
 
 describe('placeButton', () => {
   it('goes just under the end of the last line of a forward selection', () => {

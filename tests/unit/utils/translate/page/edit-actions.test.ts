@@ -10,7 +10,12 @@ describe('replaceSelection', () => {
     field.addEventListener('input', onInput);
     // jsdom has no execCommand: this takes the setRangeText path browsers fall back to.
     document.execCommand = (() => false) as typeof document.execCommand;
-    expect(replaceSelection({ text: 'Hello world', field, start: 0, end: 11, anchor: { left: 0, top: 0, right: 0, bottom: 0 } }, '你好，世界')).toBe(true);
+    expect(
+      replaceSelection(
+        { text: 'Hello world', field, start: 0, end: 11, anchor: { left: 0, top: 0, right: 0, bottom: 0 } },
+        '你好，世界',
+      ),
+    ).toBe(true);
     expect(field.value).toBe('你好，世界, this is a note.');
     expect(onInput).toHaveBeenCalled();
   });
@@ -33,7 +38,9 @@ describe('replaceSelection', () => {
     range.setEnd(text, 12);
     document.execCommand = (() => false) as typeof document.execCommand;
     const editable = document.getElementById('ed')!;
-    expect(replaceSelection({ text: 'Good morning', range, editable, anchor: { left: 0, top: 0, right: 0, bottom: 0 } }, '早上好')).toBe(true);
+    expect(
+      replaceSelection({ text: 'Good morning', range, editable, anchor: { left: 0, top: 0, right: 0, bottom: 0 } }, '早上好'),
+    ).toBe(true);
     expect(editable.textContent).toBe('早上好 everyone');
   });
 });
@@ -50,7 +57,9 @@ describe('copyToClipboard', () => {
     document.execCommand = ((command: string) => {
       if (command !== 'copy') return false;
       const event = new Event('copy', { cancelable: true }) as ClipboardEvent;
-      Object.defineProperty(event, 'clipboardData', { value: { setData: (type: string, value: string) => data.set(type, value) } });
+      Object.defineProperty(event, 'clipboardData', {
+        value: { setData: (type: string, value: string) => data.set(type, value) },
+      });
       document.dispatchEvent(event);
       return true;
     }) as typeof document.execCommand;

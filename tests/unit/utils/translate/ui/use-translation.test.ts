@@ -5,7 +5,12 @@ import type { StreamHandlers } from '@/utils/stream-client';
 import type { TranslateInput } from '@/utils/translate/types';
 import type { UsageReport } from '@/utils/llm/usage-report';
 
-const streams: { input: TranslateInput; handlers: StreamHandlers; detach: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn> }[] = [];
+const streams: {
+  input: TranslateInput;
+  handlers: StreamHandlers;
+  detach: ReturnType<typeof vi.fn>;
+  stop: ReturnType<typeof vi.fn>;
+}[] = [];
 vi.mock('@/utils/stream-client', () => ({
   startStream: (_action: string, input: TranslateInput, handlers: StreamHandlers) => {
     const stream = { input, handlers, detach: vi.fn(), stop: vi.fn() };
