@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/base.css';
+import '@/components/markdown.css';
 import './popup.css';
 import '@/components/summary/summary.css';
 import { prefetchChat } from '@/utils/chat/ui/use-chat';
