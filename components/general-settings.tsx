@@ -1,5 +1,5 @@
 import { t, type LocalePreference } from '@/utils/i18n';
-import { LANGUAGE_CODES, LANGUAGES } from '@/utils/languages';
+import { LanguageSelect } from './language-select';
 
 export interface GeneralSettingsProps {
   uiLanguage: LocalePreference;
@@ -23,14 +23,12 @@ export function GeneralSettings({ uiLanguage, targetLanguage, onChange }: Genera
         <option value="zh-CN">{t('languageChinese')}</option>
       </select>
       <label for="target-language">{t('targetLanguageLabel')}</label>
-      <select id="target-language" value={targetLanguage} onChange={(e) => onChange({ targetLanguage: e.currentTarget.value })}>
-        <option value="auto">{t('targetLanguageAuto')}</option>
-        {LANGUAGE_CODES.map((code) => (
-          <option key={code} value={code}>
-            {LANGUAGES[code]!.native}
-          </option>
-        ))}
-      </select>
+      <LanguageSelect
+        id="target-language"
+        value={targetLanguage}
+        autoLabel={t('targetLanguageAuto')}
+        onChange={(code) => onChange({ targetLanguage: code })}
+      />
     </section>
   );
 }

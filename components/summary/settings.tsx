@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { LANGUAGE_CODES, LANGUAGES } from '@/utils/languages';
+import { t, type MessageKey } from '@/utils/i18n';
+import { LanguageSelect } from '@/components/language-select';
 
 export interface SummarySettingsValues {
   summaryLanguage: string;
@@ -66,52 +66,66 @@ function NumberField({ id, label, hint, value, min, max, integer = true, onCommi
   );
 }
 
+/** The number settings, in the order shown: money (cents allowed), then counts. */
+const NUMBER_FIELDS = [
+  {
+    key: 'summaryConfirmAboveUsd',
+    id: 'summary-confirm',
+    label: 'summaryConfirmLabel',
+    hint: 'summaryConfirmHint',
+    min: 0,
+    max: 100,
+  },
+  {
+    key: 'summaryMaxInput',
+    id: 'summary-max-input',
+    label: 'summaryMaxInputLabel',
+    hint: 'summaryMaxInputHint',
+    min: 0,
+    max: 2_000_000,
+  },
+  {
+    key: 'summaryConcurrency',
+    id: 'summary-concurrency',
+    label: 'summaryConcurrencyLabel',
+    hint: 'summaryConcurrencyHint',
+    min: 1,
+    max: 8,
+  },
+] as const satisfies readonly {
+  key: Exclude<keyof SummarySettingsValues, 'summaryLanguage'>;
+  id: string;
+  label: MessageKey;
+  hint: MessageKey;
+  min: number;
+  max: number;
+}[];
+
 /** The summary preferences: language, when to ask before spending, request size, concurrency. */
 export function SummarySettings(props: SummarySettingsProps) {
   return (
     <section class="card">
       <h2>{t('summarySettingsHeading')}</h2>
       <label for="summary-language">{t('summaryLanguageLabel')}</label>
-      <select
+      <LanguageSelect
         id="summary-language"
         value={props.summaryLanguage}
-        onChange={(e) => props.onChange({ summaryLanguage: e.currentTarget.value })}
-      >
-        <option value="auto">{t('summaryLanguageAuto')}</option>
-        {LANGUAGE_CODES.map((code) => (
-          <option key={code} value={code}>
-            {LANGUAGES[code]!.native}
-          </option>
-        ))}
-      </select>
-      <NumberField
-        id="summary-confirm"
-        label={t('summaryConfirmLabel')}
-        hint={t('summaryConfirmHint')}
-        value={props.summaryConfirmAboveUsd}
-        min={0}
-        max={100}
-        integer={false}
-        onCommit={(value) => props.onChange({ summaryConfirmAboveUsd: value })}
+        autoLabel={t('summaryLanguageAuto')}
+        onChange={(code) => props.onChange({ summaryLanguage: code })}
       />
-      <NumberField
-        id="summary-max-input"
-        label={t('summaryMaxInputLabel')}
-        hint={t('summaryMaxInputHint')}
-        value={props.summaryMaxInput}
-        min={0}
-        max={2_000_000}
-        onCommit={(value) => props.onChange({ summaryMaxInput: value })}
-      />
-      <NumberField
-        id="summary-concurrency"
-        label={t('summaryConcurrencyLabel')}
-        hint={t('summaryConcurrencyHint')}
-        value={props.summaryConcurrency}
-        min={1}
-        max={8}
-        onCommit={(value) => props.onChange({ summaryConcurrency: value })}
-      />
+      {NUMBER_FIELDS.map((field) => (
+        <NumberField
+          key={field.key}
+          id={field.id}
+          label={t(field.label)}
+          hint={t(field.hint)}
+          value={props[field.key]}
+          min={field.min}
+          max={field.max}
+          integer={field.key !== 'summaryConfirmAboveUsd'}
+          onCommit={(value) => props.onChange({ [field.key]: value })}
+        />
+      ))}
     </section>
   );
 }
