@@ -33,27 +33,22 @@ export function UsagePanel({ overview, cnyPerUsd, status, onBudgets, onExport, o
 
       <h3>{t('budgetsHeading')}</h3>
       <div class="row wrap">
-        <MoneyInput
-          id="daily-budget"
-          label={t('dailyBudget')}
-          value={overview?.spending.dailyBudgetUsd ?? 0}
-          invalidMessage={t('budgetInvalid')}
-          onCommit={(dailyBudgetUsd) => onBudgets({ dailyBudgetUsd })}
-        />
-        <MoneyInput
-          id="monthly-budget"
-          label={t('monthlyBudget')}
-          value={overview?.spending.monthlyBudgetUsd ?? 0}
-          invalidMessage={t('budgetInvalid')}
-          onCommit={(monthlyBudgetUsd) => onBudgets({ monthlyBudgetUsd })}
-        />
-        <MoneyInput
-          id="cny-rate"
-          label={t('cnyRate')}
-          value={cnyPerUsd}
-          invalidMessage={t('budgetInvalid')}
-          onCommit={(rate) => onBudgets({ cnyPerUsd: rate })}
-        />
+        {(
+          [
+            ['daily-budget', 'dailyBudget', 'dailyBudgetUsd', overview?.spending.dailyBudgetUsd ?? 0],
+            ['monthly-budget', 'monthlyBudget', 'monthlyBudgetUsd', overview?.spending.monthlyBudgetUsd ?? 0],
+            ['cny-rate', 'cnyRate', 'cnyPerUsd', cnyPerUsd],
+          ] as const
+        ).map(([id, label, key, value]) => (
+          <MoneyInput
+            key={id}
+            id={id}
+            label={t(label)}
+            value={value}
+            invalidMessage={t('budgetInvalid')}
+            onCommit={(amount) => onBudgets({ [key]: amount })}
+          />
+        ))}
       </div>
       <p class="hint">
         {t('budgetHint')} {t('cnyRateHint')}

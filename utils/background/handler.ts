@@ -30,3 +30,9 @@ export type HandlerMap = { [N in MessageName]: Handler<N> };
  * module that imports no values, so that no import cycle can leave it undefined where it is read.
  */
 export const PAGES_ONLY = ['extension-page'] as const;
+
+/** For handlers whose reply is only "done": waits for the work, then answers null. */
+export async function done(work: Promise<unknown>): Promise<null> {
+  await work;
+  return null;
+}

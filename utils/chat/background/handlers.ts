@@ -18,7 +18,7 @@ import {
   setDraft,
   updateConversation,
 } from './conversations';
-import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
+import { done, PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
 import { asArray, asId, asModel, asObject, asString, refuse } from '@/utils/background/validate';
 
 type ChatMessageName =
@@ -64,18 +64,12 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
       const value = asObject(data);
       return { id: asIdOrNull(value.id), text: asString(value.text, 'text', MAX_MESSAGE_CHARS) };
     },
-    handle: async ({ id, text }) => {
-      await setDraft(id, text);
-      return null;
-    },
+    handle: ({ id, text }) => done(setDraft(id, text)),
   },
   chatSetCurrent: {
     allowedFrom: PAGES_ONLY,
     parse: (data) => ({ id: asIdOrNull(asObject(data).id) }),
-    handle: async ({ id }) => {
-      await setCurrentId(id);
-      return null;
-    },
+    handle: ({ id }) => done(setCurrentId(id)),
   },
   chatList: {
     allowedFrom: PAGES_ONLY,
@@ -89,10 +83,7 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
       const title = asString(value.title, 'title', MAX_TITLE_CHARS).replace(/\s+/g, ' ').trim();
       return { id: asId(value.id), title: title || refuse('title is empty') };
     },
-    handle: async ({ id, title }) => {
-      await updateConversation(id, { title });
-      return null;
-    },
+    handle: ({ id, title }) => done(updateConversation(id, { title })),
   },
   chatSetModel: {
     allowedFrom: PAGES_ONLY,
@@ -100,18 +91,12 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
       const value = asObject(data);
       return { id: asId(value.id), model: asModel(value.model) };
     },
-    handle: async ({ id, model }) => {
-      await updateConversation(id, { model });
-      return null;
-    },
+    handle: ({ id, model }) => done(updateConversation(id, { model })),
   },
   chatDelete: {
     allowedFrom: PAGES_ONLY,
     parse: (data) => ({ id: asId(asObject(data).id) }),
-    handle: async ({ id }) => {
-      await deleteConversation(id);
-      return null;
-    },
+    handle: ({ id }) => done(deleteConversation(id)),
   },
   chatExport: {
     allowedFrom: PAGES_ONLY,
