@@ -188,16 +188,26 @@ export async function hasConversation(id: string): Promise<boolean> {
   return storage(async (database) => (await database.count(CONVERSATIONS, id)) > 0);
 }
 
-/** Stores a whole conversation (an import); its message order is kept. */
-export async function putConversation(conversation: Conversation): Promise<void> {
-  await storage(async (database) => {
+/**
+ * Stores a whole imported conversation, its message order kept, unless one with its id is
+ * stored already (then nothing is written and it returns false). Checked and written in one
+ * transaction, with `add`: an import never replaces anything stored.
+ */
+export async function addConversation(conversation: Conversation): Promise<boolean> {
+  return storage(async (database) => {
     const tx = database.transaction([CONVERSATIONS, MESSAGES], 'readwrite');
+    const conversations = tx.objectStore(CONVERSATIONS);
+    if ((await conversations.count(conversation.id)) > 0) {
+      await tx.done;
+      return false;
+    }
     const { messages, ...summary } = conversation;
     await Promise.all([
-      tx.objectStore(CONVERSATIONS).put({ ...summary, messageCount: messages.length }),
-      ...messages.map((message, seq) => tx.objectStore(MESSAGES).put({ ...message, conversationId: conversation.id, seq })),
+      conversations.add({ ...summary, messageCount: messages.length }),
+      ...messages.map((message, seq) => tx.objectStore(MESSAGES).add({ ...message, conversationId: conversation.id, seq })),
       tx.done,
     ]);
+    return true;
   });
 }
 
