@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'disconnected',
   'storage_failed',
   'refused',
+  'chat_busy',
   'unknown',
 ] as const;
 

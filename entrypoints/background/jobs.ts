@@ -23,6 +23,31 @@ interface Job {
   usage?: UsageReport;
   /** The final event (done or error) once the job has ended. */
   end?: StreamEvent;
+  /** Who started it: only the same kind of context (for a content script, its frame) may attach. */
+  owner: JobOwner;
+}
+
+/** Who opened a port: the kind of context, and for a content script the tab and frame it runs in. */
+interface JobOwner {
+  kind: SenderKind;
+  tabId?: number;
+  frameId?: number;
+}
+
+function ownerOf(port: Browser.runtime.Port, kind: SenderKind): JobOwner {
+  if (kind !== 'content-script') return { kind };
+  return { kind, tabId: port.sender?.tab?.id, frameId: port.sender?.frameId ?? 0 };
+}
+
+/**
+ * Whether `visitor` may attach to a job `owner` started. Extension pages may attach to extension
+ * pages' jobs (a reopened popup re-attaches to its answer); a content script only to a job started
+ * in its own tab and frame: a page holding a job id must not read the popup's answer or stop it.
+ */
+function mayAttach(owner: JobOwner, visitor: JobOwner): boolean {
+  if (owner.kind !== visitor.kind) return false;
+  if (owner.kind === 'extension-page') return true;
+  return owner.tabId !== undefined && owner.tabId === visitor.tabId && owner.frameId === visitor.frameId;
 }
 
 export interface JobManagerDeps {
@@ -43,12 +68,13 @@ export class JobManager {
   /** Serves one client port from a sender already known to be ours. */
   connect(port: Browser.runtime.Port, sender: SenderKind): void {
     let job: Job | undefined;
+    const owner = ownerOf(port, sender);
     port.onMessage.addListener((raw: unknown) => {
       const event = raw as ClientEvent;
       if (!job && event?.type === 'start') {
-        job = this.start(port, sender, event, raw);
+        job = this.start(port, owner, event, raw);
       } else if (!job && event?.type === 'attach' && typeof event.jobId === 'string') {
-        job = this.attach(port, event.jobId);
+        job = this.attach(port, owner, event.jobId);
       } else if (job && event?.type === 'stop') {
         job.controller.abort();
       } else {
@@ -70,12 +96,12 @@ export class JobManager {
 
   private start(
     port: Browser.runtime.Port,
-    sender: SenderKind,
+    owner: JobOwner,
     event: Extract<ClientEvent, { type: 'start' }>,
     raw: unknown,
   ): Job | undefined {
     const definition = Object.hasOwn(this.deps.actions, event.action) ? this.deps.actions[event.action] : undefined;
-    if (!definition?.allowedFrom.includes(sender)) {
+    if (!definition?.allowedFrom.includes(owner.kind)) {
       post(port, { type: 'error', error: toWireError(new AppError('refused', { detail: 'action' })) });
       return undefined;
     }
@@ -90,6 +116,7 @@ export class JobManager {
       controller: new AbortController(),
       ports: new Set([port]),
       text: '',
+      owner,
     };
     this.jobs.set(job.id, job);
     post(port, { type: 'started', jobId: job.id });
@@ -139,11 +166,15 @@ export class JobManager {
     setTimeout(() => this.jobs.delete(job.id), this.deps.keepFinishedMs ?? 10 * 60_000);
   }
 
-  private attach(port: Browser.runtime.Port, jobId: string): Job | undefined {
+  private attach(port: Browser.runtime.Port, visitor: JobOwner, jobId: string): Job | undefined {
     const job = this.jobs.get(jobId);
     if (!job) {
       // Unknown here: the worker was restarted since, and the request died with it.
       post(port, { type: 'error', error: toWireError(new AppError('interrupted')) });
+      return undefined;
+    }
+    if (!mayAttach(job.owner, visitor)) {
+      post(port, { type: 'error', error: toWireError(new AppError('refused', { detail: 'not its job' })) });
       return undefined;
     }
     job.ports.add(port);

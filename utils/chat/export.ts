@@ -1,6 +1,7 @@
 import type { ChatMessage, Conversation, MessageStatus } from './types';
 import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from './types';
-import { fromWireError } from '@/utils/errors';
+import { AppError, ERROR_CODES, toWireError, type ErrorCode, type WireError } from '@/utils/errors';
+import type { Locale } from '@/utils/i18n';
 import type { UsageReport } from '@/utils/llm/usage-report';
 
 /**
@@ -88,6 +89,8 @@ export class ImportError extends Error {
 
 const LIMITS = { conversations: 10_000, messages: 10_000 };
 const ID = /^[\w-]{1,100}$/;
+// What a model's name looks like (gpt-4o-mini, deepseek/deepseek-r1:free): no spaces, no sentences.
+const MODEL_NAME = /^[\w.:/-]{1,100}$/;
 const STATUSES: MessageStatus[] = ['done', 'stopped', 'interrupted', 'error', 'streaming'];
 
 function fail(where: string): never {
@@ -128,13 +131,27 @@ function usageOf(value: unknown): UsageReport | undefined {
   };
 }
 
-function messageOf(value: unknown, where: string, fallbackTime: number): ChatMessage {
+/**
+ * An imported error, rebuilt from its code alone: the file's own words would be shown as if they
+ * were Glance's (a file can say "paste your key at ..."). Only the model, which the message names
+ * itself, fills a placeholder, and only when it looks like a model's name; the rest stay blank.
+ */
+function errorOf(value: object, model: string | undefined, locale: Locale | undefined): WireError {
+  const raw = (value as { code?: unknown }).code;
+  const code: ErrorCode = ERROR_CODES.includes(raw as ErrorCode) ? (raw as ErrorCode) : 'unknown';
+  const named = model && MODEL_NAME.test(model) ? model : '';
+  return toWireError(new AppError(code, { params: { model: named } }), locale);
+}
+
+function messageOf(value: unknown, where: string, fallbackTime: number, locale: Locale | undefined): ChatMessage {
   const raw = object(value, where);
   const role = raw.role;
   if (role !== 'user' && role !== 'assistant') fail(`${where}.role`);
   const status = STATUSES.includes(raw.status as MessageStatus) ? (raw.status as MessageStatus) : 'done';
   const message: ChatMessage = {
-    id: idOr(raw.id),
+    // Always a new id: ids are keys of the whole store, so a reused one would take a stored
+    // message out of its conversation, and a repeated one would leave a conversation short.
+    id: crypto.randomUUID(),
     role,
     content: string(raw.content, `${where}.content`, MAX_MESSAGE_CHARS),
     // Nothing imported is streaming: its request is long gone.
@@ -144,15 +161,15 @@ function messageOf(value: unknown, where: string, fallbackTime: number): ChatMes
   if (typeof raw.model === 'string' && raw.model.length <= 200) message.model = raw.model;
   const usage = usageOf(raw.usage);
   if (usage) message.usage = usage;
-  if (raw.error && typeof raw.error === 'object') message.error = fromWireError(raw.error);
+  if (raw.error && typeof raw.error === 'object') message.error = errorOf(raw.error, message.model, locale);
   return message;
 }
 
-function conversationOf(value: unknown, where: string, now: number): Conversation {
+function conversationOf(value: unknown, where: string, now: number, locale: Locale | undefined): Conversation {
   const raw = object(value, where);
   if (!Array.isArray(raw.messages) || raw.messages.length > LIMITS.messages) fail(`${where}.messages`);
   const createdAt = time(raw.createdAt, now);
-  const messages = raw.messages.map((message, i) => messageOf(message, `${where}.messages[${i}]`, createdAt));
+  const messages = raw.messages.map((message, i) => messageOf(message, `${where}.messages[${i}]`, createdAt, locale));
   const title =
     typeof raw.title === 'string' && raw.title.trim()
       ? raw.title.slice(0, MAX_TITLE_CHARS)
@@ -172,15 +189,16 @@ function conversationOf(value: unknown, where: string, now: number): Conversatio
 /**
  * Reads an import: a Glance export file (or its list of conversations). Checks every field,
  * drops what does not belong, and throws {@link ImportError} saying where the file went wrong.
+ * Messages get new ids and errors are reworded from their codes in `locale` (see `errorOf`).
  */
-export function readImport(data: unknown, now = Date.now()): Conversation[] {
+export function readImport(data: unknown, now = Date.now(), locale?: Locale): Conversation[] {
   const list = Array.isArray(data) ? data : object(data, 'file').conversations;
   if (!Array.isArray(data)) {
     const file = object(data, 'file');
     if (file.format !== EXPORT_FORMAT) fail('format');
   }
   if (!Array.isArray(list) || list.length > LIMITS.conversations) fail('conversations');
-  return list.map((conversation, i) => conversationOf(conversation, `conversations[${i}]`, now));
+  return list.map((conversation, i) => conversationOf(conversation, `conversations[${i}]`, now, locale));
 }
 
 function oneLine(text: string): string {

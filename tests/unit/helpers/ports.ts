@@ -16,12 +16,14 @@ export interface FakePort extends Browser.runtime.Port {
 /**
  * A Port stand-in for JobManager tests (WXT's fake browser has no Ports). Messages are
  * delivered synchronously; the real asynchronous delivery is covered by the Chromium tests.
+ * `sender`: who opened the port, as the browser reports it (a content script's tab and frame).
  */
-export function createFakePort(name = 'glance:stream'): FakePort {
+export function createFakePort(name = 'glance:stream', sender?: Browser.runtime.MessageSender): FakePort {
   const messageListeners: Listener[] = [];
   const disconnectListeners: Array<(port: Browser.runtime.Port) => void> = [];
   const port = {
     name,
+    sender,
     received: [] as unknown[],
     disconnected: false,
     postMessage(message: unknown) {

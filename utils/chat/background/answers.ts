@@ -17,6 +17,19 @@ export function isLive(messageId: string): boolean {
 }
 
 /**
+ * Registers an answer as being written before it is stored, so that a send racing it into the
+ * same conversation already sees it (see `turns.ts`).
+ */
+export function claimLive(messageId: string): void {
+  live.add(messageId);
+}
+
+/** Lets go of an answer claimed by {@link claimLive} that will not be written after all. */
+export function releaseLive(messageId: string): void {
+  live.delete(messageId);
+}
+
+/**
  * Marks answers left `streaming` by a stopped worker as interrupted, in storage too, so the page
  * shows them with Retry instead of waiting for text that will never come.
  */

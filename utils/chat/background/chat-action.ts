@@ -1,26 +1,17 @@
 import { planChat, type ChatCounter, type ChatPlan } from '@/utils/chat/history-budget';
-import { historyTurns, titleFrom } from '@/utils/chat/messages';
 import type { ChatRequestSpec } from '@/utils/llm/request';
 import { MAX_MESSAGE_CHARS, type ChatInput } from '@/utils/chat/types';
 import { AppError, asAppError, toWireError } from '@/utils/errors';
-import type { ChatTurn } from '@/utils/llm/request';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
-import { AnswerWriter, isLive, type AnswerEnd } from './answers';
+import { AnswerWriter, type AnswerEnd } from './answers';
 import { chatCounter } from './counter';
-import { appendMessages, getConversation, setCurrentId, type StoredMessage } from './conversations';
+import { prepareRegenerate, prepareSend, type ChatRequestInput } from './turns';
 import { callModel, usageBeforeFailure } from '@/utils/llm/background/model-call';
 import { asId, asModel, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
 
-/** What a chat request is built from, once the conversation has been read. */
-export interface ChatRequestInput {
-  model: string;
-  /** Earlier messages, oldest first (see `historyTurns`). */
-  history: ChatTurn[];
-  /** The question to answer. */
-  message: string;
-}
+export type { ChatRequestInput } from './turns';
 
 /**
  * Pure: the request for a chat turn. The system prompt comes first, then the newest history that
@@ -57,73 +48,6 @@ function parse(raw: unknown): ChatInput {
   const messageId = asId(value.messageId, 'messageId');
   if (messageId === answerId) refuse('ids are equal');
   return { op, conversationId, messageId, answerId, text, model };
-}
-
-/** The answer to write and the request's ingredients, once the conversation is up to date. */
-interface Prepared {
-  answer: StoredMessage;
-  request: ChatRequestInput;
-}
-
-async function prepareSend(input: Extract<ChatInput, { op: 'send' }>): Promise<Prepared> {
-  const conversation = await getConversation(input.conversationId);
-  const messages = conversation?.messages ?? [];
-  if (messages.some((m) => m.id === input.messageId || m.id === input.answerId)) refuse('message ids in use');
-  // One answer at a time per conversation: a second would interleave with the first.
-  if (messages.some((m) => m.status === 'streaming' && isLive(m.id))) refuse('an answer is still streaming');
-  const now = Date.now();
-  const seq = messages.length;
-  const question: StoredMessage = {
-    id: input.messageId,
-    conversationId: input.conversationId,
-    seq,
-    role: 'user',
-    content: input.text,
-    status: 'done',
-    createdAt: now,
-  };
-  const answer: StoredMessage = {
-    id: input.answerId,
-    conversationId: input.conversationId,
-    seq: seq + 1,
-    role: 'assistant',
-    content: '',
-    status: 'streaming',
-    createdAt: now,
-    model: input.model,
-  };
-  // The model picked in the popup wins: switching models is per conversation.
-  await appendMessages(
-    {
-      id: input.conversationId,
-      create: { id: input.conversationId, title: titleFrom(input.text), model: input.model, createdAt: now, updatedAt: now },
-      model: input.model,
-    },
-    [question, answer],
-  );
-  await setCurrentId(input.conversationId);
-  return { answer, request: { model: input.model, history: historyTurns(messages), message: input.text } };
-}
-
-async function prepareRegenerate(input: Extract<ChatInput, { op: 'regenerate' }>, settings: Settings): Promise<Prepared> {
-  const conversation = await getConversation(input.conversationId);
-  if (!conversation) refuse('no such conversation');
-  const messages = conversation.messages;
-  const index = messages.findIndex((m) => m.id === input.answerId);
-  const answer = messages[index];
-  // Only the last answer: regenerating an earlier one would leave later turns answering another text.
-  if (answer?.role !== 'assistant' || index !== messages.length - 1) refuse('not the last answer');
-  if (isLive(answer.id)) refuse('this answer is still streaming');
-  const questionIndex = messages.findLastIndex((m, i) => i < index && m.role === 'user');
-  if (questionIndex < 0) refuse('no question to answer');
-  await setCurrentId(conversation.id);
-  // An imported conversation may name no model: answer with the default one.
-  const model = conversation.model || settings.model;
-  const stored: StoredMessage = { ...answer, model, conversationId: conversation.id, seq: index };
-  return {
-    answer: stored,
-    request: { model, history: historyTurns(messages.slice(0, questionIndex)), message: messages[questionIndex]!.content },
-  };
 }
 
 async function run(input: ChatInput, ctx: ActionContext): Promise<string> {

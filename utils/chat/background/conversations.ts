@@ -1,45 +1,8 @@
-import type { IDBPDatabase } from 'idb';
 import type { ChatMessage, Conversation, ConversationSummary } from '@/utils/chat/types';
 import { AppError } from '@/utils/errors';
-import { lazyDatabase } from '@/utils/background/database';
+import { CONVERSATIONS, MESSAGES, META, storage, type StoredMessage } from './chat-db';
 
-/**
- * The chat history, in the extension's IndexedDB. Only the background writes it: it stores each
- * answer as it streams, so an answer outlives the popup that asked for it. Messages are kept
- * apart from their conversation so that a streaming write touches one small record, not the
- * whole conversation.
- */
-const DB_NAME = 'glance-chat';
-const CONVERSATIONS = 'conversations';
-const MESSAGES = 'messages';
-const META = 'meta';
-
-/** A message as stored: with its conversation and its place in it. */
-export interface StoredMessage extends ChatMessage {
-  conversationId: string;
-  seq: number;
-}
-
-const db = lazyDatabase(DB_NAME, 1, (database) => {
-  database.createObjectStore(CONVERSATIONS, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-  database.createObjectStore(MESSAGES, { keyPath: 'id' }).createIndex('conversationId', 'conversationId');
-  database.createObjectStore(META);
-});
-
-/**
- * Runs one storage operation. Any IndexedDB failure (a full disk, a quota, a broken database)
- * becomes `storage_failed` with the browser's own words, so the user is told instead of the
- * history silently missing an answer.
- */
-async function storage<T>(operation: (database: IDBPDatabase) => Promise<T>): Promise<T> {
-  try {
-    return await operation(await db());
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new AppError('storage_failed', { params: { detail }, detail, cause: error });
-  }
-}
+export type { StoredMessage } from './chat-db';
 
 function summaryOf(record: ConversationSummary): ConversationSummary {
   const { id, title, model, createdAt, updatedAt, messageCount } = record;
@@ -122,6 +85,59 @@ export async function appendMessages(
   });
 }
 
+/** A conversation as one transaction reads it. */
+export interface ConversationState {
+  record: ConversationSummary | undefined;
+  /** Its messages, in order. */
+  messages: StoredMessage[];
+  /** Which of the ids asked about are stored already, in any conversation. */
+  taken: Set<string>;
+}
+
+/** What a transaction writes: the conversation's record, messages, whether it becomes current. */
+export interface ConversationWrite {
+  record?: ConversationSummary;
+  messages?: StoredMessage[];
+  current?: boolean;
+}
+
+/**
+ * Reads a conversation, lets `decide` choose what to write, and writes it, all in one
+ * transaction: nothing can change the conversation between the read and the write (two popups
+ * sending into it at once). `decide` runs synchronously inside the transaction; when it throws,
+ * nothing is written and its error is thrown.
+ */
+export async function changeConversation(
+  id: string,
+  ids: string[],
+  decide: (state: ConversationState) => ConversationWrite,
+): Promise<void> {
+  await storage(async (database) => {
+    const tx = database.transaction([CONVERSATIONS, MESSAGES, META], 'readwrite');
+    const messageStore = tx.objectStore(MESSAGES);
+    const [record, messages, counts] = await Promise.all([
+      tx.objectStore(CONVERSATIONS).get(id) as Promise<ConversationSummary | undefined>,
+      messageStore.index('conversationId').getAll(id) as Promise<StoredMessage[]>,
+      Promise.all(ids.map((key) => messageStore.count(key))),
+    ]);
+    messages.sort((a, b) => a.seq - b.seq);
+    let write: ConversationWrite;
+    try {
+      write = decide({ record, messages, taken: new Set(ids.filter((_, i) => counts[i]! > 0)) });
+    } catch (error) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw error;
+    }
+    await Promise.all([
+      write.record && tx.objectStore(CONVERSATIONS).put(write.record),
+      ...(write.messages ?? []).map((message) => messageStore.put(message)),
+      write.current && tx.objectStore(META).put(id, 'current'),
+      tx.done,
+    ]);
+  });
+}
+
 /** Replaces one stored message (an answer as it streams, or when it ends). */
 export async function putMessage(message: StoredMessage, touchConversation = false): Promise<void> {
   await storage(async (database) => {
@@ -172,16 +188,26 @@ export async function hasConversation(id: string): Promise<boolean> {
   return storage(async (database) => (await database.count(CONVERSATIONS, id)) > 0);
 }
 
-/** Stores a whole conversation (an import); its message order is kept. */
-export async function putConversation(conversation: Conversation): Promise<void> {
-  await storage(async (database) => {
+/**
+ * Stores a whole imported conversation, its message order kept, unless one with its id is
+ * stored already (then nothing is written and it returns false). Checked and written in one
+ * transaction, with `add`: an import never replaces anything stored.
+ */
+export async function addConversation(conversation: Conversation): Promise<boolean> {
+  return storage(async (database) => {
     const tx = database.transaction([CONVERSATIONS, MESSAGES], 'readwrite');
+    const conversations = tx.objectStore(CONVERSATIONS);
+    if ((await conversations.count(conversation.id)) > 0) {
+      await tx.done;
+      return false;
+    }
     const { messages, ...summary } = conversation;
     await Promise.all([
-      tx.objectStore(CONVERSATIONS).put({ ...summary, messageCount: messages.length }),
-      ...messages.map((message, seq) => tx.objectStore(MESSAGES).put({ ...message, conversationId: conversation.id, seq })),
+      conversations.add({ ...summary, messageCount: messages.length }),
+      ...messages.map((message, seq) => tx.objectStore(MESSAGES).add({ ...message, conversationId: conversation.id, seq })),
       tx.done,
     ]);
+    return true;
   });
 }
 

@@ -7,13 +7,12 @@ import { buildRequest } from './chat-action';
 import { settleStale } from './answers';
 import { chatCounter } from './counter';
 import {
+  addConversation,
   deleteConversation,
   getConversation,
   getCurrentId,
   getDraft,
-  hasConversation,
   listConversations,
-  putConversation,
   setCurrentId,
   setDraft,
   updateConversation,
@@ -114,10 +113,10 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
     allowedFrom: PAGES_ONLY,
     maxBytes: LIMITS.largeMessage,
     parse: (data) => ({ data: asObject(data).data }),
-    handle: async ({ data }) => {
+    handle: async ({ data }, { locale }) => {
       let conversations: Conversation[];
       try {
-        conversations = readImport(data);
+        conversations = readImport(data, Date.now(), locale);
       } catch (error) {
         if (error instanceof ImportError) refuse(error.message);
         throw error;
@@ -126,12 +125,8 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
       let skipped = 0;
       // One at a time: a quota error stops the import with what was stored so far kept.
       for (const conversation of conversations) {
-        if (await hasConversation(conversation.id)) {
-          skipped += 1;
-          continue;
-        }
-        await putConversation(conversation);
-        imported += 1;
+        if (await addConversation(conversation)) imported += 1;
+        else skipped += 1;
       }
       return { imported, skipped };
     },

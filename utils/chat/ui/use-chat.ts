@@ -80,7 +80,7 @@ function emptyChat(model: string): ChatState {
 }
 
 // After these, the question did not reach storage: it goes back into an empty composer.
-const NOT_STORED = new Set(['storage_failed', 'refused', 'too_large']);
+const NOT_STORED = new Set(['storage_failed', 'refused', 'too_large', 'chat_busy']);
 
 /**
  * The chat a page shows: the stored conversation, the answer streaming into it, and the draft.

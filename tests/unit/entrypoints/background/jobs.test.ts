@@ -198,4 +198,64 @@ describe('JobManager', () => {
     huge.send(start('x'.repeat(5 * 1024 * 1024)));
     expect(events(huge)).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'too_large' }) }]);
   });
+
+  it("refuses a content script attaching to an extension page's job: no text, and its Stop does nothing", async () => {
+    const { jobs, finished } = manager(true);
+    const popup = createFakePort();
+    jobs.connect(popup, 'extension-page');
+    popup.send(start('the popup answer is private'));
+    await until(() => events(popup).some((e) => e.type === 'delta'));
+    const jobId = (events(popup)[0] as { jobId: string }).jobId;
+
+    const page = createFakePort('glance:stream', contentSender(7, 0));
+    jobs.connect(page, 'content-script');
+    page.send({ type: 'attach', jobId });
+    page.send({ type: 'stop' });
+    await until(() => finished.mock.calls.length === 1);
+    expect(events(page).every((e) => e.type === 'error' && e.error.code === 'refused')).toBe(true);
+    expect(textOf(page)).toBe('');
+    expect(events(popup).at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
+
+    // Another extension page may: a reopened popup re-attaches to its answer.
+    const reopened = createFakePort();
+    jobs.connect(reopened, 'extension-page');
+    reopened.send({ type: 'attach', jobId });
+    expect(textOf(reopened)).toBe('the popup answer is private');
+  });
+
+  it("lets only the content script's own tab and frame attach to the job it started", async () => {
+    const jobs = new JobManager({
+      actions: {
+        translate: { ...scriptedAction(true).definition, allowedFrom: ['content-script'] },
+      } as unknown as ActionRegistry,
+      getSettings: async () => DEFAULT_SETTINGS,
+      localeOf: () => 'en',
+      keepFinishedMs: 60_000,
+    });
+    const owner = createFakePort('glance:stream', contentSender(7, 2));
+    jobs.connect(owner, 'content-script');
+    owner.send({ ...start('a b c'), action: 'translate' });
+    await until(() => events(owner).some((e) => e.type === 'done'));
+    const jobId = (events(owner)[0] as { jobId: string }).jobId;
+    const attach = (port: FakePort, kind: 'content-script' | 'extension-page') => {
+      jobs.connect(port, kind);
+      port.send({ type: 'attach', jobId });
+      return events(port);
+    };
+    expect(attach(createFakePort('glance:stream', contentSender(7, 2)), 'content-script').at(-1)).toEqual({
+      type: 'done',
+      finishReason: 'stop',
+    });
+    for (const [port, kind] of [
+      [createFakePort('glance:stream', contentSender(8, 2)), 'content-script'],
+      [createFakePort('glance:stream', contentSender(7, 0)), 'content-script'],
+      [createFakePort(), 'extension-page'],
+    ] as const) {
+      expect(attach(port, kind)).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'refused' }) }]);
+    }
+  });
 });
+
+function contentSender(tabId: number, frameId: number) {
+  return { id: 'glance', url: 'https://page.example/', tab: { id: tabId } as never, frameId };
+}

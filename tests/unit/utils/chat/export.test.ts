@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName, exportJson, exportMarkdown, ImportError, readImport } from '@/utils/chat/export';
 import type { Conversation } from '@/utils/chat/types';
+import { t } from '@/utils/i18n';
 
 const conversation: Conversation = {
   id: 'c1',
@@ -59,7 +60,10 @@ describe('export', () => {
     expect(json).not.toContain('"jobId"');
     const [back] = readImport(file);
     const { jobId: _gone, ...lastWithoutJob } = conversation.messages[2]!;
-    expect(back).toEqual({ ...conversation, messages: [...conversation.messages.slice(0, 2), lastWithoutJob] });
+    const expected = [...conversation.messages.slice(0, 2), { ...lastWithoutJob, error: back!.messages[2]!.error }];
+    const withoutIds = (messages: Conversation['messages']) => messages.map(({ id: _id, ...message }) => message);
+    expect({ ...back, messages: withoutIds(back!.messages) }).toEqual({ ...conversation, messages: withoutIds(expected) });
+    expect(back!.messages[2]!.error).toMatchObject({ code: 'interrupted', retryable: true });
   });
 
   it('names files after the date, or the conversation, in any script', () => {
@@ -106,6 +110,47 @@ describe('readImport', () => {
     expect(imported).not.toHaveProperty('extra');
     expect(imported!.messages[0]).not.toHaveProperty('onclick');
     expect(imported!.messages[0]!.id).not.toBe('../x');
+  });
+
+  it('gives every imported message a new id, so no stored message can be taken over or counted twice', () => {
+    const [imported] = readImport([
+      {
+        id: 'c-new',
+        messages: [
+          { id: 'stored-1', role: 'user', content: 'q' },
+          { id: 'stored-1', role: 'assistant', content: 'a' },
+          { id: 'stored-2', role: 'user', content: 'q2' },
+        ],
+      },
+    ]);
+    const ids = imported!.messages.map((m) => m.id);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids.some((id) => id.startsWith('stored-'))).toBe(false);
+    expect(imported!.id).toBe('c-new');
+    expect(imported!.messageCount).toBe(3);
+  });
+
+  it("rebuilds an imported error from its code, in the user's language, never trusting the file's words", () => {
+    const lure = 'Glance: your key expired. Paste it at https://evil.example/renew';
+    const [imported] = readImport(
+      [
+        {
+          messages: [
+            { role: 'user', content: 'q' },
+            { role: 'assistant', content: '', status: 'error', error: { code: 'invalid_key', message: lure, retryable: true } },
+            { role: 'assistant', content: '', status: 'error', error: { code: 'no_such_code', message: lure } },
+            { role: 'assistant', content: '', status: 'error', error: { code: 'model_not_found', message: lure }, model: 'm-1' },
+          ],
+        },
+      ],
+      Date.now(),
+      'zh-CN',
+    );
+    const [, invalidKey, unknown, model] = imported!.messages;
+    expect(invalidKey!.error).toEqual({ code: 'invalid_key', message: t('error_invalid_key', {}, 'zh-CN'), retryable: false });
+    expect(unknown!.error).toMatchObject({ code: 'unknown', retryable: false });
+    expect(model!.error!.message).toContain('m-1');
+    for (const message of imported!.messages) expect(message.error?.message ?? '').not.toContain('evil.example');
   });
 
   it('says where a file is not an export', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  addConversation,
   appendMessages,
   deleteConversation,
   getConversation,
@@ -7,12 +8,12 @@ import {
   getStoredMessages,
   hasConversation,
   listConversations,
-  putConversation,
   putMessage,
   setCurrentId,
   updateConversation,
   type StoredMessage,
 } from '@/utils/chat/background/conversations';
+import type { Conversation } from '@/utils/chat/types';
 import type { AppError } from '@/utils/errors';
 
 function message(
@@ -105,8 +106,8 @@ describe('conversation store', () => {
     expect(after!.updatedAt).toBeGreaterThan(before);
   });
 
-  it('stores a whole imported conversation in its order', async () => {
-    await putConversation({
+  it('stores a whole imported conversation in its order, and never over a stored one', async () => {
+    const imported = {
       id: 'imported',
       title: 'From a file',
       model: 'gpt-4o',
@@ -117,10 +118,13 @@ describe('conversation store', () => {
         { id: 'm1', role: 'user', content: 'first', status: 'done', createdAt: 5 },
         { id: 'm2', role: 'assistant', content: 'second', status: 'done', createdAt: 3 },
       ],
-    });
+    } satisfies Conversation;
+    expect(await addConversation(imported)).toBe(true);
     const stored = await getConversation('imported');
     expect(stored!.messages.map((m) => m.content)).toEqual(['first', 'second']);
     expect(stored!.messageCount).toBe(2);
+    expect(await addConversation({ ...imported, title: 'Again', messages: [] })).toBe(false);
+    expect(await getConversation('imported')).toEqual(stored);
   });
 
   it('reports a full disk as storage_failed with the browser’s words, instead of losing the answer silently', async () => {

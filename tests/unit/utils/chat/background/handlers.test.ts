@@ -188,6 +188,33 @@ describe('chat messages', () => {
     }
   });
 
+  it('imports a conversation that reuses stored message ids as copies: nothing stored moves or changes', async () => {
+    await seed('orig', ['one', 'two']);
+    const before = await getStoredMessages('orig');
+    const file = {
+      format: 'glance-chat',
+      conversations: [
+        {
+          id: 'thief',
+          title: 'Thief',
+          messages: [
+            { id: 'orig-m0', role: 'user', content: 'taken' },
+            { id: 'orig-m1', role: 'assistant', content: 'taken too' },
+            { id: 'orig-m1', role: 'assistant', content: 'twice' },
+          ],
+        },
+      ],
+    };
+    expect(await ok('chatImport', { data: file })).toEqual({ imported: 1, skipped: 0 });
+    expect(await getStoredMessages('orig')).toEqual(before);
+    const thief = await ok<Conversation>('chatGet', { id: 'thief' });
+    expect(thief.messages.map((m) => m.content)).toEqual(['taken', 'taken too', 'twice']);
+    expect(thief.messageCount).toBe(3);
+    expect((await ok<{ id: string; messageCount: number }[]>('chatList', { query: '' })).map((c) => c.messageCount)).toEqual([
+      3, 2,
+    ]);
+  });
+
   it('refuses content scripts every chat message: conversations are private', async () => {
     const contentSender = { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never };
     for (const name of ['chatGet', 'chatList', 'chatExport', 'chatEstimate', 'chatImport'] as const) {

@@ -212,6 +212,17 @@ describe('useChat', () => {
     expect(hook.result.current.state.messages[1]).toMatchObject({ status: 'error', error: { code: 'storage_failed' } });
   });
 
+  it('keeps the typed text when the send is refused because another window is still answering', async () => {
+    const hook = await mounted();
+    act(() => hook.result.current.controls.setDraft('Mine too'));
+    act(() => void hook.result.current.controls.send());
+    ports[0]!.emit({ type: 'error', error: { code: 'chat_busy', message: 'Still being written.', retryable: false } });
+    expect(hook.result.current.draft).toBe('Mine too');
+    expect(hook.result.current.state.messages[1]).toMatchObject({
+      error: { code: 'chat_busy', message: 'Still being written.' },
+    });
+  });
+
   it('"Spend anyway" lifts the budget, then answers again', async () => {
     const hook = await mounted();
     act(() => hook.result.current.controls.setDraft('Expensive'));
