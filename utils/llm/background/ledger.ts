@@ -1,6 +1,7 @@
 import { dayStart, daysBefore } from '@/utils/usage/totals';
 import type { CallRecord, DayRollup } from '@/utils/usage/types';
 import { lazyDatabase } from '@/utils/background/database';
+import { summable } from '@/utils/usage/counts';
 
 export type { CallRecord, DayRollup, Feature } from '@/utils/usage/types';
 
@@ -55,7 +56,7 @@ function rollupKey(call: CallRecord): string {
   return `${dayStart(call.time)}|${call.feature}|${call.model}|${call.host}`;
 }
 
-/** Adds one call to a day's rollup (creating it). */
+/** Adds one call to a day's rollup (creating it); a bad stored number adds 0, never a string or less. */
 function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
   const base: DayRollup = rollup ?? {
     key: rollupKey(call),
@@ -75,15 +76,15 @@ function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
   };
   return {
     ...base,
-    calls: base.calls + 1,
-    promptTokens: base.promptTokens + call.promptTokens,
-    cachedTokens: base.cachedTokens + call.cachedTokens,
-    completionTokens: base.completionTokens + call.completionTokens,
-    reasoningTokens: base.reasoningTokens + call.reasoningTokens,
-    audioSeconds: base.audioSeconds + (call.audioSeconds ?? 0),
-    costUsd: base.costUsd + (call.costUsd ?? 0),
-    unpricedCalls: base.unpricedCalls + (call.costUsd === null ? 1 : 0),
-    estimatedCalls: base.estimatedCalls + (call.estimated ? 1 : 0),
+    calls: summable(base.calls) + 1,
+    promptTokens: summable(base.promptTokens) + summable(call.promptTokens),
+    cachedTokens: summable(base.cachedTokens) + summable(call.cachedTokens),
+    completionTokens: summable(base.completionTokens) + summable(call.completionTokens),
+    reasoningTokens: summable(base.reasoningTokens) + summable(call.reasoningTokens),
+    audioSeconds: summable(base.audioSeconds) + summable(call.audioSeconds),
+    costUsd: summable(base.costUsd) + summable(call.costUsd),
+    unpricedCalls: summable(base.unpricedCalls) + (call.costUsd === null ? 1 : 0),
+    estimatedCalls: summable(base.estimatedCalls) + (call.estimated ? 1 : 0),
   };
 }
 
