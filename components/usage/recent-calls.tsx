@@ -5,6 +5,7 @@ import type { CallRecord } from '@/utils/usage/types';
 /** A cell shows the error's code (a full message does not fit); hovering shows the message. */
 function Status({ status }: { status: CallRecord['status'] }) {
   if (status === 'ok') return <>{t('statusOk')}</>;
+  if (status === 'pending') return <>{t('statusPending')}</>;
   const key = `error_${status}`;
   return <span title={isMessageKey(key) ? t(key) : undefined}>{status.replace(/_/g, ' ')}</span>;
 }

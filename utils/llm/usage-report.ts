@@ -4,7 +4,9 @@
  */
 export function addUsageReports(total: UsageReport | undefined, next: UsageReport): UsageReport {
   if (!total) return next;
+  const unrecorded = total.unrecorded || next.unrecorded;
   return {
+    ...(unrecorded ? { unrecorded } : {}),
     model: next.model,
     promptTokens: total.promptTokens + next.promptTokens,
     completionTokens: total.completionTokens + next.completionTokens,
@@ -26,4 +28,6 @@ export interface UsageReport {
   estimated: boolean;
   /** USD at the current prices; null when the model has no price. */
   costUsd: number | null;
+  /** True when the usage ledger could not save the call (storage full): budgets do not count it. */
+  unrecorded?: boolean;
 }

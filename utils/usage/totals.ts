@@ -1,3 +1,4 @@
+import { summable, summableCost } from './counts';
 import type { CallRecord, DayRollup, Feature } from './types';
 
 /** Totals of a set of calls. */
@@ -48,15 +49,16 @@ function emptyTotals(): UsageTotals {
   return { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0 };
 }
 
+/** Adds one call or rollup; every number is checked, since stored records may hold bad ones. */
 function add(
   totals: UsageTotals,
   entry: { calls: number; promptTokens: number; completionTokens: number; costUsd: number | null; unpricedCalls: number },
 ) {
-  totals.calls += entry.calls;
-  totals.promptTokens += entry.promptTokens;
-  totals.completionTokens += entry.completionTokens;
-  totals.costUsd += entry.costUsd ?? 0;
-  totals.unpricedCalls += entry.unpricedCalls;
+  totals.calls += summable(entry.calls);
+  totals.promptTokens += summable(entry.promptTokens);
+  totals.completionTokens += summable(entry.completionTokens);
+  totals.costUsd += summable(entry.costUsd);
+  totals.unpricedCalls += summable(entry.unpricedCalls);
 }
 
 /**
@@ -87,7 +89,7 @@ export function summarizeUsage(calls: readonly CallRecord[], rollups: readonly D
       calls: 1,
       promptTokens: call.promptTokens,
       completionTokens: call.completionTokens,
-      costUsd: call.costUsd,
+      costUsd: summableCost(call.costUsd),
       unpricedCalls: call.costUsd === null ? 1 : 0,
     };
     add(summary.allTime, entry);
@@ -95,21 +97,22 @@ export function summarizeUsage(calls: readonly CallRecord[], rollups: readonly D
     if (call.time >= since7) add(summary.last7Days, entry);
     if (call.time >= today) add(summary.today, entry);
     const day = byDay.get(dayStart(call.time));
-    if (day && call.costUsd !== null) day.byFeature[call.feature] = (day.byFeature[call.feature] ?? 0) + call.costUsd;
+    if (day && entry.costUsd !== null) day.byFeature[call.feature] = (day.byFeature[call.feature] ?? 0) + entry.costUsd;
   }
   for (const rollup of rollups) add(summary.allTime, rollup);
   return summary;
 }
 
-/** Spending of the current local day and calendar month, in USD. */
+/** Spending of the current local day and calendar month, in USD (a bad stored cost counts as 0). */
 export function spendingOf(calls: readonly CallRecord[], now: number): { today: number; month: number } {
   const today = dayStart(now);
   const month = monthStart(now);
   let spentToday = 0;
   let spentMonth = 0;
   for (const call of calls) {
-    if (call.time >= month) spentMonth += call.costUsd ?? 0;
-    if (call.time >= today) spentToday += call.costUsd ?? 0;
+    const cost = summable(call.costUsd);
+    if (call.time >= month) spentMonth += cost;
+    if (call.time >= today) spentToday += cost;
   }
   return { today: spentToday, month: spentMonth };
 }

@@ -24,9 +24,20 @@ export interface CallRecord {
   estimated: boolean;
   /** USD at the prices in force at the time; null when the model has no price. */
   costUsd: number | null;
-  /** 'ok', or the error the call ended with (an interrupted answer is still billed). */
-  status: 'ok' | ErrorCode;
+  /**
+   * 'ok', or the error the call ended with (an interrupted answer is still billed), or 'pending'
+   * while it streams: the line is written before the request is sent, so a worker that dies
+   * mid-answer leaves a billed line behind (settled at the next start), never none.
+   */
+  status: CallStatus;
+  /** Pending lines only: the worker run that wrote it (a line of another run is a leftover). */
+  worker?: string;
+  /** Pending lines only: the text that has arrived so far, to estimate what was billed. */
+  arrived?: string;
 }
+
+/** How a call ended, or 'pending' while it runs. */
+export type CallStatus = 'ok' | 'pending' | ErrorCode;
 
 /**
  * One day's calls of one feature and model, kept instead of the single calls once they are more

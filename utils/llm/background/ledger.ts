@@ -1,6 +1,7 @@
 import { dayStart, daysBefore } from '@/utils/usage/totals';
 import type { CallRecord, DayRollup } from '@/utils/usage/types';
 import { lazyDatabase } from '@/utils/background/database';
+import { summable } from '@/utils/usage/counts';
 
 export type { CallRecord, DayRollup, Feature } from '@/utils/usage/types';
 
@@ -15,16 +16,42 @@ const ROLLUPS = 'rollups';
 /** Single calls are kept this many days; older ones are rolled up. */
 export const KEEP_DAYS = 366;
 
-const db = lazyDatabase(DB_NAME, 1, (database) => {
-  const calls = database.createObjectStore(CALLS, { keyPath: 'id', autoIncrement: true });
-  calls.createIndex('time', 'time');
-  database.createObjectStore(ROLLUPS, { keyPath: 'key' });
+// Version 2 indexes calls by status, to find the provisional lines a dead worker left.
+const db = lazyDatabase(DB_NAME, 2, (database, oldVersion, _newVersion, transaction) => {
+  if (oldVersion < 1) {
+    database.createObjectStore(CALLS, { keyPath: 'id', autoIncrement: true }).createIndex('time', 'time');
+    database.createObjectStore(ROLLUPS, { keyPath: 'key' });
+  }
+  if (oldVersion < 2) transaction.objectStore(CALLS).createIndex('status', 'status');
 });
 
-/** Appends one call to the ledger. */
-export async function recordCall(record: CallRecord): Promise<void> {
+/** Appends one call to the ledger; returns its id. */
+export async function recordCall(record: CallRecord): Promise<number> {
   const { id: _ignored, ...entry } = record;
-  await (await db()).add(CALLS, entry);
+  return (await (await db()).add(CALLS, entry)) as number;
+}
+
+/** Replaces the call `id` (a provisional line) with its final record. */
+export async function replaceCall(id: number, record: CallRecord): Promise<void> {
+  await (await db()).put(CALLS, { ...record, id });
+}
+
+/**
+ * Changes the call `id` only while it is still pending, in one transaction: a late write of the
+ * text that arrived, or a second settling, never overwrites a settled line. Returns whether it did.
+ */
+export async function updatePending(id: number, change: (line: CallRecord) => CallRecord): Promise<boolean> {
+  const transaction = (await db()).transaction(CALLS, 'readwrite');
+  const line = (await transaction.store.get(id)) as CallRecord | undefined;
+  const pending = line?.status === 'pending';
+  if (line && pending) await transaction.store.put({ ...change(line), id });
+  await transaction.done;
+  return pending;
+}
+
+/** Every provisional line (calls still streaming, or left by a worker that died). */
+export async function pendingCalls(): Promise<CallRecord[]> {
+  return (await db()).getAllFromIndex(CALLS, 'status', 'pending');
 }
 
 /** Calls that ended at or after `since` (epoch ms), oldest first. */
@@ -32,12 +59,13 @@ export async function callsSince(since: number): Promise<CallRecord[]> {
   return (await db()).getAllFromIndex(CALLS, 'time', IDBKeyRange.lowerBound(since));
 }
 
-/** The most recent calls, newest first. */
+/** The most recent calls, newest first (without a pending line's saved text: the table needs none). */
 export async function recentCalls(limit: number): Promise<CallRecord[]> {
   const calls: CallRecord[] = [];
   let cursor = await (await db()).transaction(CALLS).store.index('time').openCursor(null, 'prev');
   while (cursor && calls.length < limit) {
-    calls.push(cursor.value as CallRecord);
+    const { arrived: _text, ...call } = cursor.value as CallRecord;
+    calls.push(call);
     cursor = await cursor.continue();
   }
   return calls;
@@ -55,7 +83,7 @@ function rollupKey(call: CallRecord): string {
   return `${dayStart(call.time)}|${call.feature}|${call.model}|${call.host}`;
 }
 
-/** Adds one call to a day's rollup (creating it). */
+/** Adds one call to a day's rollup (creating it); a bad stored number adds 0, never a string or less. */
 function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
   const base: DayRollup = rollup ?? {
     key: rollupKey(call),
@@ -75,15 +103,15 @@ function rollInto(rollup: DayRollup | undefined, call: CallRecord): DayRollup {
   };
   return {
     ...base,
-    calls: base.calls + 1,
-    promptTokens: base.promptTokens + call.promptTokens,
-    cachedTokens: base.cachedTokens + call.cachedTokens,
-    completionTokens: base.completionTokens + call.completionTokens,
-    reasoningTokens: base.reasoningTokens + call.reasoningTokens,
-    audioSeconds: base.audioSeconds + (call.audioSeconds ?? 0),
-    costUsd: base.costUsd + (call.costUsd ?? 0),
-    unpricedCalls: base.unpricedCalls + (call.costUsd === null ? 1 : 0),
-    estimatedCalls: base.estimatedCalls + (call.estimated ? 1 : 0),
+    calls: summable(base.calls) + 1,
+    promptTokens: summable(base.promptTokens) + summable(call.promptTokens),
+    cachedTokens: summable(base.cachedTokens) + summable(call.cachedTokens),
+    completionTokens: summable(base.completionTokens) + summable(call.completionTokens),
+    reasoningTokens: summable(base.reasoningTokens) + summable(call.reasoningTokens),
+    audioSeconds: summable(base.audioSeconds) + summable(call.audioSeconds),
+    costUsd: summable(base.costUsd) + summable(call.costUsd),
+    unpricedCalls: summable(base.unpricedCalls) + (call.costUsd === null ? 1 : 0),
+    estimatedCalls: summable(base.estimatedCalls) + (call.estimated ? 1 : 0),
   };
 }
 

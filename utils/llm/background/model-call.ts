@@ -6,7 +6,8 @@ import type { Settings } from '@/utils/settings';
 import { assertWithinBudget } from './budget';
 import { streamChatCompletion, type CompletionOptions } from './completion-stream';
 import { createClient, resolveConnection, type ClientDeps, type Connection } from './client';
-import { recordCall, type Feature } from './ledger';
+import type { CallRecord, Feature } from './ledger';
+import { openCall } from './provisional-call';
 import { usageOf } from './call-usage';
 
 /** One model call an action wants made. */
@@ -35,10 +36,6 @@ export interface ModelCallResult {
 }
 
 /**
- * The one way actions call the model: checks the budget, streams the answer, and records the
- * call in the usage ledger whatever its outcome (an interrupted answer was still billed for the
- * text that arrived, so its estimated usage is recorded with the error code).
- */
 /** What failed calls had billed when they failed (the text that arrived), by their error. */
 const billedBeforeFailure = new WeakMap<object, UsageReport>();
 
@@ -47,11 +44,22 @@ export function usageBeforeFailure(error: unknown): UsageReport | undefined {
   return typeof error === 'object' && error !== null ? billedBeforeFailure.get(error) : undefined;
 }
 
+/**
+ * The one way actions call the model: checks the budget, writes a provisional ledger line, streams
+ * the answer, and settles the line whatever the outcome (an interrupted answer was still billed for
+ * the text that arrived, so its estimated usage is recorded with the error code). When the ledger
+ * cannot be written, the answer still arrives, its usage flagged `unrecorded`.
+ */
 export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<ModelCallResult> {
   // Test connection costs one token and must work to diagnose anything, budget or not.
   if (call.feature !== 'test') await assertWithinBudget(env.settings, env.locale);
   const connection = env.connection ?? (await resolveConnection(env.settings));
   const body = buildChatBody(call.spec, connection.provider);
+  const prices = env.settings.priceOverrides;
+  // Before the request is sent: a worker that dies mid-answer leaves a billed line, not none.
+  const line = await openCall(
+    lineOf(call.feature, connection.host, await usageOf(body, { text: '', model: body.model }, prices)),
+  );
   let text = '';
   try {
     const result = await streamChatCompletion(
@@ -62,22 +70,21 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
         signal: call.signal,
         onDelta: (delta) => {
           text += delta;
+          line.arrived(delta);
           call.onDelta?.(delta);
         },
         ...call.options,
       },
     );
-    const usage = await usageOf(body, result, env.settings.priceOverrides);
-    // The answer matters more than its ledger line: a full disk must not lose it.
-    await record(call.feature, connection.host, usage, 'ok').catch((error) => console.error('ledger write failed', error));
-    return { text: result.text, finishReason: result.finishReason, usage };
+    const usage = await usageOf(body, result, prices);
+    // The answer matters more than its ledger line: a full disk must not lose it, only flag it.
+    const saved = await line.settle(lineOf(call.feature, connection.host, usage, 'ok'));
+    return { text: result.text, finishReason: result.finishReason, usage: saved ? usage : { ...usage, unrecorded: true } };
   } catch (error) {
     const appError = asAppError(error);
-    const usage = text ? await usageOf(body, { text, model: body.model }, env.settings.priceOverrides) : undefined;
-    if (usage) billedBeforeFailure.set(appError, usage);
-    await record(call.feature, connection.host, usage ?? emptyUsage(body.model), appError.code).catch((failure) =>
-      console.error('ledger write failed', failure),
-    );
+    const usage = text ? await usageOf(body, { text, model: body.model }, prices) : undefined;
+    const saved = await line.settle(lineOf(call.feature, connection.host, usage ?? emptyUsage(body.model), appError.code));
+    if (usage) billedBeforeFailure.set(appError, saved ? usage : { ...usage, unrecorded: true });
     throw appError;
   }
 }
@@ -86,8 +93,11 @@ function emptyUsage(model: string): UsageReport {
   return { model, promptTokens: 0, completionTokens: 0, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0 };
 }
 
-async function record(feature: Feature, host: string, usage: UsageReport, status: 'ok' | ReturnType<typeof asAppError>['code']) {
-  await recordCall({
+/** A call's ledger line from its usage: the final one, or (without a status) the provisional one. */
+function lineOf(feature: Feature, host: string, usage: UsageReport): Omit<CallRecord, 'status'>;
+function lineOf(feature: Feature, host: string, usage: UsageReport, status: CallRecord['status']): CallRecord;
+function lineOf(feature: Feature, host: string, usage: UsageReport, status?: CallRecord['status']) {
+  return {
     time: Date.now(),
     feature,
     model: usage.model,
@@ -98,6 +108,6 @@ async function record(feature: Feature, host: string, usage: UsageReport, status
     reasoningTokens: usage.reasoningTokens,
     estimated: usage.estimated,
     costUsd: usage.costUsd,
-    status,
-  });
+    ...(status ? { status } : {}),
+  };
 }

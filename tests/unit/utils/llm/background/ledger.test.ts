@@ -59,6 +59,17 @@ describe('ledger', () => {
     expect(merged.costUsd).toBeCloseTo(0.007, 12);
   });
 
+  it('rolls up a stored record with bad numbers without making the day negative or a string', async () => {
+    const old = daysBefore(NOW, KEEP_DAYS + 10) + 3600_000;
+    await recordCall(call(old, { costUsd: 0.001 }));
+    await recordCall(call(old + 1000, { costUsd: -0.15, promptTokens: -5000 }));
+    await recordCall(call(old + 2000, { costUsd: '0.2', completionTokens: '97' } as unknown as Partial<CallRecord>));
+    await applyRetention(NOW);
+    const [day] = (await allUsage()).rollups;
+    expect(day).toMatchObject({ calls: 3, promptTokens: 2000, completionTokens: 400 });
+    expect(day!.costUsd).toBeCloseTo(0.001, 12);
+  });
+
   it('clears everything', async () => {
     await recordCall(call(NOW));
     await recordCall(call(daysBefore(NOW, 400)));

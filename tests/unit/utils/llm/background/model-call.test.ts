@@ -73,6 +73,34 @@ describe('callModel writes the usage ledger', () => {
     expect(entry!.costUsd).toBeCloseTo(costOf(result.usage, priceFor('gpt-3.5-turbo'))!, 12);
   });
 
+  it('estimates negative or string usage from the provider: spending never goes negative or concatenates', async () => {
+    fixture.server.enqueue({ kind: 'text', text: 'a short answer', usage: { prompt_tokens: -50000 } });
+    const negative = await callModel(call(), await env());
+    expect(negative.usage.estimated).toBe(true);
+    expect(negative.usage.promptTokens).toBeGreaterThan(5);
+    expect(negative.usage.costUsd).toBeGreaterThan(0);
+
+    fixture.server.enqueue({
+      kind: 'json',
+      body: {
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        created: 1,
+        model: 'gpt-4o',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: '29', completion_tokens: '7', total_tokens: '297' },
+      },
+    });
+    const strings = await callModel(call(), await env());
+    expect(strings.usage).toMatchObject({ estimated: true });
+    expect(typeof strings.usage.promptTokens).toBe('number');
+    expect(typeof strings.usage.completionTokens).toBe('number');
+    const { spending } = await import('@/utils/llm/background/budget');
+    const spent = await spending();
+    expect(typeof spent.today).toBe('number');
+    expect(spent.today).toBeCloseTo(negative.usage.costUsd! + strings.usage.costUsd!, 12);
+  });
+
   it('records a model without a price with no cost, not zero, until the user prices it', async () => {
     const unpriced = await callModel(call('qwen-plus'), await env());
     expect(unpriced.usage.costUsd).toBeNull();
