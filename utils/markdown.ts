@@ -1,134 +1,17 @@
-import DOMPurify from 'dompurify';
-import { Marked, type Token, type Tokens } from 'marked';
-import { t } from './i18n';
+import type { Token, Tokens } from 'marked';
 import { extendsPlainly, lastLine, plainEndOf, type PlainEnd } from './markdown-plain';
+import { lex, renderNodes } from './markdown-render';
+import { SPLIT_LIMIT, splitPoint } from './markdown-split';
 
-/**
- * Markdown from the model, turned into safe HTML. Model output is untrusted: raw HTML is shown as
- * text, images become plain links (no remote loads), only http(s) and mailto links survive, and
- * every link opens in a new tab without an opener. DOMPurify checks the result again.
- */
-const marked = new Marked({
-  gfm: true,
-  breaks: true,
-  renderer: {
-    html({ text }) {
-      return escapeHtml(text);
-    },
-    image({ href, text }) {
-      return `<a href="${escapeHtml(href)}">${escapeHtml(text || href)}</a>`;
-    },
-    code({ text, lang }) {
-      const language = (lang ?? '').match(/^[\w+#.-]+/)?.[0] ?? '';
-      const label = language ? ` data-lang="${escapeHtml(language)}"` : '';
-      return `<pre${label}><button type="button" class="copy-code" aria-label="${escapeHtml(t('copyCode'))}">${escapeHtml(t('copy'))}</button><code>${escapeHtml(text)}</code></pre>`;
-    },
-  },
-});
-
-const ALLOWED_TAGS = [
-  'a',
-  'b',
-  'blockquote',
-  'br',
-  'button',
-  'code',
-  'del',
-  'em',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'i',
-  'input',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  's',
-  'strong',
-  'sub',
-  'sup',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-];
-const ALLOWED_ATTR = ['href', 'title', 'align', 'start', 'type', 'checked', 'disabled', 'class', 'aria-label', 'data-lang'];
-const SAFE_URL = /^(?:https?:|mailto:)/i;
-
-type Output = 'html' | 'dom';
-const instances: Partial<Record<Output, typeof DOMPurify>> = {};
-/**
- * Glance's own DOMPurify instances, configured once: one returns HTML, one DOM nodes (for the
- * incremental renderer, which so skips serializing and parsing the result again). Passing the
- * configuration to every `sanitize` call makes DOMPurify parse it again each time, which a
- * streaming answer would pay for on every chunk; instances of our own also keep the hook away
- * from other users of the default one.
- */
-function purifier(output: Output): typeof DOMPurify {
-  let instance = instances[output];
-  if (!instance) {
-    instance = DOMPurify(globalThis.window);
-    instance.setConfig({
-      ALLOWED_TAGS,
-      ALLOWED_ATTR,
-      ALLOWED_URI_REGEXP: SAFE_URL,
-      ADD_ATTR: ['target', 'rel'],
-      RETURN_DOM_FRAGMENT: output === 'dom',
-    });
-    instance.addHook('afterSanitizeAttributes', (node) => {
-      if (node.tagName === 'A') {
-        const href = node.getAttribute('href') ?? '';
-        if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
-      }
-      // Task-list checkboxes are the only inputs Markdown makes; they must not be editable.
-      if (node.tagName === 'INPUT') {
-        if (node.getAttribute('type') !== 'checkbox') node.remove();
-        else node.setAttribute('disabled', '');
-      }
-      if (node.tagName === 'BUTTON' && node.getAttribute('class') !== 'copy-code') node.remove();
-    });
-    instances[output] = instance;
-  }
-  return instance;
-}
-
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Renders block tokens to sanitized HTML. */
-function renderTokens(tokens: Token[]): string {
-  return purifier('html').sanitize(marked.parser(tokens));
-}
-
-/** Renders block tokens to sanitized DOM nodes, owned by an inert document until inserted. */
-function renderNodes(tokens: Token[]): DocumentFragment {
-  // The option is set on the instance; repeating it here picks the typing that returns nodes.
-  return purifier('dom').sanitize(marked.parser(tokens), { RETURN_DOM_FRAGMENT: true });
-}
-
-/** Renders a whole Markdown text to sanitized HTML (for answers that are complete). */
-export function renderMarkdown(markdown: string): string {
-  return renderTokens(marked.lexer(markdown));
-}
+export { escapeHtml, renderMarkdown } from './markdown-render';
 
 /**
  * Renders a growing Markdown text into a container without redoing what is finished: blocks
  * before the last one are rendered once and frozen; only the last block is re-rendered as text
  * arrives, an open code block only gets the new text appended, and plain words extend the last
  * block's text in place (see markdown-plain.ts). Work per update is bounded by the last block, so
- * a whole answer costs time linear in its length.
+ * a whole answer costs time linear in its length; a paragraph that never ends has its start frozen
+ * past SPLIT_LIMIT characters (see markdown-split.ts), so it does not make the last block unbounded.
  */
 export class IncrementalMarkdown {
   /** The text of the frozen blocks (kept apart: slicing one growing string would copy it all). */
@@ -146,8 +29,22 @@ export class IncrementalMarkdown {
    * paragraph, list item, heading or cell, and the trailing spaces the block does not show yet.
    */
   private plainEnd?: PlainEnd;
+  /**
+   * The open paragraph once its start is frozen: its element, which each render of the rest of
+   * the paragraph reuses, and the element's last frozen node (what follows it is the rest).
+   */
+  private split?: { p: HTMLParagraphElement; end: ChildNode };
+  /** The length the tail may reach before the next try to freeze the start of its paragraph. */
+  private splitAt: number;
+  private readonly splitLimit: number;
 
-  constructor(private readonly container: HTMLElement) {
+  /** `splitLimit`: where an open paragraph's start is frozen (tests make it small). */
+  constructor(
+    private readonly container: HTMLElement,
+    { splitLimit = SPLIT_LIMIT }: { splitLimit?: number } = {},
+  ) {
+    this.splitLimit = splitLimit;
+    this.splitAt = splitLimit;
     this.live = container.ownerDocument.createElement('div');
     this.live.className = 'md-live';
     container.replaceChildren(this.live);
@@ -164,6 +61,8 @@ export class IncrementalMarkdown {
     this.tail = '';
     this.openCode = undefined;
     this.plainEnd = undefined;
+    this.split = undefined;
+    this.splitAt = this.splitLimit;
     this.container.replaceChildren(this.live);
     this.live.replaceChildren();
     if (text) this.append(text);
@@ -185,13 +84,14 @@ export class IncrementalMarkdown {
     }
     if (
       this.plainEnd &&
+      this.tail.length <= this.splitAt &&
       extendsPlainly(delta, lastLine(this.tail), this.plainEnd.node.parentNode!.nodeName) &&
       this.fitsPlainEnd(delta)
     ) {
       this.appendPlain(delta);
       return;
     }
-    const tokens = marked.lexer(this.tail);
+    const tokens = lex(this.tail);
     // Everything before the last content block is finished: freeze it.
     let lastContent = tokens.length - 1;
     while (lastContent > 0 && tokens[lastContent]!.type === 'space') lastContent -= 1;
@@ -199,7 +99,68 @@ export class IncrementalMarkdown {
       const finished = tokens.slice(0, lastContent);
       this.freeze(finished);
     }
-    this.renderLive(tokens.slice(Math.max(lastContent, 0)).filter((token) => token.type !== 'space'));
+    this.renderLive(this.splitLong(tokens.slice(Math.max(lastContent, 0)).filter((token) => token.type !== 'space')));
+  }
+
+  /**
+   * When the open block is a paragraph past the limit, renders its start once into the
+   * paragraph's element and keeps only the rest as the tail; returns the tokens to render live.
+   */
+  private splitLong(tokens: Token[]): Token[] {
+    if (this.tail.length <= this.splitAt) return tokens;
+    const paragraph = tokens.length === 1 && tokens[0]!.type === 'paragraph' ? (tokens[0] as Tokens.Paragraph) : undefined;
+    const cut = paragraph && splitPoint(paragraph, this.tail, this.splitLimit);
+    const start = cut ? this.tail.slice(0, cut) : '';
+    const rendered = start ? renderNodes(lex(start)).firstElementChild : null;
+    if (rendered?.tagName !== 'P' || !rendered.lastChild) {
+      // Nothing to cut yet: try again after as much text again, not on every chunk.
+      this.splitAt = this.tail.length + this.splitLimit;
+      return tokens;
+    }
+    this.splitAt = this.splitLimit;
+    const p = this.split?.p ?? this.container.ownerDocument.createElement('p');
+    this.dropRest(p);
+    p.append(...rendered.childNodes);
+    this.split = { p, end: p.lastChild! };
+    this.frozenSource += start;
+    this.tail = this.tail.slice(cut);
+    return lex(this.tail).filter((token) => token.type !== 'space');
+  }
+
+  /** Removes what the last render of the rest of a split paragraph put after its frozen start. */
+  private dropRest(p: HTMLParagraphElement): void {
+    const end = this.split?.end;
+    if (!end) return;
+    while (p.lastChild && p.lastChild !== end) p.lastChild.remove();
+  }
+
+  /**
+   * Shows `fragment`, rendered from the tail, as the live block. A split paragraph's element
+   * stays where it is (taking it out of the document and back would cost time in proportion to
+   * all it holds, on every chunk): the rest of the paragraph, the fragment's first paragraph, goes
+   * into it after its frozen start. If that text became something else (a setext heading or a
+   * table took its line), the frozen start stays a paragraph of its own.
+   */
+  private showLive(fragment: DocumentFragment): void {
+    const split = this.split;
+    if (!split) {
+      this.live.replaceChildren(fragment);
+      return;
+    }
+    this.dropRest(split.p);
+    const first = fragment.firstElementChild;
+    if (first?.tagName !== 'P') {
+      this.container.insertBefore(split.p, this.live);
+      this.split = undefined;
+      this.live.replaceChildren(fragment);
+      return;
+    }
+    split.p.append(...first.childNodes);
+    first.remove();
+    if (split.p.parentNode !== this.live) this.live.replaceChildren(split.p);
+    while (split.p.nextSibling) split.p.nextSibling.remove();
+    while (split.p.previousSibling) split.p.previousSibling.remove();
+    this.live.append(fragment);
   }
 
   /**
@@ -225,7 +186,19 @@ export class IncrementalMarkdown {
   }
 
   private freeze(tokens: Token[]): void {
-    this.container.insertBefore(renderNodes(tokens), this.live);
+    const fragment = renderNodes(tokens);
+    const split = this.split;
+    if (split) {
+      // The paragraph is finished: its element is frozen with its rest, moved once.
+      this.dropRest(split.p);
+      const first = fragment.firstElementChild;
+      if (first?.tagName === 'P') {
+        split.p.append(...first.childNodes);
+        first.replaceWith(split.p);
+      } else fragment.prepend(split.p);
+      this.split = undefined;
+    }
+    this.container.insertBefore(fragment, this.live);
     const length = tokens.reduce((sum, token) => sum + token.raw.length, 0);
     this.frozenSource += this.tail.slice(0, length);
     this.tail = this.tail.slice(length);
@@ -250,7 +223,7 @@ export class IncrementalMarkdown {
         this.openCode.pending = pending;
         return;
       }
-      this.live.replaceChildren(renderNodes(tokens));
+      this.showLive(renderNodes(tokens));
       const codeElement = this.live.querySelector('code');
       const node =
         codeElement?.firstChild instanceof Text
@@ -260,7 +233,7 @@ export class IncrementalMarkdown {
       return;
     }
     this.openCode = undefined;
-    this.live.replaceChildren(tokens.length ? renderNodes(tokens) : '');
+    this.showLive(tokens.length ? renderNodes(tokens) : this.container.ownerDocument.createDocumentFragment());
     this.plainEnd = plainEndOf(this.live, lastLine(this.tail));
   }
 }
