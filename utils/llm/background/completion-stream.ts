@@ -144,15 +144,9 @@ async function attemptStream(
       reasoning: fold.reasoning || undefined,
     };
   } catch (error) {
-    if (timedOut === 'deadline') {
-      throw new AppError('deadline_exceeded', { params: { host: context.host, size: String(Math.round(deadlineMs / 60_000)) } });
-    }
-    if (timedOut) throw new AppError('timeout', { params: { host: context.host } });
-    if (options.signal.aborted) throw new AppError('aborted');
-    const appError = toApiAppError(error, context);
-    if (fold.text && appError.code === 'network') {
-      throw new AppError('interrupted', { params: { host: context.host }, detail: appError.detail });
-    }
+    const appError = failureOf(error, timedOut, deadlineMs, options, context, fold.text);
+    // What the provider reported before failing (a tool-call answer, an in-stream error) is billed.
+    if (fold.usage) reportedBeforeFailure.set(appError, { usage: fold.usage, model: fold.model });
     throw appError;
   } finally {
     clearTimeout(timer);
@@ -160,6 +154,33 @@ async function attemptStream(
     controller.abort(); // ends the body's read if we stopped early ([DONE], an error)
     options.signal.removeEventListener('abort', abort);
   }
+}
+
+/** The AppError for what ended an attempt: our own timers and the user's Stop first. */
+function failureOf(
+  error: unknown,
+  timedOut: 'idle' | 'deadline' | undefined,
+  deadlineMs: number,
+  options: CompletionOptions,
+  context: ErrorContext,
+  text: string,
+): AppError {
+  const params = { host: context.host };
+  if (timedOut === 'deadline') {
+    return new AppError('deadline_exceeded', { params: { ...params, size: String(Math.round(deadlineMs / 60_000)) } });
+  }
+  if (timedOut) return new AppError('timeout', { params });
+  if (options.signal.aborted) return new AppError('aborted');
+  const appError = toApiAppError(error, context);
+  if (text && appError.code === 'network') return new AppError('interrupted', { params, detail: appError.detail });
+  return appError;
+}
+
+const reportedBeforeFailure = new WeakMap<AppError, { usage: ApiUsage; model: string }>();
+
+/** The usage a provider reported in a stream that then failed (so the call is billed as reported). */
+export function reportedUsageOf(error: unknown): { usage: ApiUsage; model: string } | undefined {
+  return error instanceof AppError ? reportedBeforeFailure.get(error) : undefined;
 }
 
 function emit(step: { answer: string; reasoning: string }, options: CompletionOptions, markReceived: () => void): void {

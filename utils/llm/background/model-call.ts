@@ -4,7 +4,7 @@ import type { Locale } from '@/utils/i18n';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
 import { assertWithinBudget } from './budget';
-import { streamChatCompletion, type CompletionOptions } from './completion-stream';
+import { reportedUsageOf, streamChatCompletion, type CompletionOptions } from './completion-stream';
 import { createClient, resolveConnection, type ClientDeps, type Connection } from './client';
 import { recordCall, type Feature } from './ledger';
 import { usageOf } from './call-usage';
@@ -16,7 +16,7 @@ export interface ModelCall {
   signal: AbortSignal;
   onDelta?(text: string): void;
   /** Timeouts and retries, where an action needs other values than the defaults. */
-  options?: Pick<CompletionOptions, 'firstChunkTimeoutMs' | 'idleTimeoutMs' | 'retries' | 'onRetry'>;
+  options?: Pick<CompletionOptions, 'firstChunkTimeoutMs' | 'idleTimeoutMs' | 'deadlineMs' | 'retries' | 'onRetry'>;
 }
 
 /** What the caller's context provides. */
@@ -64,6 +64,7 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
           text += delta;
           call.onDelta?.(delta);
         },
+        deadlineMs: env.settings.answerDeadlineMinutes * 60_000,
         ...call.options,
       },
     );
@@ -73,7 +74,11 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
     return { text: result.text, finishReason: result.finishReason, usage };
   } catch (error) {
     const appError = asAppError(error);
-    const usage = text ? await usageOf(body, { text, model: body.model }, env.settings.priceOverrides) : undefined;
+    const reported = reportedUsageOf(appError);
+    const usage =
+      text || reported
+        ? await usageOf(body, { text, model: reported?.model ?? body.model, usage: reported?.usage }, env.settings.priceOverrides)
+        : undefined;
     if (usage) billedBeforeFailure.set(appError, usage);
     await record(call.feature, connection.host, usage ?? emptyUsage(body.model), appError.code).catch((failure) =>
       console.error('ledger write failed', failure),
