@@ -37,9 +37,9 @@ export interface CompletionResult {
 const DEFAULTS = { firstChunkTimeoutMs: 5 * 60_000, idleTimeoutMs: 2 * 60_000, deadlineMs: 10 * 60_000, retries: 2 };
 /**
  * Retryable by the user, not automatically: a deadline already spent the user's whole wait, and a
- * tool-call answer was complete (and billed); repeating either unasked would double both.
+ * tool-call answer or an unreadable 200 stream may be billed; repeating them unasked would double that.
  */
-const NOT_AUTO_RETRIED = new Set(['deadline_exceeded', 'tool_call_only']);
+const NOT_AUTO_RETRIED = new Set(['deadline_exceeded', 'tool_call_only', 'malformed_stream']);
 /** Past this, a Retry-After is not worth waiting for inside one request. */
 const MAX_RETRY_WAIT_MS = 30_000;
 
