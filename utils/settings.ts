@@ -56,6 +56,8 @@ export const DEFAULT_SETTINGS = {
    * only sends keep-alive chunks is stopped here. Reasoning models may think for several minutes.
    */
   answerDeadlineMinutes: 10,
+  /** Keep a reasoning model's reasoning with the chat answer, folded and labelled under it. */
+  showReasoning: false,
 
   /** Spending limits in USD; 0 means no limit. */
   dailyBudgetUsd: 0,

@@ -32,6 +32,8 @@ export interface ModelCallResult {
   text: string;
   finishReason: string;
   usage: UsageReport;
+  /** The model's reasoning, apart from the answer, when it sent any. */
+  reasoning?: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
     const usage = await usageOf(body, result, env.settings.priceOverrides);
     // The answer matters more than its ledger line: a full disk must not lose it.
     await record(call.feature, connection.host, usage, 'ok').catch((error) => console.error('ledger write failed', error));
-    return { text: result.text, finishReason: result.finishReason, usage };
+    return { text: result.text, finishReason: result.finishReason, usage, reasoning: result.reasoning };
   } catch (error) {
     const appError = asAppError(error);
     const reported = reportedUsageOf(appError);
