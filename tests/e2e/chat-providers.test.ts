@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeServer, providerScenario } from '@/tests/fake-server';
+import { errors, type FakeServer, providerScenario } from '@/tests/fake-server';
 import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
 import { closeAll, startConfiguredGlance } from './configure';
 import type { Glance } from './harness';
@@ -79,6 +79,20 @@ describe('real providers in the popup chat', () => {
   it('a tool-call-only answer says so instead of showing a blank answer', async () => {
     const { page, answer } = await ask('tool-call-only-stream.synthetic.sse', 'Search the web');
     await expect.poll(() => answer.getByRole('alert').textContent()).toContain('only with a tool call');
+    await page.close();
+  });
+
+  it('a 429 with Retry-After: 120 says how long to wait and offers "Retry in 2 min"', async () => {
+    const page = await openChat(glance);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    server.enqueue(errors.rateLimited({ retryAfterSeconds: 120 }));
+    await sendMessage(page, 'Hi');
+    await waitForAnswerEnd(page);
+    const alert = answers(page).last().getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('wait 2 min before trying again');
+    const retry = alert.getByRole('button', { name: 'Retry in 2 min' });
+    expect(await retry.isDisabled()).toBe(true);
+    expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
     await page.close();
   });
 });
