@@ -20,6 +20,7 @@ const FIXED_IN_SETTINGS = new Set([
   'invalid_base_url',
   'html_response',
   'endpoint_not_found',
+  'relay_no_channel',
 ]);
 
 /** An error in the user's language, with the one or two actions that can fix it. */
