@@ -1,4 +1,5 @@
-import type { WireError } from '@/utils/errors';
+import { useEffect, useState } from 'preact/hooks';
+import { formatWait, type WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 
 export interface ErrorNoticeProps {
@@ -19,10 +20,12 @@ const FIXED_IN_SETTINGS = new Set([
   'invalid_base_url',
   'html_response',
   'endpoint_not_found',
+  'relay_no_channel',
 ]);
 
 /** An error in the user's language, with the one or two actions that can fix it. */
 export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings }: ErrorNoticeProps) {
+  const wait = useCountdown(error.retryAfterSeconds);
   return (
     <div role="alert" class="error-notice" data-code={error.code}>
       <p>{error.message}</p>
@@ -33,8 +36,9 @@ export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings }: Erro
           </button>
         )}
         {error.retryable && onRetry && (
-          <button type="button" onClick={onRetry}>
-            {t('retry')}
+          // The provider named a wait: retrying sooner would only be refused again.
+          <button type="button" onClick={onRetry} disabled={wait > 0}>
+            {wait > 0 ? t('retryIn', { time: formatWait(wait) }) : t('retry')}
           </button>
         )}
         {FIXED_IN_SETTINGS.has(error.code) && onOpenSettings && (
@@ -45,4 +49,21 @@ export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings }: Erro
       </div>
     </div>
   );
+}
+
+/** Seconds left of a provider's Retry-After, counted down from when the notice appeared. */
+function useCountdown(seconds: number | undefined): number {
+  const [left, setLeft] = useState(seconds ?? 0);
+  useEffect(() => {
+    setLeft(seconds ?? 0);
+    if (!seconds) return;
+    const end = Date.now() + seconds * 1000;
+    const timer = setInterval(() => {
+      const rest = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      setLeft(rest);
+      if (rest === 0) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  return left;
 }

@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   'storage_failed',
   'refused',
   'chat_busy',
+  'relay_no_channel',
+  'tool_call_only',
+  'malformed_stream',
+  'deadline_exceeded',
   'unknown',
 ] as const;
 
@@ -46,6 +50,8 @@ const RETRYABLE = new Set<ErrorCode>([
   'interrupted',
   'disconnected',
   'page_loading',
+  'malformed_stream',
+  'deadline_exceeded',
 ]);
 
 /** The only form of an error that crosses contexts. */
@@ -53,6 +59,8 @@ export interface WireError {
   code: ErrorCode;
   message: string;
   retryable: boolean;
+  /** Seconds the provider asked to wait before retrying (Retry-After), for a timed retry. */
+  retryAfterSeconds?: number;
 }
 
 interface AppErrorOptions {
@@ -90,27 +98,57 @@ export function errorMessage(error: AppError, locale?: Locale): string {
   const params = { host: '', model: '', size: '', detail: error.detail ?? '', spent: '', limit: '', period: '', ...error.params };
   const message = t(`error_${error.code}`, params, locale);
   const showDetail = error.detail && !message.includes(error.detail) && DETAIL_HELPS.has(error.code);
-  return showDetail ? `${message} (${error.detail})` : message;
+  const full = showDetail ? `${message} (${error.detail})` : message;
+  const wait = retryAfterSeconds(error);
+  return wait ? `${full} ${t('errorRetryAfter', { time: formatWait(wait, locale) }, locale)}` : full;
+}
+
+/** Whole seconds to wait, when the provider named a wait worth mentioning (over a few seconds). */
+function retryAfterSeconds(error: AppError): number | undefined {
+  if (error.retryAfterMs === undefined || error.retryAfterMs < 5_000) return undefined;
+  return Math.ceil(error.retryAfterMs / 1000);
+}
+
+/** "2 min", "45 s", "1 h 5 min": a wait in the user's language. */
+export function formatWait(seconds: number, locale?: Locale): string {
+  if (seconds < 60) return t('durationSeconds', { n: String(seconds) }, locale);
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return t('durationMinutes', { n: String(minutes) }, locale);
+  return t('durationHours', { n: String(Math.floor(minutes / 60)), m: String(minutes % 60) }, locale);
 }
 
 // Codes whose provider message adds something (which option, which limit).
-const DETAIL_HELPS = new Set<ErrorCode>(['bad_request', 'forbidden', 'context_too_long', 'server_error']);
+const DETAIL_HELPS = new Set<ErrorCode>([
+  'bad_request',
+  'forbidden',
+  'context_too_long',
+  'server_error',
+  'relay_no_channel',
+  'tool_call_only',
+  'malformed_stream',
+]);
 
 /** Converts anything thrown into the wire form, message in the given locale. */
 export function toWireError(error: unknown, locale?: Locale): WireError {
   const appError = error instanceof AppError ? error : asAppError(error);
-  return { code: appError.code, message: errorMessage(appError, locale), retryable: appError.retryable };
+  const wire: WireError = { code: appError.code, message: errorMessage(appError, locale), retryable: appError.retryable };
+  const wait = retryAfterSeconds(appError);
+  if (wait) wire.retryAfterSeconds = wait;
+  return wire;
 }
 
 /** Rebuilds a wire error received from another context, refusing codes we do not know. */
 export function fromWireError(wire: unknown): WireError {
   const value = wire as Partial<WireError> | null;
   const code = ERROR_CODES.includes(value?.code as ErrorCode) ? (value!.code as ErrorCode) : 'unknown';
-  return {
+  const result: WireError = {
     code,
     message: typeof value?.message === 'string' ? value.message : t('error_unknown', { detail: code }),
     retryable: value?.retryable === true,
   };
+  const wait = value?.retryAfterSeconds;
+  if (typeof wait === 'number' && Number.isFinite(wait) && wait > 0 && wait <= 86_400) result.retryAfterSeconds = Math.ceil(wait);
+  return result;
 }
 
 /** Wraps a non-AppError (a bug, a DOM exception) without losing its text. */

@@ -51,6 +51,14 @@ export const DEFAULT_SETTINGS = {
   priceOverrides: {} as PriceOverrides,
   /** Yuan per dollar for showing costs in CNY too; 0 shows USD only. */
   cnyPerUsd: 0,
+  /**
+   * Longest time one answer may take, in minutes, however steadily it streams: a provider that
+   * only sends keep-alive chunks is stopped here. Reasoning models may think for several minutes.
+   */
+  answerDeadlineMinutes: 10,
+  /** Keep a reasoning model's reasoning with the chat answer, folded and labelled under it. */
+  showReasoning: false,
+
   /** Spending limits in USD; 0 means no limit. */
   dailyBudgetUsd: 0,
   monthlyBudgetUsd: 0,
@@ -94,6 +102,7 @@ export function sanitizeSettings(raw: unknown): Settings {
   result.summaryMaxInput = clampInteger(result.summaryMaxInput, 0, 2_000_000, 0);
   if (!(result.summaryConfirmAboveUsd >= 0)) result.summaryConfirmAboveUsd = DEFAULT_SETTINGS.summaryConfirmAboveUsd;
   result.translateOffSites = result.translateOffSites.filter((site) => typeof site === 'string');
+  result.answerDeadlineMinutes = clampInteger(result.answerDeadlineMinutes, 1, 120, DEFAULT_SETTINGS.answerDeadlineMinutes);
   if (!(result.translateMaxChars > 0)) result.translateMaxChars = DEFAULT_SETTINGS.translateMaxChars;
   return result;
 }

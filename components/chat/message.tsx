@@ -56,6 +56,12 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessa
       ) : (
         streaming && <p class="chat-waiting">{t('chatWaiting')}</p>
       )}
+      {message.reasoning && !streaming && (
+        <details class="chat-reasoning">
+          <summary>{t('chatReasoning')}</summary>
+          <p class="chat-reasoning-text">{message.reasoning}</p>
+        </details>
+      )}
       {message.status === 'stopped' && <p class="chat-mark">{t('chatStopped')}</p>}
       {message.status === 'interrupted' && <p class="chat-mark chat-mark-warning">{t('chatInterrupted')}</p>}
       {message.error && !streaming && (

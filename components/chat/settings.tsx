@@ -5,10 +5,11 @@ import type { Status } from '@/utils/ui/status';
 export interface ChatSettingsProps {
   systemPrompt: string;
   historyBudget: number;
+  showReasoning: boolean;
   /** The system prompt Glance ships with, for "Restore the default". */
   defaultSystemPrompt: string;
   /** Saves; resolves when stored (rejects with a message to show). */
-  onSave(patch: { chatSystemPrompt?: string; chatHistoryBudget?: number }): Promise<void>;
+  onSave(patch: { chatSystemPrompt?: string; chatHistoryBudget?: number; showReasoning?: boolean }): Promise<void>;
 }
 
 const MAX_BUDGET = 1_000_000;
@@ -22,7 +23,7 @@ export function parseBudget(text: string): number | undefined {
 }
 
 /** The options page's chat section: system prompt and history budget. */
-export function ChatSettings({ systemPrompt, historyBudget, defaultSystemPrompt, onSave }: ChatSettingsProps) {
+export function ChatSettings({ systemPrompt, historyBudget, showReasoning, defaultSystemPrompt, onSave }: ChatSettingsProps) {
   const [prompt, setPrompt] = useState(systemPrompt);
   const [budget, setBudget] = useState(String(historyBudget));
   const [status, setStatus] = useState<Status | null>(null);
@@ -82,6 +83,15 @@ export function ChatSettings({ systemPrompt, historyBudget, defaultSystemPrompt,
         onChange={saveBudget}
       />
       <p class="hint">{t('chatHistoryBudgetHint')}</p>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={showReasoning}
+          onChange={(event) => void save({ showReasoning: event.currentTarget.checked })}
+        />
+        {t('chatShowReasoningLabel')}
+      </label>
+      <p class="hint">{t('chatShowReasoningHint')}</p>
       {/* Not role=status: the page's connection form owns the one status region. */}
       <p aria-live="polite" class={`status ${status ? `status-${status.kind}` : ''}`}>
         {status?.text}

@@ -138,6 +138,7 @@ export function App() {
       <ChatSettings
         systemPrompt={settings.chatSystemPrompt}
         historyBudget={settings.chatHistoryBudget}
+        showReasoning={settings.showReasoning}
         defaultSystemPrompt={DEFAULT_SETTINGS.chatSystemPrompt}
         onSave={async (patch) => void (await updateSettings(patch))}
       />

@@ -19,3 +19,4 @@ export { chatCompletion, splitIntoChunks } from './chat-chunks';
 export { countPromptTokens, countTextTokens, encodingFor } from './usage';
 export { recordedDir, resolveRecordedFile, readRecordedBytes, readRecordedText } from './fixture-files';
 export type * from './types';
+export { providerScenario, providersDir, readProviderFixture } from './providers';

@@ -30,6 +30,8 @@ export interface ChatMessage {
   model?: string;
   /** Tokens and cost of the answer, once known. */
   usage?: UsageReport;
+  /** The model's reasoning, kept only when the user chose to see it (settings). */
+  reasoning?: string;
   /** Why an answer ended early (interrupted, error). */
   error?: WireError;
   /** The background job streaming this answer, while `streaming`. */

@@ -33,6 +33,10 @@ describe('settings', () => {
     expect(sanitizeSettings({ translateOffSites: { 0: 'x' } }).translateOffSites).toEqual([]);
     expect(sanitizeSettings({ translateMaxChars: -5 }).translateMaxChars).toBe(DEFAULT_SETTINGS.translateMaxChars);
     expect(sanitizeSettings({ translateButton: 'yes' }).translateButton).toBe(true);
+    // An older stored object (version 1, before the deadline existed) gets the default.
+    expect(sanitizeSettings({ model: 'gpt-4o' }).answerDeadlineMinutes).toBe(10);
+    expect(sanitizeSettings({ answerDeadlineMinutes: 0 }).answerDeadlineMinutes).toBe(1);
+    expect(sanitizeSettings({ answerDeadlineMinutes: 1e9 }).answerDeadlineMinutes).toBe(120);
   });
 
   it('has no key field: the key is never part of the settings object', () => {

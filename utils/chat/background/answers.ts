@@ -56,6 +56,7 @@ export interface AnswerEnd {
   status: Exclude<MessageStatus, 'streaming'>;
   usage?: UsageReport;
   error?: WireError;
+  reasoning?: string;
 }
 
 /**
@@ -112,7 +113,10 @@ export class AnswerWriter {
     const content = this.started ? this.text : this.message.content;
     const { jobId: _done, ...message } = this.message;
     try {
-      await this.write({ ...message, content, status: end.status, usage: end.usage, error: end.error }, true);
+      await this.write(
+        { ...message, content, status: end.status, usage: end.usage, error: end.error, reasoning: end.reasoning },
+        true,
+      );
     } finally {
       live.delete(this.message.id);
     }

@@ -80,7 +80,9 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
     throw end.failure;
   }
   ctx.usage(result.usage);
-  await writer.finish({ status: 'done', usage: result.usage });
+  // Reasoning is never the answer; it is kept, folded under it, only for users who asked for it.
+  const reasoning = ctx.settings.showReasoning && result.reasoning ? result.reasoning : undefined;
+  await writer.finish({ status: 'done', usage: result.usage, reasoning });
   return result.finishReason;
 }
 

@@ -47,16 +47,20 @@ export function classifyHttpError(
     }
     return classifyByStatus(status, undefined, text.slice(0, 300) || undefined, headers, params);
   }
-  const code = stringOrEmpty(body.code);
+  // Numeric codes are common at compatible providers (SiliconFlow 30001, Z.ai 1113).
+  const code = typeof body.code === 'number' ? String(body.code) : stringOrEmpty(body.code);
   const type = stringOrEmpty(body.type);
   const message = stringOrEmpty(body.message).slice(0, 500);
-  const byCode = classifyByErrorCode(code, type, message);
+  const byCode = classifyByErrorCode(code, type, message) ?? classifyRelay(status, type, message);
   if (byCode) return withHeaders(byCode, status, headers, params, message);
   return classifyByStatus(status, { code, type, message }, message || undefined, headers, params);
 }
 
 function classifyByErrorCode(code: string, type: string, message: string): ErrorCode | undefined {
   if (code === 'insufficient_quota' || type === 'insufficient_quota') return 'quota_exceeded';
+  // Out of credit at Chinese providers: Z.ai answers 429 code 1113, DashScope 400 `Arrearage`,
+  // SiliconFlow 402 code 30001. Waiting or changing options does not help; credit does.
+  if (code === '1113' || code === '30001' || code === 'Arrearage' || type === 'Arrearage') return 'quota_exceeded';
   if (code === 'invalid_api_key' || code === 'invalid_authentication') return 'invalid_key';
   if (code === 'unsupported_country_region_territory') return 'region_blocked';
   if (code === 'model_not_found') return 'model_not_found';
@@ -66,6 +70,31 @@ function classifyByErrorCode(code: string, type: string, message: string): Error
     return /request too large/i.test(message) ? 'request_too_large' : 'rate_limited';
   }
   return undefined;
+}
+
+/**
+ * A new-api / one-api relay with no upstream channel for the model (or the channel switched off):
+ * 403 or 503 with a Chinese message. The key is fine; the relay's configuration is not.
+ */
+function classifyRelay(status: number, type: string, message: string): ErrorCode | undefined {
+  if (/无可用渠道|渠道.{0,8}(禁用|不可用|关闭)|no available channel|channel (is )?disabled|no channel/i.test(message)) {
+    return 'relay_no_channel';
+  }
+  if (/^(new|one)_api_error$/.test(type) && (status === 403 || status === 503) && /渠道|channel/i.test(message)) {
+    return 'relay_no_channel';
+  }
+  return undefined;
+}
+
+/**
+ * Classifies an error reported inside a 200 stream: Groq's `event: error` (with `status_code`),
+ * OpenRouter's chunk with `error: {code: 400}`, vLLM's `{"object":"error"}`. The status it names
+ * decides (a 400 is the request's fault and is not worth repeating); without one it is a server error.
+ */
+export function classifyStreamError(chunk: Record<string, unknown>, context: ErrorContext): AppError {
+  const inner = (chunk.error && typeof chunk.error === 'object' ? chunk.error : chunk) as Record<string, unknown>;
+  const status = [chunk.status_code, inner.status_code, inner.status, inner.code].map(Number).find((n) => n >= 400 && n < 600);
+  return classifyHttpError(status ?? 500, inner as ErrorBody, undefined, context);
 }
 
 /** Message patterns of relays and compatible providers that do not send OpenAI's codes. */

@@ -5,6 +5,7 @@ import { AppError } from '@/utils/errors';
 import type { ConnectionDraft } from '@/utils/llm/connection';
 import { keyRequired, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
 import type { Settings } from '@/utils/settings';
+import { withWrappedErrorBodies } from './error-body-fetch';
 import { cleanKey, getApiKey } from './secret-store';
 
 /** Everything needed to call one endpoint. Lives only in the background. */
@@ -60,6 +61,6 @@ export function createClient(connection: Connection, deps: ClientDeps = {}): Ope
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
     timeout: 10 * 60_000,
-    fetch: deps.fetch,
+    fetch: withWrappedErrorBodies(deps.fetch),
   });
 }

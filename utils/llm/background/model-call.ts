@@ -4,7 +4,7 @@ import type { Locale } from '@/utils/i18n';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
 import { assertWithinBudget } from './budget';
-import { streamChatCompletion, type CompletionOptions } from './completion-stream';
+import { reportedUsageOf, streamChatCompletion, type CompletionOptions } from './completion-stream';
 import { createClient, resolveConnection, type ClientDeps, type Connection } from './client';
 import type { CallRecord, Feature } from './ledger';
 import { openCall } from './provisional-call';
@@ -17,7 +17,7 @@ export interface ModelCall {
   signal: AbortSignal;
   onDelta?(text: string): void;
   /** Timeouts and retries, where an action needs other values than the defaults. */
-  options?: Pick<CompletionOptions, 'firstChunkTimeoutMs' | 'idleTimeoutMs' | 'retries' | 'onRetry'>;
+  options?: Pick<CompletionOptions, 'firstChunkTimeoutMs' | 'idleTimeoutMs' | 'deadlineMs' | 'retries' | 'onRetry'>;
 }
 
 /** What the caller's context provides. */
@@ -33,6 +33,8 @@ export interface ModelCallResult {
   text: string;
   finishReason: string;
   usage: UsageReport;
+  /** The model's reasoning, apart from the answer, when it sent any. */
+  reasoning?: string;
 }
 
 /**
@@ -73,16 +75,26 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
           line.arrived(delta);
           call.onDelta?.(delta);
         },
+        deadlineMs: env.settings.answerDeadlineMinutes * 60_000,
         ...call.options,
       },
     );
     const usage = await usageOf(body, result, prices);
     // The answer matters more than its ledger line: a full disk must not lose it, only flag it.
     const saved = await line.settle(lineOf(call.feature, connection.host, usage, 'ok'));
-    return { text: result.text, finishReason: result.finishReason, usage: saved ? usage : { ...usage, unrecorded: true } };
+    return {
+      text: result.text,
+      finishReason: result.finishReason,
+      usage: saved ? usage : { ...usage, unrecorded: true },
+      reasoning: result.reasoning,
+    };
   } catch (error) {
     const appError = asAppError(error);
-    const usage = text ? await usageOf(body, { text, model: body.model }, prices) : undefined;
+    const reported = reportedUsageOf(appError);
+    const usage =
+      text || reported
+        ? await usageOf(body, { text, model: reported?.model ?? body.model, usage: reported?.usage }, prices)
+        : undefined;
     const saved = await line.settle(lineOf(call.feature, connection.host, usage ?? emptyUsage(body.model), appError.code));
     if (usage) billedBeforeFailure.set(appError, saved ? usage : { ...usage, unrecorded: true });
     throw appError;

@@ -59,6 +59,15 @@ describe('ChatLog', () => {
     expect(within(answers()[0]!).getByLabelText('Usage of this answer').textContent).toBe('40 tokens in · 9 out · $0.000012');
   });
 
+  it("folds a kept reasoning under its answer, labelled, never as the answer's text", () => {
+    show([user('q1', 'Hi'), answer('a1', 'Hello.', { reasoning: 'The user greets me.' })]);
+    const details = answers()[0]!.querySelector('details.chat-reasoning')!;
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Reasoning');
+    expect(details.querySelector('p')!.textContent).toBe('The user greets me.');
+    expect(answers()[0]!.querySelector('p')!.textContent?.trim()).toBe('Hello.');
+  });
+
   it('offers Copy on every answer and Regenerate on the last one only; Copy gives the Markdown source', () => {
     const { handlers } = show([user('q1', 'a'), answer('a1', 'First **one**'), user('q2', 'b'), answer('a2', 'Second')]);
     expect(within(answers()[0]!).queryByRole('button', { name: 'Regenerate' })).toBeNull();

@@ -25,7 +25,15 @@ describe('parseBudget', () => {
 
 describe('ChatSettings', () => {
   const show = (onSave = vi.fn(async () => {})) => {
-    render(<ChatSettings systemPrompt="Be brief." historyBudget={8000} defaultSystemPrompt="Default." onSave={onSave} />);
+    render(
+      <ChatSettings
+        systemPrompt="Be brief."
+        historyBudget={8000}
+        showReasoning={false}
+        defaultSystemPrompt="Default."
+        onSave={onSave}
+      />,
+    );
     return onSave;
   };
 
@@ -40,6 +48,14 @@ describe('ChatSettings', () => {
     fireEvent.change(budget);
     expect(onSave).toHaveBeenCalledWith({ chatHistoryBudget: 2000 });
     await waitFor(() => expect(screen.getByText('Chat settings saved.')).toBeTruthy());
+  });
+
+  it('turns on keeping the reasoning, folded under the answer (off by default)', () => {
+    const onSave = show();
+    const box = screen.getByRole('checkbox', { name: "Keep the model's reasoning, folded under the answer" }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    expect(onSave).toHaveBeenCalledWith({ showReasoning: true });
   });
 
   it('refuses a budget that is not a whole number, keeping what was typed', () => {

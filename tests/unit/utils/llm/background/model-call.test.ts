@@ -6,7 +6,7 @@ import { setApiKey } from '@/utils/llm/background/secret-store';
 import type { AppError } from '@/utils/errors';
 import { priceFor, costOf } from '@/utils/llm/pricing';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { DEFAULT_MODELS, errors } from '@/tests/fake-server';
+import { DEFAULT_MODELS, errors, providerScenario } from '@/tests/fake-server';
 import { useFakeServer } from '@/tests/fake-server/test-helpers';
 
 // qwen-plus: a model the price table does not know, served as a relay would.
@@ -128,6 +128,18 @@ describe('callModel writes the usage ledger', () => {
 });
 
 describe('callModel and the budget', () => {
+  it('records a tool-call-only answer with the usage the provider reported', async () => {
+    fixture.server.enqueue(providerScenario('tool-call-only-stream.synthetic.sse'));
+    const error = await callModel(call(), await env()).catch((failure: AppError) => failure);
+    expect((error as AppError).code).toBe('tool_call_only');
+    expect((await recentCalls(1))[0]).toMatchObject({
+      status: 'tool_call_only',
+      promptTokens: 30,
+      completionTokens: 12,
+      estimated: false,
+    });
+  });
+
   it('holds calls once the daily budget is spent, until "Spend anyway"', async () => {
     fixture.server.enqueue({ kind: 'text', text: 'first answer costs something' });
     const settings = await env({ dailyBudgetUsd: 0.000001 });
