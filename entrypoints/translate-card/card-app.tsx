@@ -4,7 +4,7 @@ import { resolveLocale, setLocale, t, type MessageKey } from '@/utils/i18n';
 import { sendMessage, wireOf } from '@/utils/messaging';
 import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
 import { copyToClipboard, replaceSelection } from '@/utils/translate/page/edit-actions';
-import { rangeToMarkdown } from '@/utils/page/range-markdown';
+import { FOR_TRANSLATION, rangeToMarkdown } from '@/utils/page/selection-markdown';
 import type { PageSettings } from '@/utils/translate/types';
 import { isSiteOff } from '@/utils/translate/site-list';
 import { planTranslation } from '@/utils/translate/target';
@@ -20,7 +20,7 @@ export interface CardAppProps {
 /** The text to translate: a page selection as light Markdown (structure, code blocks), a field's as typed. */
 function sourceOf(snapshot: SelectionSnapshot | undefined): string {
   if (!snapshot) return '';
-  if (snapshot.range && !snapshot.field) return rangeToMarkdown(snapshot.range) || snapshot.text;
+  if (snapshot.range && !snapshot.field) return rangeToMarkdown(snapshot.range, FOR_TRANSLATION) || snapshot.text;
   return snapshot.text;
 }
 
@@ -95,7 +95,12 @@ export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
       }}
       onRetry={() => restart(target)}
       onResume={() => translation.resume()}
-      onOverride={() => void sendMessage('overrideBudget', null).then(() => translation.resume(), (error) => translation.fail(wireOf(error)))}
+      onOverride={() =>
+        void sendMessage('overrideBudget', null).then(
+          () => translation.resume(),
+          (error) => translation.fail(wireOf(error)),
+        )
+      }
       onOpenSettings={() => void sendMessage('openSettings', {}).catch(() => {})}
       onTurnOnButton={() => void sendMessage('openSettings', { section: 'translate' }).catch(() => {})}
       onClose={onClose}

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { htmlToMarkdown } from './html-to-markdown';
+import { selectionToMarkdown } from './selection-markdown';
 
 /** Where the text came from: the article Readability found, the whole body, or the selection. */
 export type PageSource = 'article' | 'body' | 'selection';
@@ -52,7 +53,7 @@ export function extractPage(doc: Document, selection: Selection | null = null): 
     siteName: '',
   };
   let source: PageSource = 'selection';
-  let markdown = selectionMarkdown(selection);
+  let markdown = selectionToMarkdown(selection);
   let meta: Partial<typeof base> = {};
   if (!markdown) {
     const article = readArticle(doc);
@@ -128,18 +129,4 @@ function bodyMarkdown(doc: Document): string {
   if (!doc.body) return '';
   if (doc.contentType === 'text/plain') return (doc.body.textContent ?? '').trim();
   return htmlToMarkdown(doc.body, { skipHidden: true });
-}
-
-/** The selected text as Markdown (structure kept), or '' without a selection. */
-function selectionMarkdown(selection: Selection | null): string {
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return '';
-  const plain = selection.toString().trim();
-  if (!plain) return '';
-  const parts: string[] = [];
-  for (let i = 0; i < selection.rangeCount; i++) {
-    parts.push(htmlToMarkdown(selection.getRangeAt(i).cloneContents()));
-  }
-  const markdown = parts.filter(Boolean).join('\n\n').trim();
-  // Text selected inside something we skip (a form field's label, an SVG) still counts.
-  return markdown || plain;
 }

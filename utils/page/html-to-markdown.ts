@@ -1,29 +1,27 @@
+import { BLOCKS, HEADING, ITEMS, LISTS, SKIP } from './markdown-elements';
+import { dataTable } from './markdown-table';
+import { backtickFence, collapse, fence, joinBlocks, listItem, tagOf, tidy } from './markdown-text';
+
 /**
- * A compact HTML → Markdown converter for text that is sent to a model, not shown to a person.
- * Headings, lists, tables, quotes and code keep their Markdown form (the model reads structure);
- * link URLs, images and emphasis markers are dropped, because they are most of Markdown's token
- * overhead and a summary needs none of them (measured: a full converter costs ~1.2× the
- * article's text, this one ~1.0×). It only reads the DOM, so it can run on a live document.
+ * The one HTML → Markdown converter, for text that is sent to a model, not shown to a person: page
+ * text for a summary, and a selection to translate. Headings, lists, tables, quotes and code keep
+ * their Markdown form (the model reads structure); link URLs, images and emphasis markers are
+ * dropped, because they are most of Markdown's token overhead and neither a summary nor a
+ * translation needs them (measured: a full converter costs ~1.2× the article's text, this one
+ * ~1.0×). It only reads the DOM, so it can run on a live document.
  */
-
-/** Elements whose content is never text a reader sees. */
-const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
-  'IMG', 'PICTURE', 'SOURCE', 'TRACK', 'MAP', 'AREA', 'INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION',
-  'LINK', 'META', 'HEAD', 'DIALOG',
-]);
-
-/** Elements that start a new block; everything else is inline. */
-const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'UL', 'MENU', 'CAPTION', 'TBODY', 'THEAD',
-  'TFOOT', 'TR', 'TD', 'TH', 'HTML',
-]);
 
 export interface MarkdownOptions {
   /** Skips elements hidden by attribute (`hidden`, `aria-hidden="true"`): for whole-page text. */
   skipHidden?: boolean;
+  /**
+   * Text to translate rather than to summarize. A translation comes back in the shape it was
+   * sent, so that shape is kept as the reader sees it: `---` rules, each table row as a line of
+   * cells, blank lines inside list items, a partly selected list's items as items, blocks inside
+   * links as blocks, the page's own spaces between words, and code fenced so that no backtick run
+   * in it ends the fence (utils/translate/segments.ts keeps fenced code out of the request).
+   */
+  forTranslation?: boolean;
 }
 
 const ELEMENT = 1;
@@ -32,35 +30,36 @@ const FRAGMENT = 11;
 
 /** Converts a node's content (element, document fragment or document body) to compact Markdown. */
 export function htmlToMarkdown(root: Node, options: MarkdownOptions = {}): string {
-  const converter = new Converter(options);
-  return joinBlocks(converter.blocks(root));
-}
-
-/** Upper-case tag name: XHTML and foreign (SVG) elements report theirs in lower case. */
-function tagOf(element: Element): string {
-  return element.tagName.toUpperCase();
-}
-
-/** Blocks are separated by one blank line; empty ones are dropped. */
-function joinBlocks(blocks: string[]): string {
-  return blocks.filter((block) => block.trim() !== '').join('\n\n');
-}
-
-/** Collapses HTML whitespace (not non-breaking spaces, which HTML keeps, but we normalise). */
-function collapse(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ');
+  const blocks = new Converter(options).blocks(root);
+  // A translation's text keeps its spaces and blank lines through the walk, and is tidied once.
+  return options.forTranslation ? tidy(blocks.join('')) : joinBlocks(blocks);
 }
 
 class Converter {
-  constructor(private readonly options: MarkdownOptions) {}
+  /** For a translation: how many lists deep the walk is (nested items are indented by it). */
+  private depth = 0;
+  private readonly translation: boolean;
 
-  /** The blocks of a container, in order: inline runs become paragraphs. */
+  constructor(private readonly options: MarkdownOptions) {
+    this.translation = !!options.forTranslation;
+  }
+
+  /**
+   * The blocks of a container, in order: inline runs become paragraphs. For a translation, the
+   * runs as they are and each block between blank lines, to be joined as they stand.
+   */
   blocks(node: Node): string[] {
     const out: string[] = [];
     let inline = '';
     const flush = () => {
-      // Skipped elements (images, buttons) leave their neighbours' spaces side by side.
-      const text = inline.replace(/ {2,}/g, ' ').replace(/ *\n */g, '\n').trim();
+      // A translation's runs stay as they are (tidied once, at the end). In a summary's, skipped
+      // elements (images, buttons) leave their neighbours' spaces side by side.
+      const text = this.translation
+        ? inline
+        : inline
+            .replace(/ {2,}/g, ' ')
+            .replace(/ *\n */g, '\n')
+            .trim();
       if (text) out.push(text);
       inline = '';
     };
@@ -72,9 +71,10 @@ class Converter {
       if (child.nodeType !== ELEMENT && child.nodeType !== FRAGMENT) continue;
       const element = child as Element;
       if (this.skipped(element)) continue;
-      if (BLOCKS.has(tagOf(element))) {
+      if (this.isBlock(element)) {
         flush();
-        out.push(...this.block(element));
+        if (this.translation) out.push(this.translationBlock(element));
+        else out.push(...this.block(element));
       } else {
         inline += this.inline(element);
       }
@@ -84,40 +84,68 @@ class Converter {
   }
 
   private skipped(element: Element): boolean {
-    if (SKIP.has(tagOf(element))) return true;
+    const tag = tagOf(element);
+    // A summary leaves dialogs out (mostly consent and sign-up boxes); a selection to translate
+    // keeps an open one, whose text the reader sees and selected.
+    if (SKIP.has(tag) && !(tag === 'DIALOG' && this.translation && element.hasAttribute('open'))) return true;
     if (!this.options.skipHidden) return false;
     return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
   }
 
-  /** One block element, as zero or more Markdown blocks. */
+  private isBlock(element: Element): boolean {
+    const tag = tagOf(element);
+    if (!BLOCKS.has(tag)) return false;
+    // A translation writes items, rows and cells inline, and a list inside a list as part of its item.
+    return !this.translation || (!ITEMS.has(tag) && !(LISTS.has(tag) && this.depth > 0));
+  }
+
+  /** The element's content as Markdown, blocks separated by blank lines. */
+  private content(element: Element): string {
+    const blocks = this.blocks(element);
+    return this.translation ? blocks.join('') : joinBlocks(blocks);
+  }
+
+  /** One block element of a translation, between blank lines. */
+  private translationBlock(element: Element): string {
+    const tag = tagOf(element);
+    let markdown: string;
+    if (HEADING.test(tag)) markdown = `${'#'.repeat(Number(tag[1]))} ${this.content(element).trim()}`;
+    else if (tag === 'PRE') markdown = backtickFence(element.textContent ?? '');
+    else if (tag === 'HR') markdown = '---';
+    else if (tag === 'BLOCKQUOTE')
+      markdown = tidy(this.content(element))
+        .split('\n')
+        .map((line) => `> ${line}`.trimEnd())
+        .join('\n');
+    else if (LISTS.has(tag)) markdown = this.items(element);
+    else markdown = this.content(element);
+    return `\n\n${markdown}\n\n`;
+  }
+
+  /** One block element of a summary, as zero or more Markdown blocks. */
   private block(element: Element): string[] {
     const tag = tagOf(element);
+    if (HEADING.test(tag)) {
+      const text = collapse(this.inlineText(element)).trim();
+      return text ? [`${'#'.repeat(Number(tag[1]))} ${text}`] : [];
+    }
     switch (tag) {
-      case 'H1':
-      case 'H2':
-      case 'H3':
-      case 'H4':
-      case 'H5':
-      case 'H6': {
-        const text = collapse(this.inlineText(element)).trim();
-        return text ? [`${'#'.repeat(Number(tag[1]))} ${text}`] : [];
-      }
       case 'PRE':
-        return [this.pre(element)];
+        return [fence(element.textContent ?? '')];
       case 'UL':
       case 'OL':
       case 'MENU':
         return [this.list(element)];
       case 'BLOCKQUOTE': {
-        const inner = joinBlocks(this.blocks(element));
+        const inner = this.content(element);
         return inner ? [inner.replace(/^/gm, '> ')] : [];
       }
       case 'TABLE':
-        return this.table(element);
+        return dataTable(element, (cell) => this.blocks(cell));
       case 'HR':
         return [];
       case 'DD': {
-        const inner = joinBlocks(this.blocks(element));
+        const inner = this.content(element);
         return inner ? [inner.replace(/^/gm, ': ')] : [];
       }
       default:
@@ -129,6 +157,18 @@ class Converter {
   private inline(element: Element): string {
     const tag = tagOf(element);
     if (tag === 'BR') return '\n';
+    if (this.translation) {
+      if (tag === 'CODE') return `\`${(element.textContent ?? '').replace(/`/g, '')}\``;
+      if (tag === 'LI') return this.item(element);
+      if (tag === 'TR') {
+        // A row on a line of its own: its cells, without the separator after the last one.
+        const cells = this.content(element).trim();
+        return `${cells.replace(/\s*\|\s*$/, '')}\n`;
+      }
+      if (tag === 'TD' || tag === 'TH') return `${this.content(element).trim()} | `;
+      if (LISTS.has(tag)) return `\n${this.items(element)}`;
+      return this.inlineText(element);
+    }
     if (tag === 'CODE' || tag === 'KBD' || tag === 'SAMP' || tag === 'TT') {
       const code = collapse(element.textContent ?? '').trim();
       return code ? `\`${code}\`` : '';
@@ -136,23 +176,22 @@ class Converter {
     return this.inlineText(element);
   }
 
-  /** The text of an element's inline content (block children inside inline ones are flattened). */
+  /**
+   * The text of an element's inline content. Block children inside inline ones are flattened for
+   * a summary, and stay blocks in a translation (which gives them back as blocks).
+   */
   private inlineText(element: Element): string {
     let text = '';
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT) text += collapse(child.nodeValue ?? '');
       else if (child.nodeType === ELEMENT && !this.skipped(child as Element)) {
         const inner = child as Element;
-        text += BLOCKS.has(tagOf(inner)) ? ` ${joinBlocks(this.blocks(inner)).replace(/\n+/g, ' ')} ` : this.inline(inner);
+        if (!this.isBlock(inner)) text += this.inline(inner);
+        else if (this.translation) text += this.translationBlock(inner);
+        else text += ` ${this.content(inner).replace(/\n+/g, ' ')} `;
       }
     }
     return text;
-  }
-
-  private pre(element: Element): string {
-    const code = (element.textContent ?? '').replace(/\n+$/, '');
-    const fence = code.includes('```') ? '~~~' : '```';
-    return `${fence}\n${code}\n${fence}`;
   }
 
   /** A list: one line per item ("- " or "1. "), nested content indented under its item. */
@@ -168,7 +207,7 @@ class Converter {
       }
       if (child.nodeType !== ELEMENT || this.skipped(child as Element)) continue;
       const item = child as Element;
-      const body = tagOf(item) === 'LI' ? joinBlocks(this.blocks(item)) : joinBlocks(this.block(item));
+      const body = tagOf(item) === 'LI' ? this.content(item) : joinBlocks(this.block(item));
       if (!body) continue;
       const marker = ordered ? `${number++}. ` : '- ';
       const indent = ' '.repeat(marker.length);
@@ -178,31 +217,23 @@ class Converter {
     return items.join('\n');
   }
 
+  /** A translation's list: its items as they come, one list deeper. */
+  private items(element: Element): string {
+    this.depth += 1;
+    const markdown = this.content(element);
+    this.depth -= 1;
+    return markdown;
+  }
+
   /**
-   * A data table as pipe rows. A layout table (one column, or cells holding paragraphs or other
-   * tables, as old sites and e-mails are built) becomes the blocks of its cells, in order.
+   * A translation's list item, on its own line and ending one: "- " (or its number in an ordered
+   * list), indented two spaces a level, its further lines under its text and its blank lines kept.
    */
-  private table(element: Element): string[] {
-    const rows = Array.from(element.querySelectorAll('tr')).filter((row) => row.closest('table') === element);
-    const cells = rows.map((row) =>
-      Array.from(row.children)
-        .filter((cell) => tagOf(cell) === 'TD' || tagOf(cell) === 'TH')
-        .map((cell) => ({ cell, blocks: this.blocks(cell) })),
-    );
-    const width = Math.max(0, ...cells.map((row) => row.length));
-    const caption = Array.from(element.children).find((child) => tagOf(child) === 'CAPTION');
-    const captionText = caption ? collapse(caption.textContent ?? '').trim() : '';
-    const layout =
-      width <= 1 || cells.some((row) => row.some(({ cell, blocks }) => blocks.length > 1 || cell.querySelector('table')));
-    if (layout) return [captionText, ...cells.flatMap((row) => row.flatMap(({ blocks }) => blocks))].filter(Boolean);
-    const lines = cells
-      .map((row) => row.map(({ blocks }) => collapse(blocks.join(' ')).replace(/\|/g, '\\|').trim()))
-      .filter((row) => row.some((cell) => cell))
-      // No outer pipes: GFM does not need them, and they are two tokens a row.
-      .map((row) => row.join(' | '));
-    const firstRow = rows[0];
-    const hasHeader = !!firstRow && Array.from(firstRow.children).some((cell) => tagOf(cell) === 'TH');
-    if (hasHeader && lines.length > 0) lines.splice(1, 0, Array(width).fill('---').join(' | '));
-    return [captionText, lines.join('\n')].filter((text) => text !== '');
+  private item(item: Element): string {
+    const list = item.parentElement;
+    const ordered = list !== null && tagOf(list) === 'OL';
+    const number = ordered ? Array.from(list.children).indexOf(item) + Number(list.getAttribute('start') ?? 1) : 0;
+    const marker = ordered ? `${number}. ` : '- ';
+    return listItem(marker, '  '.repeat(Math.max(0, this.depth - 1)), tidy(this.content(item)));
   }
 }

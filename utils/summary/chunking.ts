@@ -1,3 +1,4 @@
+import { hardSplit, type CountTokens } from '@/utils/text-split';
 import { headingTrail, markdownBlocks, markdownSections, type Block } from './sections';
 
 /** A piece of page Markdown that fits one request. */
@@ -12,8 +13,7 @@ export interface Chunk {
   headings: string[];
 }
 
-/** Counts tokens exactly (a Tokenizer's `count`). */
-export type CountTokens = (text: string) => number;
+export type { CountTokens };
 
 interface Unit {
   start: number;
@@ -73,7 +73,10 @@ function blockCounter(markdown: string, count: CountTokens): (block: Block) => n
   const counts = new Map<Block, number>();
   return (block) => {
     let tokens = counts.get(block);
-    if (tokens === undefined) counts.set(block, (tokens = count(markdown.slice(block.start, block.end))));
+    if (tokens === undefined) {
+      tokens = count(markdown.slice(block.start, block.end));
+      counts.set(block, tokens);
+    }
     return tokens;
   };
 }
@@ -88,35 +91,20 @@ function splitBlock(markdown: string, block: Block, tokens: number, budget: numb
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     const end = match.index! + match[0].length;
-    if (end > start) units.push(...hardSplit(markdown, block.start + start, block.start + end, budget, count));
+    if (end > start) units.push(...hardSplitSpan(markdown, block.start + start, block.start + end, budget, count));
     start = end;
   }
-  if (start < text.length) units.push(...hardSplit(markdown, block.start + start, block.end, budget, count));
+  if (start < text.length) units.push(...hardSplitSpan(markdown, block.start + start, block.end, budget, count));
   return units.filter((unit) => markdown.slice(unit.start, unit.end).trim() !== '');
 }
 
-/** Cuts a span into pieces under the budget by binary search on its length in characters. */
-function hardSplit(markdown: string, start: number, end: number, budget: number, count: CountTokens): Unit[] {
-  const units: Unit[] = [];
-  while (start < end) {
-    const rest = count(markdown.slice(start, end));
-    if (rest <= budget) {
-      units.push({ start, end, tokens: rest });
-      break;
-    }
-    let low = start + 1;
-    let high = end;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (count(markdown.slice(start, middle)) <= budget) low = middle;
-      else high = middle - 1;
-    }
-    // Never split a surrogate pair.
-    if (low < end && /[\udc00-\udfff]/.test(markdown[low]!) && low - 1 > start) low -= 1;
-    units.push({ start, end: low, tokens: count(markdown.slice(start, low)) });
-    start = low;
-  }
-  return units;
+/** Cuts a span with no boundary left into pieces under the budget (offsets into the whole text). */
+function hardSplitSpan(markdown: string, start: number, end: number, budget: number, count: CountTokens): Unit[] {
+  return hardSplit(markdown.slice(start, end), budget, count).map((piece) => ({
+    start: start + piece.start,
+    end: start + piece.end,
+    tokens: piece.tokens,
+  }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { hardSplit, type CountTokens } from '@/utils/text-split';
 import type { TranslateSegment } from '@/utils/translate/types';
 
 /** One request's share of a segment. */
@@ -17,8 +18,7 @@ export interface Chunk {
   tokens: number;
 }
 
-/** Counts tokens (the model's tokenizer). */
-export type CountTokens = (text: string) => number;
+export type { CountTokens };
 
 /** Most parts in one request: each is marked, and a model copying many markers starts to slip. */
 export const MAX_PARTS_PER_CHUNK = 40;
@@ -33,11 +33,23 @@ const BREAKS = [/(\n\s*\n\s*)/, /(\n)/, /(?<=[.!?。！？；;])(\s+)|(?<=[。�
  * sentence, word, and only as a last resort inside a word). Each piece keeps the separator that
  * came before it, so the whole can be put back together.
  */
-export function splitLongText(text: string, maxTokens: number, count: CountTokens, level = 0): { text: string; joiner: string; tokens: number }[] {
+export function splitLongText(
+  text: string,
+  maxTokens: number,
+  count: CountTokens,
+  level = 0,
+): { text: string; joiner: string; tokens: number }[] {
   const tokens = count(text);
   if (tokens <= maxTokens) return [{ text, joiner: '', tokens }];
   const pattern = BREAKS[level];
-  if (!pattern) return hardCut(text, maxTokens, count);
+  if (!pattern) {
+    // No boundary left at all: cut inside the text (the pieces rejoin with nothing between them).
+    return hardSplit(text, maxTokens, count).map(({ start, end, tokens }) => ({
+      text: text.slice(start, end),
+      joiner: '',
+      tokens,
+    }));
+  }
   const raw = text.split(pattern).filter((item) => item !== undefined);
   // split() with a capture group alternates: piece, separator, piece...
   const pieces: { text: string; joiner: string }[] = [];
@@ -65,26 +77,6 @@ export function splitLongText(text: string, maxTokens: number, count: CountToken
   if (current) out.push(current);
   if (out.length) out[0]!.joiner = '';
   return out.filter((piece) => piece.text.trim() !== '');
-}
-
-function hardCut(text: string, maxTokens: number, count: CountTokens): { text: string; joiner: string; tokens: number }[] {
-  const out: { text: string; joiner: string; tokens: number }[] = [];
-  const chars = Array.from(text);
-  let start = 0;
-  while (start < chars.length) {
-    // The longest run that fits, found by halving; at least one character so it always advances.
-    let low = 1;
-    let high = chars.length - start;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (count(chars.slice(start, start + mid).join('')) <= maxTokens) low = mid;
-      else high = mid - 1;
-    }
-    const piece = chars.slice(start, start + low).join('');
-    out.push({ text: piece, joiner: '', tokens: count(piece) });
-    start += low;
-  }
-  return out;
 }
 
 /**

@@ -70,7 +70,8 @@ describe('extractPage on real pages', { timeout: 30_000 }, () => {
 
 describe('extractPage: selection, empty, loading, PDF', { timeout: 30_000 }, () => {
   it('summarizes the selection when there is one, keeping its structure', () => {
-    document.body.innerHTML = '<article><h2>Intro</h2><p>First paragraph here.</p><ul><li>One</li><li>Two</li></ul><p>Not selected.</p></article>';
+    document.body.innerHTML =
+      '<article><h2>Intro</h2><p>First paragraph here.</p><ul><li>One</li><li>Two</li></ul><p>Not selected.</p></article>';
     const range = document.createRange();
     range.setStartBefore(document.querySelector('h2')!);
     range.setEndAfter(document.querySelector('ul')!);
@@ -85,7 +86,10 @@ describe('extractPage: selection, empty, loading, PDF', { timeout: 30_000 }, () 
   });
 
   it('says why instead of returning nothing', () => {
-    expect(extractPage(parse('<html><head><title>t</title></head><body> \n </body></html>'))).toEqual({ ok: false, reason: 'empty' });
+    expect(extractPage(parse('<html><head><title>t</title></head><body> \n </body></html>'))).toEqual({
+      ok: false,
+      reason: 'empty',
+    });
     const loading = parse('<p>Half a page');
     Object.defineProperty(loading, 'readyState', { value: 'loading' });
     expect(extractPage(loading)).toEqual({ ok: false, reason: 'loading' });
@@ -94,7 +98,10 @@ describe('extractPage: selection, empty, loading, PDF', { timeout: 30_000 }, () 
 
   it('uses the body of a short page and cuts a gigantic one, saying so', () => {
     const short = extractPage(parse('<title>Note</title><div>Just one line of text.</div>'));
-    expect(short).toMatchObject({ ok: true, page: { source: 'body', markdown: 'Just one line of text.', title: 'Note', truncated: false } });
+    expect(short).toMatchObject({
+      ok: true,
+      page: { source: 'body', markdown: 'Just one line of text.', title: 'Note', truncated: false },
+    });
     const huge = extractPage(parse(`<pre>${'word '.repeat(MAX_PAGE_CHARS / 4)}</pre>`));
     if (!huge.ok) throw new Error(huge.reason);
     expect(huge.page.truncated).toBe(true);

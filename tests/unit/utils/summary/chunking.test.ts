@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { chunkMarkdown } from '@/utils/summary/chunking';
 import { markdownBlocks, markdownSections } from '@/utils/summary/sections';
 import { getTokenizer } from '@/utils/llm/tokens';
+import { hasLoneSurrogate, UNBROKEN_TEXTS } from '@/tests/unit/helpers/unbroken-texts';
 
 const paragraph = (words: number, seed: string) =>
-  Array.from({ length: words }, (_, i) => `${seed}${i % 7 === 6 ? '.' : ''}`).join(' ').replace(/\.?$/, '.');
+  Array.from({ length: words }, (_, i) => `${seed}${i % 7 === 6 ? '.' : ''}`)
+    .join(' ')
+    .replace(/\.?$/, '.');
 
 /** A page of sections and subsections, ~`size` words per paragraph. */
 function page(): string {
@@ -73,7 +76,13 @@ describe('chunkMarkdown', { timeout: 30_000 }, () => {
     const markdown = page();
     const sectionTokens = count(markdown.slice(0, markdown.indexOf('# Section 2')).trim());
     const chunks = chunkMarkdown(markdown, sectionTokens + 5, count);
-    expect(chunks.map((chunk) => chunk.text.split('\n')[0])).toEqual(['# Section 1', '# Section 2', '# Section 3', '# Section 4', '# Section 5']);
+    expect(chunks.map((chunk) => chunk.text.split('\n')[0])).toEqual([
+      '# Section 1',
+      '# Section 2',
+      '# Section 3',
+      '# Section 4',
+      '# Section 5',
+    ]);
     // Smaller budget: chunks start at subsections, and know which section they are in.
     const smaller = chunkMarkdown(markdown, Math.floor(sectionTokens / 2), count);
     for (const chunk of smaller) expect(chunk.text).toMatch(/^#{1,2} Section/);
@@ -102,5 +111,40 @@ describe('chunkMarkdown', { timeout: 30_000 }, () => {
     const cut = chunkMarkdown(endless, 50, count);
     expect(cut.map((chunk) => chunk.text).join('')).toBe(endless);
     for (const chunk of cut) expect(chunk.tokens).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('chunkMarkdown on text with no boundary at all (pinned pieces)', () => {
+  /** Chunk lengths (UTF-16 units) and token counts for each text of UNBROKEN_TEXTS. */
+  const PINNED: Record<string, { lengths: number[]; tokens: number[] }> = {
+    'one ASCII letter repeated': { lengths: [160, 140], tokens: [20, 18] },
+    'ASCII letters and digits': {
+      lengths: [38, 40, 34, 37, 37, 35, 42, 36, 41, 38, 22],
+      tokens: [25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 16],
+    },
+    'CJK without punctuation': {
+      lengths: [22, 19, 19, 20, 22, 19, 19, 20, 22, 19, 19, 20, 22, 19, 19, 20],
+      tokens: Array(16).fill(15),
+    },
+    'emoji only': { lengths: Array(8).fill(10), tokens: Array(8).fill(5) },
+    'emoji and astral letters among ASCII': {
+      lengths: [10, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 4],
+      tokens: [6, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 6],
+    },
+    // A character over the budget is a chunk of its own: one whole astral letter, 3 tokens. (The
+    // summary's own splitter used to cut it between its surrogates: 42 halves of 1 token, U+FFFD.)
+    'astral letters over a 1-token budget': { lengths: Array(21).fill(2), tokens: Array(21).fill(3) },
+    'ASCII, CJK and emoji mixed': { lengths: [29, 26, 26, 27, 29, 26, 26, 27, 24], tokens: [9, 9, 9, 9, 9, 9, 9, 9, 8] },
+  };
+
+  it.each(UNBROKEN_TEXTS)('$name', async ({ name, text, budget }) => {
+    const { count } = await getTokenizer('gpt-4o-mini');
+    const chunks = chunkMarkdown(text, budget, count);
+    expect({ lengths: chunks.map((chunk) => chunk.end - chunk.start), tokens: chunks.map((chunk) => chunk.tokens) }).toEqual(
+      PINNED[name],
+    );
+    expect(chunks.every((chunk) => chunk.tokens === count(chunk.text))).toBe(true);
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(text);
+    expect(chunks.some((chunk) => hasLoneSurrogate(chunk.text))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PARTS_PER_CHUNK, planChunks, splitLongText } from '@/utils/translate/chunks';
 import { getTokenizer } from '@/utils/llm/tokens';
+import { hasLoneSurrogate, UNBROKEN_TEXTS } from '@/tests/unit/helpers/unbroken-texts';
 
 const tokenizer = await getTokenizer('gpt-4o-mini');
 const count = (text: string) => tokenizer.count(text);
@@ -16,7 +17,10 @@ describe('splitLongText', () => {
   });
 
   it('cuts at paragraphs first, keeping each piece under the limit and the whole text intact', () => {
-    const paragraphs = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} says something about the topic at hand, in a few words.`);
+    const paragraphs = Array.from(
+      { length: 30 },
+      (_, i) => `Paragraph ${i} says something about the topic at hand, in a few words.`,
+    );
     const text = paragraphs.join('\n\n');
     const pieces = splitLongText(text, 100, count);
     expect(pieces.length).toBeGreaterThan(3);
@@ -50,6 +54,39 @@ describe('splitLongText', () => {
     const pieces = splitLongText(text, 60, count);
     expect(pieces.length).toBeGreaterThan(1);
     for (const piece of pieces) expect(piece.text.endsWith('。')).toBe(true);
+  });
+});
+
+describe('splitLongText on text with no boundary at all (pinned pieces)', () => {
+  /** Piece lengths (UTF-16 units) and token counts for each text of UNBROKEN_TEXTS. */
+  const PINNED: Record<string, { lengths: number[]; tokens: number[] }> = {
+    'one ASCII letter repeated': { lengths: [160, 140], tokens: [20, 18] },
+    'ASCII letters and digits': {
+      lengths: [38, 40, 34, 37, 37, 35, 42, 36, 41, 38, 22],
+      tokens: [25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 16],
+    },
+    'CJK without punctuation': {
+      lengths: [22, 19, 19, 20, 22, 19, 19, 20, 22, 19, 19, 20, 22, 19, 19, 20],
+      tokens: Array(16).fill(15),
+    },
+    'emoji only': { lengths: Array(8).fill(10), tokens: Array(8).fill(5) },
+    'emoji and astral letters among ASCII': {
+      lengths: [10, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 6, 8, 4, 8, 6, 4],
+      tokens: [6, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 7, 5, 6, 6, 6, 6],
+    },
+    // A character over the budget is a piece of its own: one whole astral letter, 3 tokens.
+    'astral letters over a 1-token budget': { lengths: Array(21).fill(2), tokens: Array(21).fill(3) },
+    'ASCII, CJK and emoji mixed': { lengths: [29, 26, 26, 27, 29, 26, 26, 27, 24], tokens: [9, 9, 9, 9, 9, 9, 9, 9, 8] },
+  };
+
+  it.each(UNBROKEN_TEXTS)('$name', ({ name, text, budget }) => {
+    const pieces = splitLongText(text, budget, count);
+    expect({ lengths: pieces.map((piece) => piece.text.length), tokens: pieces.map((piece) => piece.tokens) }).toEqual(
+      PINNED[name],
+    );
+    expect(pieces.every((piece) => piece.joiner === '' && piece.tokens === count(piece.text))).toBe(true);
+    expect(pieces.map((piece) => piece.text).join('')).toBe(text);
+    expect(pieces.some((piece) => hasLoneSurrogate(piece.text))).toBe(false);
   });
 });
 
@@ -90,7 +127,10 @@ describe('planChunks', () => {
   });
 
   it('plans a 200,000-character selection', () => {
-    const text = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}. ${'Some ordinary words in a sentence. '.repeat(14)}`).join('\n\n');
+    const text = Array.from(
+      { length: 400 },
+      (_, i) => `Paragraph ${i}. ${'Some ordinary words in a sentence. '.repeat(14)}`,
+    ).join('\n\n');
     expect(text.length).toBeGreaterThan(200_000);
     const chunks = planChunks([{ id: 's1', text }], 1500, count);
     expect(chunks.length).toBeGreaterThan(20);
