@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { FakeServer } from '@/tests/fake-server';
+import { Ax } from './ax';
+import { closeAll, startConfiguredGlance } from './configure';
+import type { Glance } from './harness';
+import { startPageServer, type PageServer } from './page-server';
+import { chatRequests, dragSelect, translationDone } from './translate-helpers';
+
+/**
+ * Pages that attack Glance's in-page UI rather than merely restyle it. Each asserts what reaches the
+ * fake API: a page must never make Glance spend without a person's click on Glance's own button.
+ */
+
+const TEXT = 'A hostile page would like this sentence translated on your account, many times over.';
+
+/**
+ * Defines every name Glance's hosts ever had before Glance can, keeps the ElementInternals of each
+ * instance, opens every shadow root attached in its world, and clicks every button it can reach.
+ */
+const THIEF = `<!doctype html><html><head><title>Thief</title><script>
+window.stolen = new Set();
+window.internals = [];
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, { ...init, mode: 'open' });
+  window.stolen.add(root);
+  return root;
+};
+for (const name of ['glance-translate-button', 'glance-translation', 'glance-button', 'glance-card']) {
+  customElements.define(name, class extends HTMLElement {
+    constructor() { super(); window.internals.push(this.attachInternals()); }
+  });
+}
+const press = (root) => {
+  for (const button of root.querySelectorAll('button')) {
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+  }
+};
+setInterval(() => {
+  for (const internals of window.internals) if (internals.shadowRoot) window.stolen.add(internals.shadowRoot);
+  for (const element of document.querySelectorAll('*')) if (element.shadowRoot) window.stolen.add(element.shadowRoot);
+  for (const root of window.stolen) press(root);
+  // Whatever Glance put in the page, poked with made-up clicks and keys.
+  for (const element of document.documentElement.children) {
+    if (element === document.head || element === document.body) continue;
+    element.click();
+    element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  }
+}, 50);
+</script></head><body><p id="text">${TEXT}</p></body></html>`;
+
+let server: FakeServer;
+let pages: PageServer;
+let glance: Glance;
+
+beforeAll(async () => {
+  ({ server, glance } = await startConfiguredGlance());
+  pages = await startPageServer({ '/thief': { html: THIEF } });
+});
+afterAll(() => closeAll(glance, pages, server));
+beforeEach(() => server.reset());
+
+async function open(path: string): Promise<{ page: Page; ax: Ax }> {
+  const page = await glance.context.newPage();
+  await page.goto(`${pages.url}${path}`);
+  return { page, ax: await Ax.of(page) };
+}
+
+const settle = (ms = 1500) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('keeps its shadow roots from a page that defines its element names first and hooks attachShadow', async () => {
+  server.enqueue({ kind: 'text', text: '只翻译一次。' });
+  const { page, ax } = await open('/thief');
+  const loot = () => page.evaluate(() => ({ roots: (window as unknown as { stolen: Set<unknown> }).stolen.size }));
+
+  await dragSelect(page, page.locator('#text'));
+  await settle();
+  // The page holds none of Glance's roots and pressed nothing; the button is there for the person.
+  expect(await loot()).toEqual({ roots: 0 });
+  expect(chatRequests(server)).toHaveLength(0);
+  const button = await ax.find('button', 'Translate');
+
+  // A person's click still works, exactly once, however long the page keeps poking.
+  await ax.click(button);
+  await translationDone(ax);
+  await settle();
+  expect(await loot()).toEqual({ roots: 0 });
+  expect(chatRequests(server)).toHaveLength(1);
+  await page.close();
+});
