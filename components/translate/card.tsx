@@ -34,7 +34,8 @@ export interface TranslationCardProps {
   onRetry(): void;
   /** Continue after a failure, from the first unfinished part. */
   onResume(): void;
-  onOverride(): void;
+  /** The budget holds the call: open Glance, where "Spend anyway" is (never pressed from a page). */
+  onOpenGlance(): void;
   onOpenSettings(): void;
   onTurnOnButton(): void;
   onClose(): void;
@@ -50,7 +51,8 @@ export function TranslationCard(props: TranslationCardProps) {
   const { status, error, progress } = props;
   const working = status === 'working';
   // A retryable failure gets its Retry in the notice; a text over the limit cannot be retried as is.
-  const retryInNotice = status === 'error' && (!!error?.retryable || error?.code === 'too_large');
+  const held = error?.code === 'budget_exceeded';
+  const retryInNotice = status === 'error' && (!!error?.retryable || error?.code === 'too_large' || held);
   return (
     <div class="card" role="dialog" aria-label={t('translationTitle')} tabIndex={-1} dir="ltr">
       <header class="card-header">
@@ -71,8 +73,22 @@ export function TranslationCard(props: TranslationCardProps) {
           </p>
         )}
       </div>
-      {status === 'error' && error && (
-        <ErrorNotice error={error} onRetry={props.onResume} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
+      {status === 'error' && error && !held && (
+        <ErrorNotice error={error} onRetry={props.onResume} onOpenSettings={props.onOpenSettings} />
+      )}
+      {status === 'error' && held && (
+        // Our own words, not the error's: the page must not read the spending or the limit.
+        <div role="alert" class="error-notice" data-code="budget_exceeded">
+          <p>{t('translateBudgetHeld')}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={props.onOpenGlance}>
+              {t('openGlance')}
+            </button>
+            <button type="button" onClick={props.onResume}>
+              {t('retry')}
+            </button>
+          </div>
+        </div>
       )}
       {props.notice && <p class="notice">{props.notice}</p>}
       <footer class="card-actions">

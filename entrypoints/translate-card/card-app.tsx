@@ -95,7 +95,7 @@ export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
       }}
       onRetry={() => restart(target)}
       onResume={() => translation.resume()}
-      onOverride={() => void sendMessage('overrideBudget', null).then(() => translation.resume(), (error) => translation.fail(wireOf(error)))}
+      onOpenGlance={() => void sendMessage('openSettings', { section: 'usage' }).catch(() => {})}
       onOpenSettings={() => void sendMessage('openSettings', {}).catch(() => {})}
       onTurnOnButton={() => void sendMessage('openSettings', { section: 'translate' }).catch(() => {})}
       onClose={onClose}

@@ -6,6 +6,7 @@ import { closeAll, startConfiguredGlance } from './configure';
 import type { Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 import { chatRequests, dragSelect, translationDone } from './translate-helpers';
+import { PROTOCOL_TAG } from '@/utils/protocol';
 
 /**
  * Pages that attack Glance's in-page UI rather than merely restyle it. Each asserts what reaches the
@@ -51,13 +52,15 @@ setInterval(() => {
 }, 50);
 </script></head><body><p id="text">${TEXT}</p></body></html>`;
 
+const PLAIN = `<!doctype html><html><head><title>Plain</title></head><body><p id="text">${TEXT}</p></body></html>`;
+
 let server: FakeServer;
 let pages: PageServer;
 let glance: Glance;
 
 beforeAll(async () => {
   ({ server, glance } = await startConfiguredGlance());
-  pages = await startPageServer({ '/thief': { html: THIEF } });
+  pages = await startPageServer({ '/thief': { html: THIEF }, '/plain': { html: PLAIN } });
 });
 afterAll(() => closeAll(glance, pages, server));
 beforeEach(() => server.reset());
@@ -88,5 +91,40 @@ it('keeps its shadow roots from a page that defines its element names first and 
   await settle();
   expect(await loot()).toEqual({ roots: 0 });
   expect(chatRequests(server)).toHaveLength(1);
+  await page.close();
+});
+
+/** Sends a protocol message from Glance's content-script world in the page (its isolated world). */
+async function sendFromContentScript(page: Page, name: string, data: unknown): Promise<unknown> {
+  const cdp = await glance.context.newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find(
+    (c) => c.origin.includes(glance.extensionId) || (c.auxData?.type === 'isolated' && c.origin === ''),
+  );
+  if (!world) throw new Error('no content-script world in the page');
+  const message = JSON.stringify({ protocol: PROTOCOL_TAG, name, data });
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression: `chrome.runtime.sendMessage(${message})`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.value;
+}
+
+it('refuses "Spend anyway" (overrideBudget) from a content script', async () => {
+  const { page } = await open('/plain');
+  // The selection script runs once the page's selection first changes: its world then exists.
+  await dragSelect(page, page.locator('#text'));
+  const reply = await sendFromContentScript(page, 'overrideBudget', null);
+  expect(reply).toMatchObject({ ok: false, error: { code: 'refused' } });
+  const worker = await glance.worker();
+  const until = await worker.evaluate(
+    async () => (await chrome.storage.session.get('budgetOverrideUntil')).budgetOverrideUntil ?? 0,
+  );
+  expect(until).toBe(0);
   await page.close();
 });

@@ -40,7 +40,7 @@ export const translateHandlers: Pick<HandlerMap, 'getPageSettings' | 'showTransl
     allowedFrom: ['content-script', 'extension-page'],
     parse: (data) => {
       const section = asObject(data).section;
-      if (section !== undefined && section !== 'translate') refuse('unknown section');
+      if (section !== undefined && section !== 'translate' && section !== 'usage') refuse('unknown section');
       return { section };
     },
     handle: async ({ section }) => {
