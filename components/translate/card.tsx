@@ -1,11 +1,9 @@
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { LANGUAGES } from '@/utils/languages';
-import type { UsageReport } from '@/utils/llm/usage-report';
 import { ErrorNotice } from '@/components/error-notice';
 import { LanguageSelect } from '@/components/language-select';
 import { MarkdownView } from '@/components/markdown-view';
-import { UsageFooter } from '@/components/usage/footer';
 
 export interface TranslationCardProps {
   /** Detected source language ('und' when unknown). */
@@ -16,8 +14,6 @@ export interface TranslationCardProps {
   status: 'idle' | 'working' | 'done' | 'error';
   progress?: { done: number; total: number };
   error?: WireError;
-  usage?: UsageReport;
-  cnyPerUsd: number;
   /** An informative line (truncated answer, nothing to translate, Replace or Copy failed...). */
   notice?: string;
   /** The selection is in an editable field: offer Replace. */
@@ -46,7 +42,11 @@ function languageLabel(code: string): string {
   return LANGUAGES[code]?.native ?? code;
 }
 
-/** The translation card shown by a selection: a non-modal dialog named "Translation". */
+/**
+ * The translation card shown by a selection: a non-modal dialog named "Translation". It lives in a
+ * web page, which can read rendered text back (`window.find`): it shows no money (no cost of the
+ * answer, no spending, no budget); the popup and the usage page do.
+ */
 export function TranslationCard(props: TranslationCardProps) {
   const { status, error, progress } = props;
   const working = status === 'working';
@@ -106,7 +106,6 @@ export function TranslationCard(props: TranslationCardProps) {
           </button>
         )}
       </footer>
-      {props.usage && <UsageFooter usage={props.usage} cnyPerUsd={props.cnyPerUsd} />}
       {props.offerButton && (
         <p class="offer">
           {t('translateButtonOffer')}{' '}

@@ -78,8 +78,6 @@ export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
       status={refusal ? 'idle' : settings || state.status === 'error' ? state.status : 'working'}
       progress={state.progress}
       error={state.error}
-      usage={state.usage}
-      cnyPerUsd={settings?.cnyPerUsd ?? 0}
       notice={refusal ? t(refusal) : (notice ?? finishNotice(state))}
       canReplace={!!snapshot && !!(snapshot.field || snapshot.editable)}
       copied={copied}

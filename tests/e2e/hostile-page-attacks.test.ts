@@ -128,3 +128,47 @@ it('refuses "Spend anyway" (overrideBudget) from a content script', async () => 
   expect(until).toBe(0);
   await page.close();
 });
+
+it('shows no money on the card (window.find finds none), and sends a held call only after "Spend anyway" in Glance', async () => {
+  server.enqueue({ kind: 'text', text: '第一次翻译。' });
+  const { page, ax } = await open('/plain');
+  const moneyFound = () =>
+    page.evaluate(() => {
+      const find = (text: string) => {
+        getSelection()?.removeAllRanges();
+        return (window as unknown as { find(text: string): boolean }).find(text);
+      };
+      return ['$', '¥', 'USD', 'tokens', '0.0000'].filter(find);
+    });
+  await dragSelect(page, page.locator('#text'));
+  await ax.click(await ax.find('button', 'Translate'));
+  await translationDone(ax);
+  expect(await moneyFound()).toEqual([]);
+  await ax.click(await ax.find('button', 'Close'));
+
+  // The day's spending is over a tiny budget: the next translation is held.
+  const options = await glance.openPage('options.html#usage');
+  await options.getByRole('textbox', { name: 'Daily budget' }).fill('0.000001');
+  await options.getByRole('textbox', { name: 'Daily budget' }).press('Enter');
+  await options.getByText('Budgets saved.').waitFor();
+  await options.close();
+  await page.bringToFront();
+  await dragSelect(page, page.locator('#text'));
+  await ax.click(await ax.find('button', 'Translate'));
+  const openGlance = await ax.find('button', 'Open Glance');
+  expect(chatRequests(server)).toHaveLength(1);
+  expect(await moneyFound()).toEqual([]);
+  expect(await ax.all('button', 'Spend anyway')).toEqual([]);
+
+  // "Open Glance" opens the usage page, where a person presses "Spend anyway"; then Retry sends.
+  const [usagePage] = await Promise.all([glance.context.waitForEvent('page'), ax.click(openGlance)]);
+  await usagePage.waitForURL(/options\.html#usage$/);
+  await usagePage.getByRole('button', { name: 'Spend anyway' }).click();
+  await usagePage.getByText(/Budgets are lifted for the next hour/).waitFor();
+  server.enqueue({ kind: 'text', text: '第二次翻译。' });
+  await page.bringToFront();
+  await ax.click(await ax.find('button', 'Retry'));
+  await expect.poll(() => chatRequests(server).length, { timeout: 15_000 }).toBe(2);
+  await usagePage.close();
+  await page.close();
+});

@@ -14,6 +14,7 @@ export const translateHandlers: Pick<HandlerMap, 'getPageSettings' | 'showTransl
   getPageSettings: {
     allowedFrom: ['extension-page', 'content-script'],
     parse: noPayload,
+    // Nothing about money: what a content script holds, a page that reached it could read.
     handle: async (_request, { settings }) => ({
       uiLanguage: settings.uiLanguage,
       targetLanguage: settings.targetLanguage,
@@ -22,7 +23,6 @@ export const translateHandlers: Pick<HandlerMap, 'getPageSettings' | 'showTransl
       translateOffSites: settings.translateOffSites,
       translateInto: settings.translateInto,
       translateMaxChars: settings.translateMaxChars,
-      cnyPerUsd: settings.cnyPerUsd,
     }),
   },
   showTranslateCard: {

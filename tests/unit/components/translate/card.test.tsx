@@ -23,7 +23,6 @@ function card(props: Partial<TranslationCardProps> = {}) {
       target="zh-CN"
       markdown="译文**加粗**"
       status="done"
-      cnyPerUsd={0}
       canReplace={false}
       copied={false}
       replaced={false}
@@ -84,6 +83,8 @@ describe('TranslationCard', () => {
     const handlers = card({ status: 'error', markdown: '', error: { code: 'budget_exceeded', message, retryable: false } });
     expect(screen.queryByRole('button', { name: 'Spend anyway' })).toBeNull();
     expect(screen.getByRole('alert').textContent).toContain('Your budget is holding this translation.');
+    // The page can read the card back: no spending, no limit.
+    expect(screen.getByRole('dialog').textContent).not.toMatch(/\$|0\.5/);
     fireEvent.click(screen.getByRole('button', { name: 'Open Glance' }));
     expect(handlers.onOpenGlance).toHaveBeenCalled();
     const retries = screen.getAllByRole('button', { name: 'Retry' });
@@ -92,23 +93,13 @@ describe('TranslationCard', () => {
     expect(handlers.onResume).toHaveBeenCalled();
   });
 
-  it('does not offer Retry for a text over the limit, and shows the usage of the answer', () => {
+  it('does not offer Retry for a text over the limit', () => {
     card({
       status: 'error',
       markdown: '',
       error: { code: 'too_large', message: 'The text is too large (200,000 characters; the limit is 50,000).', retryable: false },
-      usage: {
-        model: 'gpt-4o-mini',
-        promptTokens: 10,
-        completionTokens: 5,
-        cachedTokens: 0,
-        reasoningTokens: 0,
-        estimated: false,
-        costUsd: 0.00001,
-      },
     });
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
-    expect(screen.getByLabelText('Usage of this answer').textContent).toContain('10 tokens in');
   });
 
   it('offers to turn on the selection button when it is not active on the page', () => {

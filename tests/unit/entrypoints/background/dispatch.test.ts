@@ -113,7 +113,6 @@ describe('dispatch', () => {
         translateOffSites: [],
         translateInto: 'zh-CN',
         translateMaxChars: 50_000,
-        cnyPerUsd: 0,
       },
     });
     for (const name of Object.keys(payloads) as MessageName[]) {
