@@ -54,13 +54,30 @@ setInterval(() => {
 
 const PLAIN = `<!doctype html><html><head><title>Plain</title></head><body><p id="text">${TEXT}</p></body></html>`;
 
+/**
+ * Clickjacking: a "Claim prize" decoy, and whatever Glance adds to the page is restyled (almost
+ * transparent) and moved over the decoy, again and again, so that a click on the decoy lands on it.
+ */
+const DECOY = `<!doctype html><html><head><title>Prize</title></head><body><p id="text">${TEXT}</p>
+<button id="decoy" style="position:fixed;left:300px;top:300px;width:140px;height:40px">Claim prize</button>
+<script>
+window.decoyClicks = 0;
+document.getElementById('decoy').addEventListener('click', () => window.decoyClicks++);
+const cover = 'display:block!important;position:fixed!important;left:356px!important;top:306px!important;' +
+  'width:28px!important;height:28px!important;opacity:0.01!important;z-index:2147483647!important';
+setInterval(() => {
+  for (const element of document.documentElement.children)
+    if (element !== document.head && element !== document.body) element.style.cssText = cover;
+}, 5);
+</script></body></html>`;
+
 let server: FakeServer;
 let pages: PageServer;
 let glance: Glance;
 
 beforeAll(async () => {
   ({ server, glance } = await startConfiguredGlance());
-  pages = await startPageServer({ '/thief': { html: THIEF }, '/plain': { html: PLAIN } });
+  pages = await startPageServer({ '/thief': { html: THIEF }, '/plain': { html: PLAIN }, '/decoy': { html: DECOY } });
 });
 afterAll(() => closeAll(glance, pages, server));
 beforeEach(() => server.reset());
@@ -170,5 +187,20 @@ it('shows no money on the card (window.find finds none), and sends a held call o
   await ax.click(await ax.find('button', 'Retry'));
   await expect.poll(() => chatRequests(server).length, { timeout: 15_000 }).toBe(2);
   await usagePage.close();
+  await page.close();
+});
+
+it('acts on no click that lands on it while the page has made it faint and moved it over a decoy', async () => {
+  server.enqueue({ kind: 'text', text: '只有看得见的按钮才算数。' });
+  const { page, ax } = await open('/decoy');
+  await dragSelect(page, page.locator('#text'));
+  await ax.find('button', 'Translate');
+  await settle(300);
+  await page.mouse.click(370, 320);
+  await settle();
+  expect(chatRequests(server)).toHaveLength(0);
+  expect(await ax.all('dialog', 'Translation')).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { decoyClicks: number }).decoyClicks)).toBe(1);
+
   await page.close();
 });

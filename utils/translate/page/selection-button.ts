@@ -82,7 +82,7 @@ export function startSelectionButton(): () => void {
     current = null;
     shown = false;
     // Not the `hidden` attribute: the host's pinned `display` outranks it.
-    host?.style.setProperty('display', 'none', 'important');
+    if (host) pinHost(host, { display: 'none' });
   };
 
   const place = (rects: Box[]) => {
