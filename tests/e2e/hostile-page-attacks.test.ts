@@ -204,3 +204,15 @@ it('acts on no click that lands on it while the page has made it faint and moved
 
   await page.close();
 });
+
+it('opens at most one settings tab for 25 openSettings asks from a content script', async () => {
+  const { page } = await open('/plain');
+  await dragSelect(page, page.locator('#text'));
+  const settingsTabs = () => glance.context.pages().filter((p) => p.url().includes('/options.html'));
+  const before = settingsTabs().length;
+  for (let i = 0; i < 25; i++) await sendFromContentScript(page, 'openSettings', {});
+  await settle(500);
+  expect(settingsTabs().length - before).toBeLessThanOrEqual(1);
+  for (const tab of settingsTabs()) await tab.close();
+  await page.close();
+});
