@@ -64,7 +64,7 @@ export interface Messages {
   /** From the selection button: the background loads the translation card into the sender's frame. */
   showTranslateCard: { request: null; response: null };
   /** From the translation card: opens Glance's settings (content scripts cannot). */
-  openSettings: { request: { section?: 'translate' }; response: null };
+  openSettings: { request: { section?: 'translate' | 'usage' }; response: null };
 
   // Usage
   getUsage: { request: null; response: UsageOverview };

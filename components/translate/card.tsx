@@ -1,11 +1,9 @@
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { LANGUAGES } from '@/utils/languages';
-import type { UsageReport } from '@/utils/llm/usage-report';
 import { ErrorNotice } from '@/components/error-notice';
 import { LanguageSelect } from '@/components/language-select';
 import { MarkdownView } from '@/components/markdown-view';
-import { UsageFooter } from '@/components/usage/footer';
 
 export interface TranslationCardProps {
   /** Detected source language ('und' when unknown). */
@@ -16,8 +14,6 @@ export interface TranslationCardProps {
   status: 'idle' | 'working' | 'done' | 'error';
   progress?: { done: number; total: number };
   error?: WireError;
-  usage?: UsageReport;
-  cnyPerUsd: number;
   /** An informative line (truncated answer, nothing to translate, Replace or Copy failed...). */
   notice?: string;
   /** The selection is in an editable field: offer Replace. */
@@ -34,7 +30,8 @@ export interface TranslationCardProps {
   onRetry(): void;
   /** Continue after a failure, from the first unfinished part. */
   onResume(): void;
-  onOverride(): void;
+  /** The budget holds the call: open Glance, where "Spend anyway" is (never pressed from a page). */
+  onOpenGlance(): void;
   onOpenSettings(): void;
   onTurnOnButton(): void;
   onClose(): void;
@@ -45,12 +42,17 @@ function languageLabel(code: string): string {
   return LANGUAGES[code]?.native ?? code;
 }
 
-/** The translation card shown by a selection: a non-modal dialog named "Translation". */
+/**
+ * The translation card shown by a selection: a non-modal dialog named "Translation". It lives in a
+ * web page, which can read rendered text back (`window.find`): it shows no money (no cost of the
+ * answer, no spending, no budget); the popup and the usage page do.
+ */
 export function TranslationCard(props: TranslationCardProps) {
   const { status, error, progress } = props;
   const working = status === 'working';
   // A retryable failure gets its Retry in the notice; a text over the limit cannot be retried as is.
-  const retryInNotice = status === 'error' && (!!error?.retryable || error?.code === 'too_large');
+  const held = error?.code === 'budget_exceeded';
+  const retryInNotice = status === 'error' && (!!error?.retryable || error?.code === 'too_large' || held);
   return (
     <div class="card" role="dialog" aria-label={t('translationTitle')} tabIndex={-1} dir="ltr">
       <header class="card-header">
@@ -71,8 +73,22 @@ export function TranslationCard(props: TranslationCardProps) {
           </p>
         )}
       </div>
-      {status === 'error' && error && (
-        <ErrorNotice error={error} onRetry={props.onResume} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
+      {status === 'error' && error && !held && (
+        <ErrorNotice error={error} onRetry={props.onResume} onOpenSettings={props.onOpenSettings} />
+      )}
+      {status === 'error' && held && (
+        // Our own words, not the error's: the page must not read the spending or the limit.
+        <div role="alert" class="error-notice" data-code="budget_exceeded">
+          <p>{t('translateBudgetHeld')}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={props.onOpenGlance}>
+              {t('openGlance')}
+            </button>
+            <button type="button" onClick={props.onResume}>
+              {t('retry')}
+            </button>
+          </div>
+        </div>
       )}
       {props.notice && <p class="notice">{props.notice}</p>}
       <footer class="card-actions">
@@ -90,7 +106,6 @@ export function TranslationCard(props: TranslationCardProps) {
           </button>
         )}
       </footer>
-      {props.usage && <UsageFooter usage={props.usage} cnyPerUsd={props.cnyPerUsd} />}
       {props.offerButton && (
         <p class="offer">
           {t('translateButtonOffer')}{' '}

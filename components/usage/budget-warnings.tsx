@@ -2,8 +2,15 @@ import type { BudgetState } from '@/utils/usage/budget-state';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 
+export interface BudgetWarningsProps {
+  states: BudgetState[];
+  cnyPerUsd: number;
+  /** "Spend anyway", offered while a limit is reached (the translation card sends people here). */
+  onOverride?(): void;
+}
+
 /** "85% of your daily budget is spent": one line per limit at 80% or more. */
-export function BudgetWarnings({ states, cnyPerUsd }: { states: BudgetState[]; cnyPerUsd: number }) {
+export function BudgetWarnings({ states, cnyPerUsd, onOverride }: BudgetWarningsProps) {
   if (states.length === 0) return null;
   return (
     <div class="budget-warnings">
@@ -17,6 +24,11 @@ export function BudgetWarnings({ states, cnyPerUsd }: { states: BudgetState[]; c
           })}
         </p>
       ))}
+      {onOverride && states.some((state) => state.level === 'exceeded') && (
+        <button type="button" class="primary" onClick={onOverride}>
+          {t('spendAnyway')}
+        </button>
+      )}
     </div>
   );
 }

@@ -16,10 +16,12 @@ export interface UsagePanelProps {
   onBudgets(patch: { dailyBudgetUsd?: number; monthlyBudgetUsd?: number; cnyPerUsd?: number }): void;
   onExport(): void;
   onClear(): void;
+  /** "Spend anyway": lets held calls through for an hour. */
+  onOverride(): void;
 }
 
 /** The Usage section: totals, budgets, the daily chart, recent calls, export and clear. */
-export function UsagePanel({ overview, cnyPerUsd, status, onBudgets, onExport, onClear }: UsagePanelProps) {
+export function UsagePanel({ overview, cnyPerUsd, status, onBudgets, onExport, onClear, onOverride }: UsagePanelProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <section class="card" id="usage" aria-labelledby="usage-heading">
@@ -27,7 +29,7 @@ export function UsagePanel({ overview, cnyPerUsd, status, onBudgets, onExport, o
       {overview && (
         <>
           <UsageTotalsRow summary={overview.summary} cnyPerUsd={cnyPerUsd} />
-          <BudgetWarnings states={budgetStates(overview.spending)} cnyPerUsd={cnyPerUsd} />
+          <BudgetWarnings states={budgetStates(overview.spending)} cnyPerUsd={cnyPerUsd} onOverride={onOverride} />
         </>
       )}
 

@@ -43,6 +43,15 @@ export function UsageSection({ settings }: { settings: Settings }) {
     }
   };
 
+  const spendAnyway = async () => {
+    try {
+      await sendMessage('overrideBudget', null);
+      setStatus({ kind: 'success', text: t('budgetOverridden') });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   return (
     <>
       <UsagePanel
@@ -52,6 +61,7 @@ export function UsageSection({ settings }: { settings: Settings }) {
         onBudgets={(patch) => void saveBudgets(patch)}
         onExport={() => void exportCsv()}
         onClear={() => void clear()}
+        onOverride={() => void spendAnyway()}
       />
       <PriceEditor overrides={settings.priceOverrides} onChange={(priceOverrides) => void saveBudgets({ priceOverrides })} />
     </>

@@ -78,8 +78,6 @@ export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
       status={refusal ? 'idle' : settings || state.status === 'error' ? state.status : 'working'}
       progress={state.progress}
       error={state.error}
-      usage={state.usage}
-      cnyPerUsd={settings?.cnyPerUsd ?? 0}
       notice={refusal ? t(refusal) : (notice ?? finishNotice(state))}
       canReplace={!!snapshot && !!(snapshot.field || snapshot.editable)}
       copied={copied}
@@ -95,12 +93,7 @@ export function CardApp({ snapshot, refusal, onClose }: CardAppProps) {
       }}
       onRetry={() => restart(target)}
       onResume={() => translation.resume()}
-      onOverride={() =>
-        void sendMessage('overrideBudget', null).then(
-          () => translation.resume(),
-          (error) => translation.fail(wireOf(error)),
-        )
-      }
+      onOpenGlance={() => void sendMessage('openSettings', { section: 'usage' }).catch(() => {})}
       onOpenSettings={() => void sendMessage('openSettings', {}).catch(() => {})}
       onTurnOnButton={() => void sendMessage('openSettings', { section: 'translate' }).catch(() => {})}
       onClose={onClose}

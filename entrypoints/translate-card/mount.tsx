@@ -3,7 +3,7 @@ import css from '@/components/translate/card.css?inline';
 import type { MessageKey } from '@/utils/i18n';
 import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
 import { deepActiveElement, isSecretField, readSelection, snapshotOf } from '@/utils/translate/page/selection';
-import { createShadowHost, pinHost } from '@/utils/page/shadow-host';
+import { createShadowHost, isGlanceEvent, pinHost } from '@/utils/page/shadow-host';
 import { CardApp } from './card-app';
 
 const WIDTH = 400;
@@ -53,7 +53,7 @@ function open(snapshot: SelectionSnapshot | undefined): Opened {
     top: MARGIN,
     bottom: MARGIN,
   };
-  const { host, root } = createShadowHost('glance-translation', css);
+  const { host, root } = createShadowHost(css);
   const container = document.createElement('div');
   root.append(container);
   const scroll = { x: scrollX, y: scrollY };
@@ -84,8 +84,7 @@ function open(snapshot: SelectionSnapshot | undefined): Opened {
   };
   // A click elsewhere on the page, or Esc, closes the card (and stops a translation nobody will read).
   const onPointerDown = (event: Event) => {
-    const path = event.composedPath();
-    if (!path.includes(host) && !path.some((node) => (node as Element).localName === 'glance-translate-button')) close();
+    if (!isGlanceEvent(event)) close();
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') close();

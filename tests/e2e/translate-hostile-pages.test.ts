@@ -18,7 +18,7 @@ const HOSTILE = `<!doctype html><html><head><title>Hostile</title><style>
 * { all: unset !important; }
 html { font-size: 72px !important; color: #0f0 !important; background: #000 !important; }
 p, div, span, button, section { display: block !important; font-size: 60px !important; line-height: 3 !important; letter-spacing: 12px !important; }
-glance-translate-button, glance-translation { display: none !important; opacity: 0 !important; transform: scale(5) !important; }
+html > div { display: none !important; opacity: 0 !important; transform: scale(5) !important; }
 </style></head><body><p id="text">${TEXT}</p><p id="other">Another paragraph.</p><button id="own">Own button</button></body></html>`;
 
 let server: FakeServer;

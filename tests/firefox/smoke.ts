@@ -137,7 +137,10 @@ try {
   await firefox.switchTo(`${pages.url}/article.html`);
   await firefox.run(`const range = document.createRange(); range.selectNodeContents(document.getElementById('select-me'));
     getSelection().removeAllRanges(); getSelection().addRange(range);`);
-  const spot = await firefox.until<{ x: number; y: number }>(`const host = document.querySelector('glance-translate-button');
+  const spot = await firefox.until<{
+    x: number;
+    y: number;
+  }>(`const host = [...document.documentElement.children].find((e) => e.localName === 'div' && e.style.zIndex === '2147483647');
     if (!host || getComputedStyle(host).display === 'none') return false;
     const box = host.getBoundingClientRect(); return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };`);
   // The button lives in a closed shadow root: click where it is, as a person does.

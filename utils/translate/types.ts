@@ -10,8 +10,6 @@ export interface PageSettings {
   translateOffSites: string[];
   translateInto: string;
   translateMaxChars: number;
-  /** For showing costs in CNY too (0: USD only). */
-  cnyPerUsd: number;
 }
 
 /** One piece of text to translate; the answer streams back piece by piece, tagged with its id. */

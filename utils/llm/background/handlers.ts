@@ -66,8 +66,9 @@ export const connectionHandlers: Pick<HandlerMap, ConnectionMessageName> = {
     },
   },
   overrideBudget: {
-    // The translation card, a content script, shows the budget notice too.
-    allowedFrom: ['extension-page', 'content-script'],
+    // A click in Glance's own pages only: a page that reached the card (or a compromised content
+    // script) must not be able to switch the budgets off. The card offers to open Glance instead.
+    allowedFrom: PAGES_ONLY,
     parse: noPayload,
     handle: async () => {
       await overrideBudget();

@@ -6,7 +6,7 @@ import { isSiteOff } from '@/utils/translate/site-list';
 import { placeButton, type Box } from './button-position';
 import { bridge } from './card-bridge';
 import { readSelection, snapshotOf, type PointerHint, type SelectionInfo } from './selection';
-import { createShadowHost, pinHost } from '@/utils/page/shadow-host';
+import { createShadowHost, isGlanceEvent, pinHost } from '@/utils/page/shadow-host';
 
 /**
  * The always-on part of translation: watches for selections and draws a small "Translate" button
@@ -82,12 +82,12 @@ export function startSelectionButton(): () => void {
     current = null;
     shown = false;
     // Not the `hidden` attribute: the host's pinned `display` outranks it.
-    host?.style.setProperty('display', 'none', 'important');
+    if (host) pinHost(host, { display: 'none' });
   };
 
   const place = (rects: Box[]) => {
     if (!button) {
-      const made = createShadowHost('glance-translate-button', CSS);
+      const made = createShadowHost(CSS);
       host = made.host;
       button = document.createElement('button');
       button.type = 'button';
@@ -191,23 +191,22 @@ export function startSelectionButton(): () => void {
     if (!pointerDown) schedule(200);
   };
   // Events in Glance's own UI (this button, the card) are not the page's: they change nothing here.
-  const ours = (event: Event) => event.composedPath().some((node) => (node as Element).localName?.startsWith('glance-'));
   const onPointerDown = (event: Event) => {
-    if (ours(event)) return;
+    if (isGlanceEvent(event)) return;
     pointerDown = true;
     // A new gesture: even the same text selected again gets its button.
     opened = undefined;
     hide();
   };
   const onPointerUp = (event: PointerEvent) => {
-    if (ours(event)) return;
+    if (isGlanceEvent(event)) return;
     pointerDown = false;
     const roots = event.composedPath().filter((node): node is ShadowRoot => node instanceof ShadowRoot);
     pointer = { x: event.clientX, y: event.clientY, roots };
     schedule(10);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (ours(event)) return;
+    if (isGlanceEvent(event)) return;
     if (event.key === 'Escape') return hide();
     pointer = undefined;
     opened = undefined;

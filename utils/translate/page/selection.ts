@@ -1,4 +1,5 @@
 import type { Box } from './button-position';
+import { isGlanceHost } from '@/utils/page/shadow-host';
 import type { SelectionSnapshot } from './card-bridge';
 
 /**
@@ -50,10 +51,10 @@ function isTextField(element: Element | null): element is TextField {
   }
 }
 
-/** Whether a node belongs to Glance's own in-page UI (its hosts are `glance-*` elements). */
+/** Whether a node belongs to Glance's own in-page UI (inside one of its shadow roots). */
 function isOurs(node: Node | null): boolean {
   const root = node?.getRootNode() as ShadowRoot | Document | undefined;
-  return !!root && 'host' in root && root.host.localName.startsWith('glance-');
+  return !!root && 'host' in root && isGlanceHost(root.host);
 }
 
 const toBox = (r: DOMRect | Box): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });

@@ -12,7 +12,7 @@ function card(props: Partial<TranslationCardProps> = {}) {
     onReplace: vi.fn(),
     onRetry: vi.fn(),
     onResume: vi.fn(),
-    onOverride: vi.fn(),
+    onOpenGlance: vi.fn(),
     onOpenSettings: vi.fn(),
     onTurnOnButton: vi.fn(),
     onClose: vi.fn(),
@@ -23,7 +23,6 @@ function card(props: Partial<TranslationCardProps> = {}) {
       target="zh-CN"
       markdown="译文**加粗**"
       status="done"
-      cnyPerUsd={0}
       canReplace={false}
       copied={false}
       replaced={false}
@@ -69,7 +68,7 @@ describe('TranslationCard', () => {
     expect(screen.getByRole('dialog').textContent).toContain('<img src=x onerror=alert(1)>text');
   });
 
-  it('shows errors with the action that helps: Retry resumes, "Spend anyway" overrides the budget', () => {
+  it('shows errors with the action that helps: Retry resumes', () => {
     const handlers = card({ status: 'error', error: { code: 'network', message: 'Could not reach the host.', retryable: true } });
     expect(screen.getByRole('alert').textContent).toContain('Could not reach the host.');
     const retries = screen.getAllByRole('button', { name: 'Retry' });
@@ -77,30 +76,30 @@ describe('TranslationCard', () => {
     fireEvent.click(retries[0]!);
     expect(handlers.onResume).toHaveBeenCalled();
     expect(handlers.onRetry).not.toHaveBeenCalled();
-
-    document.body.innerHTML = '';
-    const budget = card({ status: 'error', error: { code: 'budget_exceeded', message: 'Over budget.', retryable: false } });
-    fireEvent.click(screen.getByRole('button', { name: 'Spend anyway' }));
-    expect(budget.onOverride).toHaveBeenCalled();
   });
 
-  it('does not offer Retry for a text over the limit, and shows the usage of the answer', () => {
+  it('when the budget holds the call, offers to open Glance (no "Spend anyway" in a page) and Retry', () => {
+    const message = 'You have spent $0.51 of your daily budget of $0.50. Glance is holding this request.';
+    const handlers = card({ status: 'error', markdown: '', error: { code: 'budget_exceeded', message, retryable: false } });
+    expect(screen.queryByRole('button', { name: 'Spend anyway' })).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Your budget is holding this translation.');
+    // The page can read the card back: no spending, no limit.
+    expect(screen.getByRole('dialog').textContent).not.toMatch(/\$|0\.5/);
+    fireEvent.click(screen.getByRole('button', { name: 'Open Glance' }));
+    expect(handlers.onOpenGlance).toHaveBeenCalled();
+    const retries = screen.getAllByRole('button', { name: 'Retry' });
+    expect(retries).toHaveLength(1);
+    fireEvent.click(retries[0]!);
+    expect(handlers.onResume).toHaveBeenCalled();
+  });
+
+  it('does not offer Retry for a text over the limit', () => {
     card({
       status: 'error',
       markdown: '',
       error: { code: 'too_large', message: 'The text is too large (200,000 characters; the limit is 50,000).', retryable: false },
-      usage: {
-        model: 'gpt-4o-mini',
-        promptTokens: 10,
-        completionTokens: 5,
-        cachedTokens: 0,
-        reasoningTokens: 0,
-        estimated: false,
-        costUsd: 0.00001,
-      },
     });
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
-    expect(screen.getByLabelText('Usage of this answer').textContent).toContain('10 tokens in');
   });
 
   it('offers to turn on the selection button when it is not active on the page', () => {

@@ -5,7 +5,7 @@ import { handlers } from '@/entrypoints/background/features';
 import { setApiKey } from '@/utils/llm/background/secret-store';
 import { resolveLocale } from '@/utils/i18n';
 import { PROTOCOL_TAG, type MessageName } from '@/utils/protocol';
-import { getSettings } from '@/utils/settings';
+import { budgetOverrideItem, getSettings } from '@/utils/settings';
 
 const KEY = 'sk-secret-test-key-ABCDEFGHIJKLMNOP';
 const EXTENSION_ID = 'glance-test-id';
@@ -79,7 +79,7 @@ const payloads: Record<MessageName, unknown> = {
 /** Messages only content scripts send (the translation card's loader). */
 const CONTENT_ONLY: MessageName[] = ['showTranslateCard'];
 /** Messages content scripts may send: nothing secret comes back from any of them. */
-const CONTENT_ALLOWED: MessageName[] = ['getPageSettings', 'overrideBudget', 'showTranslateCard', 'openSettings'];
+const CONTENT_ALLOWED: MessageName[] = ['getPageSettings', 'showTranslateCard', 'openSettings'];
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });
 
@@ -113,7 +113,6 @@ describe('dispatch', () => {
         translateOffSites: [],
         translateInto: 'zh-CN',
         translateMaxChars: 50_000,
-        cnyPerUsd: 0,
       },
     });
     for (const name of Object.keys(payloads) as MessageName[]) {
@@ -124,6 +123,16 @@ describe('dispatch', () => {
     // The refused saveApiKey did not replace the key.
     const status = await dispatch(envelope('getKeyStatus', { provider: 'openai' }), pageSender, deps);
     expect(status).toMatchObject({ data: { hint: '…MNOP' } });
+  });
+
+  it('lets only extension pages press "Spend anyway": a content script is refused whatever it sends', async () => {
+    for (const data of [null, { from: 'popup' }, { url: `${ORIGIN}/options.html` }]) {
+      const reply = await dispatch(envelope('overrideBudget', data), contentSender, deps);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'refused' } });
+    }
+    expect(await budgetOverrideItem.getValue()).toBe(0);
+    expect(await dispatch(envelope('overrideBudget', null), pageSender, deps)).toEqual({ ok: true, data: null });
+    expect(await budgetOverrideItem.getValue()).toBeGreaterThan(Date.now());
   });
 
   it('refuses web pages, other extensions and senders without an id', async () => {

@@ -40,7 +40,15 @@ function selectText() {
   document.dispatchEvent(new Event('selectionchange'));
 }
 
-const buttonHost = () => document.querySelector('glance-translate-button') as HTMLElement | null;
+/** Shadow roots attached by the code under test, by host (the roots are closed: no other way in). */
+const roots = new Map<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  roots.set(this, root);
+  return root;
+};
+const buttonHost = () => ([...roots.keys()].find((host) => host.isConnected) as HTMLElement | undefined) ?? null;
 const visible = () => !!buttonHost() && buttonHost()!.style.getPropertyValue('display') !== 'none';
 
 let stopButton: (() => void) | undefined;
@@ -52,6 +60,7 @@ afterEach(() => {
   vi.resetModules();
   document.body.innerHTML = '';
   buttonHost()?.remove();
+  roots.clear();
   delete (globalThis as { chrome?: unknown }).chrome;
   Object.defineProperty(globalThis, 'browser', { configurable: true, writable: true, value: fakeBrowser });
   delete (globalThis as Record<string, unknown>).__glanceTranslate;
@@ -108,5 +117,39 @@ describe('the always-on selection script', () => {
     selectText();
     await vi.advanceTimersByTimeAsync(300);
     expect(visible()).toBe(false);
+  });
+
+  it('hosts the button on a plain div (no page can define or upgrade it) and ignores clicks the page makes up', async () => {
+    vi.useFakeTimers();
+    // The page defined the names Glance used to use, to take the roots through attachInternals.
+    const internals: ElementInternals[] = [];
+    for (const name of ['glance-translate-button', 'glance-translation'])
+      customElements.define(
+        name,
+        class extends HTMLElement {
+          constructor() {
+            super();
+            internals.push(this.attachInternals());
+          }
+        },
+      );
+    const extension = fakeExtension({ translateButton: true });
+    const { startSelectionButton } = await import('@/utils/translate/page/selection-button');
+    stopButton = startSelectionButton();
+    selectText();
+    await vi.advanceTimersByTimeAsync(300);
+    const host = buttonHost()!;
+    expect(host.localName).toBe('div');
+    expect(internals).toEqual([]);
+    expect(host.shadowRoot).toBeNull();
+    // Even given the root, a click that no person made (isTrusted false) opens nothing and spends nothing.
+    roots.get(host)!.querySelector('button')!.click();
+    roots
+      .get(host)!
+      .querySelector('button')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(extension.sendMessage.mock.calls.map(([message]) => message.name)).toEqual(['getPageSettings']);
+    expect((globalThis as unknown as Record<string, { pending?: unknown }>).__glanceTranslate?.pending).toBeUndefined();
   });
 });

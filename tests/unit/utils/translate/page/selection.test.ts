@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { isSecretField, readSelection, snapshotOf } from '@/utils/translate/page/selection';
+import { createShadowHost } from '@/utils/page/shadow-host';
 
 // jsdom does no layout: ranges have no boxes (the Chromium tests check placement).
 Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
@@ -69,8 +70,9 @@ describe('readSelection', () => {
   });
 
   it('ignores text inside Glance’s own in-page UI', () => {
-    page('<glance-translation id="host"></glance-translation>');
-    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    page('');
+    const { host, root } = createShadowHost('');
+    document.body.append(host);
     root.innerHTML = '<p>Translated text</p>';
     select(root.querySelector('p')!.firstChild!, 0, 10);
     expect(readSelection({ x: 0, y: 0, roots: [root] })).toBeNull();
