@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { PriceEditor } from '@/components/usage/price-editor';
 import { errorStatus, type Status } from '@/utils/ui/status';
 import { UsagePanel } from '@/components/usage/panel';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { updateSettings, type Settings } from '@/utils/settings';
 import { saveTextFile } from '@/utils/ui/download';
@@ -12,45 +12,31 @@ import { useUsage } from '@/utils/usage/ui/use-usage';
 export function UsageSection({ settings }: { settings: Settings }) {
   const { overview, refresh } = useUsage();
   const [status, setStatus] = useState<Status | null>(null);
-  const fail = (error: unknown) => setStatus(errorStatus(error));
-
-  const saveBudgets = async (patch: Partial<Settings>) => {
+  /** Runs one of the section's actions; its failure, or its success when it has a message, goes to the status line. */
+  const attempt = async (work: () => Promise<unknown>, success?: MessageKey) => {
     try {
+      await work();
+      if (success) setStatus({ kind: 'success', text: t(success) });
+    } catch (error) {
+      setStatus(errorStatus(error));
+    }
+  };
+  const saveBudgets = (patch: Partial<Settings>) =>
+    attempt(async () => {
       await updateSettings(patch);
       await refresh();
-      setStatus({ kind: 'success', text: t('budgetSaved') });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const exportCsv = async () => {
-    try {
+    }, 'budgetSaved');
+  const exportCsv = () =>
+    attempt(async () => {
       const { csv } = await sendMessage('exportUsage', null);
       saveTextFile(`glance-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const clear = async () => {
-    try {
+    });
+  const clear = () =>
+    attempt(async () => {
       await sendMessage('clearUsage', null);
       await refresh();
-      setStatus({ kind: 'success', text: t('usageCleared') });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const spendAnyway = async () => {
-    try {
-      await sendMessage('overrideBudget', null);
-      setStatus({ kind: 'success', text: t('budgetOverridden') });
-    } catch (error) {
-      fail(error);
-    }
-  };
+    }, 'usageCleared');
+  const spendAnyway = () => attempt(() => sendMessage('overrideBudget', null), 'budgetOverridden');
 
   return (
     <>

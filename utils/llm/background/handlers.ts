@@ -1,4 +1,4 @@
-import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
+import { done, PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
 import { asObject, asOneOf, asOptionalString, asString, noPayload } from '@/utils/background/validate';
 import type { ConnectionDraft } from '@/utils/llm/connection';
 import { PROVIDER_IDS, type ProviderId } from '@/utils/llm/providers';
@@ -70,9 +70,6 @@ export const connectionHandlers: Pick<HandlerMap, ConnectionMessageName> = {
     // script) must not be able to switch the budgets off. The card offers to open Glance instead.
     allowedFrom: PAGES_ONLY,
     parse: noPayload,
-    handle: async () => {
-      await overrideBudget();
-      return null;
-    },
+    handle: () => done(overrideBudget()),
   },
 };

@@ -3,7 +3,7 @@ import type { Settings } from '@/utils/settings';
 import { summarizeUsage, spendingOf } from '@/utils/usage/totals';
 import { usageCsv } from '@/utils/usage/csv';
 import { allUsage, applyRetention, clearLedger, recentCalls } from '@/utils/llm/background/ledger';
-import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
+import { done, PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
 import { noPayload } from '@/utils/background/validate';
 import { spending as spentNow } from '@/utils/llm/background/budget';
 
@@ -53,9 +53,6 @@ export const usageHandlers: Pick<HandlerMap, 'getUsage' | 'getSpending' | 'expor
   clearUsage: {
     allowedFrom: PAGES_ONLY,
     parse: noPayload,
-    handle: async () => {
-      await clearLedger();
-      return null;
-    },
+    handle: () => done(clearLedger()),
   },
 };
