@@ -60,7 +60,9 @@ it('lists a Test connection and a chat with the provider token counts and their 
     }));
   await expect.poll(async () => (await place()).scrolled).toBeGreaterThan(0);
   const { top, height } = await place();
-  expect(top).toBeGreaterThanOrEqual(0);
+  // Within a pixel: Chromium snaps the scroll offset to whole device pixels, and the sections above
+  // can add up to a fraction (19.5 px lines).
+  expect(top).toBeGreaterThan(-1);
   expect(top).toBeLessThan(height);
   const rows = table.locator('tbody tr');
   await expect.poll(() => rows.count()).toBe(2);
