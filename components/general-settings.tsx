@@ -1,5 +1,6 @@
 import { t, type LocalePreference } from '@/utils/i18n';
 import { LanguageSelect } from './language-select';
+import { SettingsCard } from './settings-card';
 
 export interface GeneralSettingsProps {
   uiLanguage: LocalePreference;
@@ -10,8 +11,7 @@ export interface GeneralSettingsProps {
 /** Interface language and the language answers and translations are written in. */
 export function GeneralSettings({ uiLanguage, targetLanguage, onChange }: GeneralSettingsProps) {
   return (
-    <section class="card">
-      <h2>{t('generalHeading')}</h2>
+    <SettingsCard heading={t('generalHeading')}>
       <label for="ui-language">{t('uiLanguageLabel')}</label>
       <select
         id="ui-language"
@@ -29,6 +29,6 @@ export function GeneralSettings({ uiLanguage, targetLanguage, onChange }: Genera
         autoLabel={t('targetLanguageAuto')}
         onChange={(code) => onChange({ targetLanguage: code })}
       />
-    </section>
+    </SettingsCard>
   );
 }

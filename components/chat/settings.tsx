@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { Status } from '@/utils/ui/status';
+import { SettingsCard } from '@/components/settings-card';
 
 export interface ChatSettingsProps {
   systemPrompt: string;
@@ -48,8 +49,7 @@ export function ChatSettings({ systemPrompt, historyBudget, showReasoning, defau
   };
 
   return (
-    <section class="card">
-      <h2>{t('chatSettingsHeading')}</h2>
+    <SettingsCard heading={t('chatSettingsHeading')}>
       <label for="chat-system-prompt">{t('chatSystemPromptLabel')}</label>
       <textarea
         id="chat-system-prompt"
@@ -96,6 +96,6 @@ export function ChatSettings({ systemPrompt, historyBudget, showReasoning, defau
       <p aria-live="polite" class={`status ${status ? `status-${status.kind}` : ''}`}>
         {status?.text}
       </p>
-    </section>
+    </SettingsCard>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import { LanguageSelect } from '@/components/language-select';
+import { SettingsCard } from '@/components/settings-card';
 
 export interface SummarySettingsValues {
   summaryLanguage: string;
@@ -104,8 +105,7 @@ const NUMBER_FIELDS = [
 /** The summary preferences: language, when to ask before spending, request size, concurrency. */
 export function SummarySettings(props: SummarySettingsProps) {
   return (
-    <section class="card">
-      <h2>{t('summarySettingsHeading')}</h2>
+    <SettingsCard heading={t('summarySettingsHeading')}>
       <label for="summary-language">{t('summaryLanguageLabel')}</label>
       <LanguageSelect
         id="summary-language"
@@ -126,6 +126,6 @@ export function SummarySettings(props: SummarySettingsProps) {
           onCommit={(value) => props.onChange({ [field.key]: value })}
         />
       ))}
-    </section>
+    </SettingsCard>
   );
 }
