@@ -4,6 +4,7 @@
  * text every run (seeded). Split into one chunk per token, as OpenAI streams.
  */
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import { seededRandom } from './seeded-random';
 
 const WORDS = (
   'the a of to and in is that for it as with on be by this are or from at an can which your will not you more one ' +
@@ -11,14 +12,6 @@ const WORDS = (
   'extension popup server client latency memory quickly carefully usually simply clearly because however therefore ' +
   'first second next finally example result value function option setting storage network language question'
 ).split(' ');
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function sentence(next: () => number): string {
   const length = 8 + Math.floor(next() * 14);
@@ -53,7 +46,7 @@ function block(next: () => number, index: number): string {
 export async function answerOf(tokens: number, seed = 7): Promise<{ text: string; chunks: string[] }> {
   const ranks = (await import('gpt-tokenizer/bpeRanks/o200k_base')).default;
   const encoding = GptEncoding.getEncodingApi('o200k_base', () => ranks);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const blocks: string[] = [];
   let text = '';
   for (let index = 0; encoding.countTokens(text) < tokens; index += 1) {

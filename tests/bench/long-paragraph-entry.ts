@@ -4,21 +4,13 @@
  * in steps so that the bench can stop a run that takes too long.
  */
 import { IncrementalMarkdown } from '@/utils/markdown';
+import { seededRandom } from './seeded-random';
 
 const WORDS = (
   'the a of to and in is that for it as with on be by this are or from at an can which your will not you more ' +
   'page browser answer model token cost request stream render block text chunk window history budget summary ' +
   'extension popup server client latency memory quickly carefully usually because however therefore example'
 ).split(' ');
-
-/** A seeded generator: the same paragraph every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /**
  * Prose on one line: sentences of words, with (when `markup`) some bold words, inline code and
@@ -56,7 +48,7 @@ let current: Run | undefined;
 /** Prepares a run: the paragraph of `size` characters (with or without markup), cut into chunks of 20–200 characters. */
 function start(size: number, markup: boolean, seed: number): { chars: number; chunks: number } {
   current?.container.remove();
-  const next = random(seed);
+  const next = seededRandom(seed);
   const text = paragraph(size, markup, next);
   const chunks: string[] = [];
   for (let at = 0; at < text.length; ) {
