@@ -4,6 +4,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFakeServer } from './server';
+import type { Connection } from '@/utils/llm/background/client';
 import type { FakeServer, FakeServerOptions } from './types';
 
 /** A minimal valid chat request body, with overrides. */
@@ -73,5 +74,19 @@ export function useFakeServer(options?: FakeServerOptions): FakeServerFixture {
     get client() {
       return client!;
     },
+  };
+}
+
+/** A connection to the fake server as the background resolves one (OpenAI provider, gpt-4o-mini), with overrides. */
+export function serverConnection(server: FakeServer, overrides: Partial<Connection> = {}): Connection {
+  const url = new URL(server.baseURL);
+  return {
+    provider: 'openai',
+    baseURL: server.baseURL,
+    origin: url.origin,
+    host: url.host,
+    model: 'gpt-4o-mini',
+    apiKey: server.apiKey,
+    ...overrides,
   };
 }

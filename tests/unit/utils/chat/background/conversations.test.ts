@@ -14,7 +14,7 @@ import {
   type StoredMessage,
 } from '@/utils/chat/background/conversations';
 import type { Conversation } from '@/utils/chat/types';
-import type { AppError } from '@/utils/errors';
+import { failure } from '@/tests/unit/helpers/failure';
 
 function message(
   conversationId: string,
@@ -31,15 +31,6 @@ async function conversation(id: string, title: string, texts: string[], at: numb
     { id, create: { id, title, model: 'gpt-4o-mini', createdAt: at, updatedAt: at } },
     texts.map((text, seq) => message(id, seq, seq % 2 ? 'assistant' : 'user', text, at + seq)),
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('conversation store', () => {

@@ -3,23 +3,14 @@ import { streamChatCompletion, type CompletionOptions } from '@/utils/llm/backgr
 import { createClient, type Connection } from '@/utils/llm/background/client';
 import { usageOf } from '@/utils/llm/background/call-usage';
 import { buildChatBody } from '@/utils/llm/request';
-import type { AppError } from '@/utils/errors';
 import { errors } from '@/tests/fake-server';
-import { useFakeServer } from '@/tests/fake-server/test-helpers';
+import { serverConnection, useFakeServer } from '@/tests/fake-server/test-helpers';
+import { failure } from '@/tests/unit/helpers/failure';
 
 const fixture = useFakeServer();
 
 function connection(overrides: Partial<Connection> = {}): Connection {
-  const url = new URL(fixture.server.baseURL);
-  return {
-    provider: 'openai',
-    baseURL: fixture.server.baseURL,
-    origin: url.origin,
-    host: url.host,
-    model: 'gpt-4o-mini',
-    apiKey: fixture.server.apiKey,
-    ...overrides,
-  };
+  return serverConnection(fixture.server, overrides);
 }
 
 async function run(options: Partial<CompletionOptions> = {}, model = 'gpt-4o-mini', conn = connection()) {
@@ -39,15 +30,6 @@ async function run(options: Partial<CompletionOptions> = {}, model = 'gpt-4o-min
     },
   );
   return { promise, deltas, body };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('streamChatCompletion against the fake server', () => {

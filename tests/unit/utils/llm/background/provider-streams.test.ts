@@ -5,21 +5,13 @@ import { usageOf } from '@/utils/llm/background/call-usage';
 import { buildChatBody } from '@/utils/llm/request';
 import { errorMessage, type AppError } from '@/utils/errors';
 import { providerScenario } from '@/tests/fake-server';
-import { useFakeServer } from '@/tests/fake-server/test-helpers';
+import { serverConnection, useFakeServer } from '@/tests/fake-server/test-helpers';
 
 // Each provider recording (tests/fixtures/providers/) through the real stream path.
 const fixture = useFakeServer();
 
 function connection(): Connection {
-  const url = new URL(fixture.server.baseURL);
-  return {
-    provider: 'custom',
-    baseURL: fixture.server.baseURL,
-    origin: url.origin,
-    host: url.host,
-    model: 'gpt-4o-mini',
-    apiKey: fixture.server.apiKey,
-  };
+  return serverConnection(fixture.server, { provider: 'custom' });
 }
 
 async function replay(file: string, options: Partial<CompletionOptions> = {}) {

@@ -3,26 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { streamChatCompletion } from '@/utils/llm/background/completion-stream';
-import { createClient, type Connection } from '@/utils/llm/background/client';
+import { createClient } from '@/utils/llm/background/client';
 import { buildChatBody } from '@/utils/llm/request';
 import { errorMessage, type AppError } from '@/utils/errors';
 import { errors, type Scenario } from '@/tests/fake-server';
-import { useFakeServer } from '@/tests/fake-server/test-helpers';
+import { serverConnection, useFakeServer } from '@/tests/fake-server/test-helpers';
 
 // Defect 13: malformed SSE lines and a long Retry-After.
 const fixture = useFakeServer();
 
 async function fail(scenario: Scenario): Promise<AppError> {
   fixture.server.enqueue(scenario);
-  const url = new URL(fixture.server.baseURL);
-  const conn: Connection = {
-    provider: 'openai',
-    baseURL: fixture.server.baseURL,
-    origin: url.origin,
-    host: url.host,
-    model: 'gpt-4o-mini',
-    apiKey: fixture.server.apiKey,
-  };
+  const conn = serverConnection(fixture.server);
   const body = buildChatBody({ model: 'gpt-4o-mini', turns: [{ role: 'user', content: 'Hi' }] }, conn.provider);
   return streamChatCompletion(
     createClient(conn),

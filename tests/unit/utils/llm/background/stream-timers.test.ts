@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { streamChatCompletion, type CompletionOptions } from '@/utils/llm/background/completion-stream';
-import { createClient, type Connection } from '@/utils/llm/background/client';
+import { createClient } from '@/utils/llm/background/client';
 import { buildChatBody } from '@/utils/llm/request';
 import type { AppError } from '@/utils/errors';
 import type { Scenario } from '@/tests/fake-server';
-import { useFakeServer } from '@/tests/fake-server/test-helpers';
+import { serverConnection, useFakeServer } from '@/tests/fake-server/test-helpers';
 
 // Defect 10: keep-alive chunks must not keep a silent answer alive, and every answer has a deadline.
 const fixture = useFakeServer();
@@ -34,15 +34,7 @@ function keepAliveOnly(count: number): Scenario {
 
 async function run(scenario: Scenario, options: Partial<CompletionOptions>) {
   fixture.server.enqueue(scenario);
-  const url = new URL(fixture.server.baseURL);
-  const conn: Connection = {
-    provider: 'openai',
-    baseURL: fixture.server.baseURL,
-    origin: url.origin,
-    host: url.host,
-    model: 'gpt-4o-mini',
-    apiKey: fixture.server.apiKey,
-  };
+  const conn = serverConnection(fixture.server);
   const body = buildChatBody({ model: 'gpt-4o-mini', turns: [{ role: 'user', content: 'Hi' }] }, conn.provider);
   const deltas: string[] = [];
   const started = Date.now();
