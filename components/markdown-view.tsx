@@ -50,5 +50,6 @@ export function MarkdownView({ text, live, onCopyCode }: MarkdownViewProps) {
     return () => element.removeEventListener('click', onClick);
   }, [onCopyCode]);
 
-  return <div ref={container} class="markdown" />;
+  // While streaming, a never-ending paragraph's frozen parts show as blocks (see PART_CLASS).
+  return <div ref={container} class={live ? 'markdown md-streaming' : 'markdown'} />;
 }

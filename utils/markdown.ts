@@ -6,6 +6,15 @@ import { SPLIT_LIMIT, splitPoint } from './markdown-split';
 export { escapeHtml, renderMarkdown } from './markdown-render';
 
 /**
+ * The class of the spans that hold a never-ending paragraph's frozen parts. Inline, they look
+ * exactly like the one paragraph a whole render gives; while the answer streams the view shows
+ * them as blocks (markdown.css, `.md-streaming`), because Chromium lays out and even re-indexes a
+ * paragraph's whole text on every append to it: blocks of at most SPLIT_LIMIT characters keep that
+ * work bounded, at the price of line breaks at the cuts until the answer ends.
+ */
+export const PART_CLASS = 'md-part';
+
+/**
  * Renders a growing Markdown text into a container without redoing what is finished: blocks
  * before the last one are rendered once and frozen; only the last block is re-rendered as text
  * arrives, an open code block only gets the new text appended, and plain words extend the last
@@ -31,7 +40,7 @@ export class IncrementalMarkdown {
   private plainEnd?: PlainEnd;
   /**
    * The open paragraph once its start is frozen: its element, which each render of the rest of
-   * the paragraph reuses, and the element's last frozen node (what follows it is the rest).
+   * the paragraph reuses, and its last frozen part (a span; what follows it is the rest).
    */
   private split?: { p: HTMLParagraphElement; end: ChildNode };
   /** The length the tail may reach before the next try to freeze the start of its paragraph. */
@@ -118,10 +127,14 @@ export class IncrementalMarkdown {
       return tokens;
     }
     this.splitAt = this.splitLimit;
-    const p = this.split?.p ?? this.container.ownerDocument.createElement('p');
+    const document = this.container.ownerDocument;
+    const p = this.split?.p ?? document.createElement('p');
     this.dropRest(p);
-    p.append(...rendered.childNodes);
-    this.split = { p, end: p.lastChild! };
+    const part = document.createElement('span');
+    part.className = PART_CLASS;
+    part.append(...rendered.childNodes);
+    p.append(part);
+    this.split = { p, end: part };
     this.frozenSource += start;
     this.tail = this.tail.slice(cut);
     return lex(this.tail).filter((token) => token.type !== 'space');

@@ -81,7 +81,7 @@ export async function run(): Promise<void> {
     await streamOne(page, 100_000, true);
     const rows: Awaited<ReturnType<typeof streamOne>>[] = [];
     const ratios: Record<string, number | undefined> = {};
-    console.log('\nOne paragraph of prose on one line, streamed in chunks of 20–200 characters (time in append):');
+    console.log('\nOne paragraph of prose on one line, streamed in chunks of 20–200 characters (time in append and layout):');
     console.log(['text', 'MB', 'chunks', 'total ms', 'max chunk ms', 'finished'].map((h) => h.padStart(13)).join(''));
     for (const markup of [false, true]) {
       const runs = [];

@@ -156,6 +156,32 @@ describe('popup chat', () => {
     await page.close();
   });
 
+  it('streams a 1 MB answer that is one paragraph without freezing, and shows it as one paragraph at the end', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await openChat(glance);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    const sentences = Array.from({ length: 12_000 }, (_, i) => `Sentence ${i} of the answer that never ends.`);
+    const text = sentences.join(' ').slice(0, 1_000_000);
+    const chunks = Array.from({ length: Math.ceil(text.length / 400) }, (_, i) => text.slice(i * 400, (i + 1) * 400));
+    server.enqueue({ kind: 'recorded', file: sseFileOf(chunks), chunkIntervalMs: 2 });
+    const started = Date.now();
+    await sendMessage(page, 'One endless paragraph, please.');
+    // While it streams, the paragraph's frozen parts are laid out as blocks of their own.
+    const part = answers(page).last().locator('p > .md-part').first();
+    await part.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await part.evaluate((element) => getComputedStyle(element).display)).toBe('block');
+    await waitForAnswerEnd(page, 60_000);
+    const elapsed = Date.now() - started;
+    const answer = answers(page).last();
+    expect(await answer.locator('.markdown p').count()).toBe(1);
+    expect((await answer.locator('.markdown p').textContent()) === text).toBe(true);
+    expect(await part.evaluate((element) => getComputedStyle(element).display)).toBe('inline');
+    // 2,500 chunks; a renderer whose work grew with the paragraph took minutes here.
+    expect(elapsed).toBeLessThan(45_000);
+    await page.close();
+  });
+
   it('sends the system prompt and history budget set on the settings page', async () => {
     const options = await glance.openPage('options.html');
     const prompt = options.getByRole('textbox', { name: 'System prompt' });

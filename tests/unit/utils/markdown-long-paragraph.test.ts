@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 import { Lexer } from 'marked';
 import { describe, expect, it, vi } from 'vitest';
-import { IncrementalMarkdown, renderMarkdown } from '@/utils/markdown';
+import { IncrementalMarkdown, PART_CLASS, renderMarkdown } from '@/utils/markdown';
 import { SPLIT_LIMIT } from '@/utils/markdown-split';
 
-/** The rendered structure, without the live wrapper, for comparing streamed and whole renders. */
+/**
+ * The rendered structure, without the live wrapper and the frozen parts' spans (inline once the
+ * answer ends), for comparing streamed and whole renders.
+ */
 function shape(element: HTMLElement): string {
   const clone = element.cloneNode(true) as HTMLElement;
-  for (const live of clone.querySelectorAll('.md-live')) live.replaceWith(...live.childNodes);
+  for (const wrapper of clone.querySelectorAll(`.md-live, .${PART_CLASS}`)) wrapper.replaceWith(...wrapper.childNodes);
   clone.normalize();
   return clone.innerHTML.replace(/\s+/g, ' ').replace(/> </g, '><').trim();
 }
@@ -89,6 +92,20 @@ describe('IncrementalMarkdown with a paragraph that never ends', () => {
     }
     const { container } = streamed([text]);
     expect(shape(container) === expected, 'at once').toBe(true);
+  });
+
+  it('holds the frozen start in parts of at most the limit, in order, the rest after them', () => {
+    const text = paragraph(12 * LIMIT, ['']);
+    const { container } = streamed(chunksOf(text));
+    const p = container.querySelector('p')!;
+    const parts = [...p.children].filter((child) => child.classList.contains(PART_CLASS));
+    expect(parts.length).toBeGreaterThanOrEqual(8);
+    // A cut is made once the open part passes the limit, by at most a chunk (200 characters).
+    for (const part of parts) expect(part.textContent!.length).toBeLessThanOrEqual(LIMIT + 200);
+    // No part inside another: each is a box of its own for the browser's layout.
+    expect(p.querySelector(`.${PART_CLASS} .${PART_CLASS}`)).toBeNull();
+    expect(p.textContent === text).toBe(true);
+    expect(parts.at(-1)!.nextSibling).not.toBeNull();
   });
 
   it('keeps a construct open until it closes when that is within half the limit', () => {
