@@ -37,6 +37,12 @@ describe('two popups on one conversation', () => {
     expect(await refusal(refused).textContent()).toContain('another window');
     // The refused text waits in its composer, to be sent once the other answer is done.
     expect(await boxes[refusedIndex]!.inputValue()).toBe(typed[refusedIndex]);
+    // It shows what is stored: the other window's question and its answer streaming in, no bubble
+    // of its own and no Regenerate of an answer that never was.
+    const refusedLog = refused.getByRole('log', { name: 'Conversation' });
+    await expect.poll(() => refusedLog.textContent()).toContain(typed[1 - refusedIndex]);
+    expect(await refusedLog.textContent()).not.toContain(typed[refusedIndex]);
+    await expect.poll(() => answers(refused).last().textContent()).toContain('slow slow');
 
     await waitForAnswerEnd(accepted);
     await expect.poll(() => answers(accepted).last().textContent()).toContain('slow slow');

@@ -24,7 +24,10 @@ export interface ChatState {
    */
   live: LiveText | null;
   loading: boolean;
-  /** A failure not tied to one answer (the conversation could not be loaded). */
+  /**
+   * A failure not tied to one answer: the conversation could not be loaded, or a question was
+   * refused before it was stored (its text is back in the composer; no bubble stays for it).
+   */
   error: WireError | null;
 }
 
@@ -79,7 +82,8 @@ function emptyChat(model: string): ChatState {
   };
 }
 
-// After these, the question did not reach storage: it goes back into an empty composer.
+// After these, the question did not reach storage: its bubbles go, and its text goes back into
+// an empty composer.
 const NOT_STORED = new Set(['storage_failed', 'refused', 'too_large', 'chat_busy']);
 
 /**
@@ -159,6 +163,34 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
     if (running && live) stream.current = attachStream(running.jobId!, handlersFor(running.id, live, true));
   };
 
+  /**
+   * Takes back a question the background refused before storing it: its bubbles go, its text
+   * returns to the composer, and the refusal shows above the conversation. Refused because another
+   * window is answering in this conversation, the conversation is shown as stored now (with that
+   * answer streaming in), so what the user sees is what is kept.
+   */
+  const takeBack = (sent: { messageId: string; answerId: string; text: string }, before: ChatState, error: WireError) => {
+    setDraft((typed) => typed || sent.text);
+    const withoutSent = (s: ChatState): ChatState => ({
+      ...s,
+      saved: before.saved,
+      title: before.title,
+      messages: s.messages.filter((m) => m.id !== sent.messageId && m.id !== sent.answerId),
+      // Send is the retry: the text is in the composer.
+      error: { ...error, retryable: false },
+    });
+    setState(withoutSent);
+    if (error.code !== 'chat_busy' || !before.saved) return;
+    sendMessage('chatGet', { id: before.conversationId }).then(
+      (conversation) => {
+        if (!conversation || latest.current.state.conversationId !== conversation.id) return;
+        show(conversation);
+        setState((s) => ({ ...s, error: { ...error, retryable: false } }));
+      },
+      () => {},
+    );
+  };
+
   /** Shows the current conversation (History makes a conversation current before the chat opens). */
   const load = () => {
     flushDraft();
@@ -209,6 +241,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
         setState((s) => ({
           ...s,
           saved: true,
+          error: null,
           title: s.title || titleFrom(text),
           messages: [
             ...s.messages,
@@ -226,7 +259,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
           model: current.model,
         };
         startAnswer(input, answerId, '', (error) => {
-          if (NOT_STORED.has(error.code)) setDraft((typed) => typed || text);
+          if (NOT_STORED.has(error.code)) takeBack({ messageId, answerId, text }, current, error);
         });
         return true;
       },
