@@ -139,6 +139,7 @@ export function App() {
         systemPrompt={settings.chatSystemPrompt}
         historyBudget={settings.chatHistoryBudget}
         showReasoning={settings.showReasoning}
+        answerDeadlineMinutes={settings.answerDeadlineMinutes}
         defaultSystemPrompt={DEFAULT_SETTINGS.chatSystemPrompt}
         onSave={async (patch) => void (await updateSettings(patch))}
       />

@@ -207,4 +207,31 @@ describe('popup chat', () => {
     ]);
     await page.close();
   });
+
+  it('stops an answer at the time limit set on the settings page and keeps what arrived', { timeout: 120_000 }, async () => {
+    const options = await glance.openPage('options.html');
+    const limit = options.getByRole('textbox', { name: 'Answer time limit (minutes)' });
+    await limit.fill('1');
+    await limit.blur();
+    await options.getByText('Chat settings saved.').waitFor();
+    await options.close();
+
+    const page = await openChat(glance);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    // Text every 2 s for 100 s: never idle, only too long.
+    server.enqueue({ kind: 'text', text: 'tick '.repeat(50), chunkChars: 5, chunkIntervalMs: 2_000 });
+    const started = Date.now();
+    await sendMessage(page, 'Take your time.');
+    const notice = page.getByRole('alert').filter({ hasText: 'longer than the 1-minute limit' });
+    // The time limit's own message, not "the connection closed": waiting more would not help.
+    await notice.waitFor({ timeout: 90_000 });
+    expect(Date.now() - started).toBeGreaterThan(55_000);
+    expect(await answers(page).last().textContent()).toContain('tick tick tick');
+
+    const reset = await glance.openPage('options.html');
+    await reset.getByRole('textbox', { name: 'Answer time limit (minutes)' }).fill('10');
+    await reset.getByRole('textbox', { name: 'Answer time limit (minutes)' }).blur();
+    await reset.getByText('Chat settings saved.').waitFor();
+    for (const open of [page, reset]) await open.close();
+  });
 });

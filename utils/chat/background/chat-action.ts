@@ -86,6 +86,9 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
   return result.finishReason;
 }
 
+/** Failures after text whose own message says more than "the connection closed". */
+const SAYS_WHY_IT_STOPPED = new Set(['interrupted', 'deadline_exceeded']);
+
 /**
  * How a failed answer ends: stopped (the user's choice, no error shown), interrupted (text
  * arrived, then the connection or the provider failed: what arrived is kept, Retry redoes it)
@@ -99,7 +102,7 @@ function endOf(
 ): AnswerEnd & { failure: AppError } {
   if (failure.code === 'aborted') return { status: 'stopped', usage, failure };
   const shown =
-    text && failure.code !== 'interrupted'
+    text && !SAYS_WHY_IT_STOPPED.has(failure.code)
       ? new AppError('interrupted', { params: failure.params, detail: failure.detail })
       : failure;
   return { status: text ? 'interrupted' : 'error', usage, error: toWireError(shown, ctx.locale), failure: shown };

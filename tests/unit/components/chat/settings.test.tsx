@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ChatSettings, parseBudget } from '@/components/chat/settings';
+import { ChatSettings, parseBudget, parseDeadline } from '@/components/chat/settings';
 import { setLocale } from '@/utils/i18n';
 
 setLocale('en');
@@ -23,6 +23,20 @@ describe('parseBudget', () => {
   });
 });
 
+describe('parseDeadline', () => {
+  it.each([
+    ['10', 10],
+    [' 1 ', 1],
+    ['120', 120],
+    ['0', undefined],
+    ['121', undefined],
+    ['2.5', undefined],
+    ['', undefined],
+  ])('%j → %s', (text, expected) => {
+    expect(parseDeadline(text)).toBe(expected);
+  });
+});
+
 describe('ChatSettings', () => {
   const show = (onSave = vi.fn(async () => {})) => {
     render(
@@ -30,6 +44,7 @@ describe('ChatSettings', () => {
         systemPrompt="Be brief."
         historyBudget={8000}
         showReasoning={false}
+        answerDeadlineMinutes={10}
         defaultSystemPrompt="Default."
         onSave={onSave}
       />,
@@ -48,6 +63,19 @@ describe('ChatSettings', () => {
     fireEvent.change(budget);
     expect(onSave).toHaveBeenCalledWith({ chatHistoryBudget: 2000 });
     await waitFor(() => expect(screen.getByText('Chat settings saved.')).toBeTruthy());
+  });
+
+  it('saves the answer time limit in whole minutes and refuses one out of range', async () => {
+    const onSave = show();
+    const field = screen.getByRole('textbox', { name: 'Answer time limit (minutes)' }) as HTMLInputElement;
+    expect(field.value).toBe('10');
+    fireEvent.input(field, { target: { value: '500' } });
+    fireEvent.change(field);
+    expect(onSave).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByText('Enter a whole number of minutes from 1 to 120.')).toBeTruthy());
+    fireEvent.input(field, { target: { value: '30' } });
+    fireEvent.change(field);
+    expect(onSave).toHaveBeenCalledWith({ answerDeadlineMinutes: 30 });
   });
 
   it('turns on keeping the reasoning, folded under the answer (off by default)', () => {
