@@ -92,7 +92,7 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
     const appError = asAppError(error);
     const reported = reportedUsageOf(appError);
     const usage =
-      text || reported
+      text || reported || ACCEPTED_WITHOUT_TEXT.has(appError.code)
         ? await usageOf(body, { text, model: reported?.model ?? body.model, usage: reported?.usage }, prices)
         : undefined;
     const saved = await line.settle(lineOf(call.feature, connection.host, usage ?? emptyUsage(body.model), appError.code));
@@ -100,6 +100,12 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
     throw appError;
   }
 }
+
+/**
+ * Failures after the provider accepted the request and answered 200: it read (and may bill) the
+ * prompt even though no text could be shown, so the ledger gets the prompt's estimate, not 0.
+ */
+const ACCEPTED_WITHOUT_TEXT = new Set(['malformed_stream', 'tool_call_only']);
 
 function emptyUsage(model: string): UsageReport {
   return { model, promptTokens: 0, completionTokens: 0, cachedTokens: 0, reasoningTokens: 0, estimated: false, costUsd: 0 };

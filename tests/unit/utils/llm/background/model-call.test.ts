@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recentCalls } from '@/utils/llm/background/ledger';
@@ -124,6 +127,19 @@ describe('callModel writes the usage ledger', () => {
     fixture.server.enqueue(errors.insufficientQuota());
     await callModel(call(), await env()).catch(() => {});
     expect((await recentCalls(1))[0]).toMatchObject({ status: 'quota_exceeded', promptTokens: 0, completionTokens: 0 });
+  });
+
+  it('records a 200 stream of only unreadable lines with the estimate of its prompt, not 0', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'glance-malformed-')), 'bad.sse');
+    writeFileSync(file, 'data: {"choices": [\n\ndata: not json\n\ndata: [DONE]\n\n');
+    fixture.server.enqueue({ kind: 'recorded', file });
+    const failure = (await callModel(call(), await env()).catch((e: unknown) => e)) as AppError;
+    expect(failure.code).toBe('malformed_stream');
+    const [line] = await recentCalls(1);
+    // The provider accepted the request: its prompt was read, and may be billed.
+    expect(line).toMatchObject({ status: 'malformed_stream', estimated: true, completionTokens: 0 });
+    expect(line!.promptTokens).toBeGreaterThan(5);
+    expect(line!.costUsd).toBeGreaterThan(0);
   });
 });
 
