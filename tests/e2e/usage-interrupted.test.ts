@@ -51,3 +51,41 @@ it('a call whose worker was stopped mid-answer is billed, interrupted, in the Us
   expect(await today.locator('.usage-cost').textContent()).toBe(cost);
   await page.close();
 });
+
+it('storage full when a call is recorded: the answer is kept and says its cost could not be recorded', async () => {
+  const worker = await glance.worker();
+  // The ledger's store refuses every write, as a full disk makes IndexedDB do; chats still save.
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as { realAdd?: unknown; realPut?: unknown };
+    const proto = IDBObjectStore.prototype;
+    scope.realAdd = proto.add;
+    scope.realPut = proto.put;
+    const full = (real: (...args: unknown[]) => IDBRequest) =>
+      function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.name === 'calls') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return real.apply(this, args);
+      };
+    proto.add = full(proto.add as never) as never;
+    proto.put = full(proto.put as never) as never;
+  });
+  try {
+    const popup = await openChat(glance);
+    await popup.getByRole('button', { name: 'New chat' }).click();
+    server.enqueue({ kind: 'text', text: 'An answer worth keeping.' });
+    await sendMessage(popup, 'Answer even with a full disk.');
+    await poll(() => popup.getByText('could not be recorded', { exact: false }).count()).toBe(1);
+    expect(await answers(popup).last().textContent()).toContain('An answer worth keeping.');
+    await popup.close();
+
+    // Reopened, the answer is still there: only its ledger line was lost.
+    const again = await openChat(glance);
+    await poll(async () => (await answers(again).last().textContent()) ?? '').toContain('An answer worth keeping.');
+    await again.close();
+  } finally {
+    await worker.evaluate(() => {
+      const scope = globalThis as unknown as { realAdd: never; realPut: never };
+      IDBObjectStore.prototype.add = scope.realAdd;
+      IDBObjectStore.prototype.put = scope.realPut;
+    });
+  }
+});
