@@ -71,13 +71,40 @@ setInterval(() => {
 }, 5);
 </script></body></html>`;
 
+/**
+ * Clickjacking without touching Glance's host: an opaque "Claim prize" label that lets clicks
+ * through (`pointer-events: none`) is kept over whatever Glance adds to the page, so the person
+ * sees the label while the click lands on Glance's button beneath it.
+ */
+const OVERLAY = `<!doctype html><html><head><title>Overlay</title></head><body><p id="text">${TEXT}</p>
+<div id="label" style="position:fixed;display:none;pointer-events:none;z-index:2147483647;background:gold;
+  padding:20px;margin:-20px;font:16px sans-serif">Claim prize</div>
+<script>
+const label = document.getElementById('label');
+setInterval(() => {
+  for (const element of document.documentElement.children) {
+    if (element === document.head || element === document.body) continue;
+    const box = element.getBoundingClientRect();
+    if (!box.width) continue;
+    document.documentElement.append(label);
+    Object.assign(label.style, { display: 'block', left: box.left + 'px', top: box.top + 'px',
+      width: box.width + 'px', height: box.height + 'px' });
+  }
+}, 5);
+</script></body></html>`;
+
 let server: FakeServer;
 let pages: PageServer;
 let glance: Glance;
 
 beforeAll(async () => {
   ({ server, glance } = await startConfiguredGlance());
-  pages = await startPageServer({ '/thief': { html: THIEF }, '/plain': { html: PLAIN }, '/decoy': { html: DECOY } });
+  pages = await startPageServer({
+    '/thief': { html: THIEF },
+    '/plain': { html: PLAIN },
+    '/decoy': { html: DECOY },
+    '/overlay': { html: OVERLAY },
+  });
 });
 afterAll(() => closeAll(glance, pages, server));
 beforeEach(() => server.reset());
@@ -202,6 +229,21 @@ it('acts on no click that lands on it while the page has made it faint and moved
   expect(await ax.all('dialog', 'Translation')).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { decoyClicks: number }).decoyClicks)).toBe(1);
 
+  await page.close();
+});
+
+it('acts on no click through an opaque label the page keeps over its button (pointer-events: none)', async () => {
+  server.enqueue({ kind: 'text', text: '只有看得见的按钮才算数。' });
+  const { page, ax } = await open('/overlay');
+  await dragSelect(page, page.locator('#text'));
+  const button = await ax.find('button', 'Translate');
+  expect(button).toBeTruthy();
+  await settle(400);
+  const label = await page.locator('#label').boundingBox();
+  await page.mouse.click(label!.x + label!.width / 2, label!.y + label!.height / 2);
+  await settle();
+  expect(chatRequests(server)).toHaveLength(0);
+  expect(await ax.all('dialog', 'Translation')).toEqual([]);
   await page.close();
 });
 

@@ -23,13 +23,35 @@ function hosts(): WeakSet<Node> {
 const pins = new WeakMap<HTMLElement, string>();
 
 /**
+ * Hosts whose every pixel must be seen for a click to count, with the browser's last verdict
+ * (IntersectionObserver v2, Chromium): false while anything is drawn over the host, even what lets
+ * clicks through (`pointer-events: none`), which `elementFromPoint` cannot see.
+ */
+const unobscured = new WeakMap<HTMLElement, boolean>();
+
+/**
  * A plain `div` with a closed shadow root styled by `css`. Events the page made up die at the root,
  * and so does a click on a host the page has hidden, moved or covered (clickjacking); the page's
  * edits of the host's style are undone as soon as it makes them.
  */
-export function createShadowHost(css: string): { host: HTMLElement; root: ShadowRoot } {
+export function createShadowHost(css: string, { wholeInView = false } = {}): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement('div');
   hosts().add(host);
+  // For a small host that spends on one click (not the card, which page widgets may overlap).
+  if (wholeInView)
+    try {
+      new IntersectionObserver(
+        (entries) => {
+          const entry = entries.at(-1) as IntersectionObserverEntry & { isVisible?: boolean };
+          // Hidden or out of view says nothing of what covers it once shown: the next verdict will.
+          if (entry.isIntersecting && entry.isVisible !== undefined) unobscured.set(host, entry.isVisible);
+          else unobscured.delete(host);
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      ).observe(host);
+    } catch {
+      // No occlusion tracking (Firefox): the checks at the click's point still hold.
+    }
   const root = host.attachShadow({ mode: 'closed' });
   for (const type of ACTING)
     root.addEventListener(
@@ -75,8 +97,9 @@ export function pinHost(host: HTMLElement, declarations: Record<string, string>)
 
 /**
  * Whether a click on the host is one the person could see: its style is as pinned, a fixed host is
- * where it was pinned, neither it nor the page is transparent or hidden, and it is what lies under
- * the click (a keyboard click, with no point, is checked at the host's middle).
+ * where it was pinned, neither it nor the page is transparent or hidden, it is what lies under the
+ * click (a keyboard click, with no point, is checked at the host's middle) and, where the browser
+ * tracks it, nothing is drawn over it.
  */
 export function isExposed(host: HTMLElement, event: MouseEvent): boolean {
   const box = host.getBoundingClientRect();
@@ -90,6 +113,7 @@ export function isExposed(host: HTMLElement, event: MouseEvent): boolean {
     host.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) !== false &&
     // A faint page (0 is caught above; no value, as in a DOM without CSS, counts as opaque).
     (+getComputedStyle(document.documentElement).opacity || 1) > 0.9 &&
-    document.elementFromPoint(x, y) === host
+    document.elementFromPoint(x, y) === host &&
+    unobscured.get(host) !== false
   );
 }

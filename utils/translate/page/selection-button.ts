@@ -87,7 +87,7 @@ export function startSelectionButton(): () => void {
 
   const place = (rects: Box[]) => {
     if (!button) {
-      const made = createShadowHost(CSS);
+      const made = createShadowHost(CSS, { wholeInView: true });
       host = made.host;
       button = document.createElement('button');
       button.type = 'button';
