@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FakeServer } from '@/tests/fake-server';
+import { closeAll, startConfiguredGlance } from './configure';
+import type { Glance } from './harness';
+
+/**
+ * How Glance's extension pages are set: Chromium gives extension pages a body rule of its own
+ * (10.5 px, its own font) that Glance's type scale must override, in English and in Chinese.
+ */
+
+let server: FakeServer;
+let glance: Glance;
+
+beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
+afterAll(() => closeAll(glance, server));
+
+const PAGES = ['popup.html', 'options.html'];
+
+it('sets body text at 14 px in Glance’s own font stack on every extension page', async () => {
+  for (const path of PAGES) {
+    const page = await glance.openPage(path);
+    await page.locator('main, section, form').first().waitFor();
+    const body = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return { size: style.fontSize, family: style.fontFamily };
+    });
+    expect(body.size, path).toBe('14px');
+    expect(body.family, path).toMatch(/^system-ui/);
+    await page.close();
+  }
+});
+
+it('keeps the settings button inside the 440 px popup next to the spend badge', async () => {
+  const page = await glance.openPage('popup.html');
+  await page.setViewportSize({ width: 440, height: 600 });
+  const gear = page.getByRole('button', { name: 'Open settings' });
+  await gear.waitFor();
+  const box = (await gear.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(440);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(440);
+  await page.close();
+});
