@@ -84,13 +84,23 @@ export function App() {
 
   const withoutEmptyKey = (ready: Draft): ConnectionDraft => ({ ...ready, apiKey: ready.apiKey || undefined });
 
+  /** Stores the connection as it is in the form; the typed key goes to the background only. */
+  const store = async (ready: Draft) => {
+    await updateSettings({ provider: ready.provider, baseURL: ready.baseURL, model: ready.model.trim() });
+    if (ready.apiKey) setKeyStatus(await sendMessage('saveApiKey', { provider: ready.provider, apiKey: ready.apiKey }));
+    // The form keeps everything else as typed.
+    setDraft({ ...draft, baseURL: ready.baseURL, apiKey: '' });
+  };
+
+  // A connection that works is kept: closing the tab after a good test must not lose the key.
   const test = () =>
     run('test', async (ready) => {
       const result = await sendMessage('testConnection', withoutEmptyKey(ready));
       if (result.models.length) setModels(result.models);
+      await store(ready);
       return {
         kind: 'success',
-        text: t('testSuccess', { model: result.model, ms: result.roundTripMs, count: result.models.length }),
+        text: t('testSuccessSaved', { model: result.model, ms: result.roundTripMs, count: result.models.length }),
       };
     });
 
@@ -103,10 +113,7 @@ export function App() {
 
   const save = () =>
     run('save', async (ready) => {
-      await updateSettings({ provider: ready.provider, baseURL: ready.baseURL, model: ready.model.trim() });
-      if (ready.apiKey) setKeyStatus(await sendMessage('saveApiKey', { provider: ready.provider, apiKey: ready.apiKey }));
-      // The typed key now lives in the background only; the form keeps everything else as typed.
-      setDraft({ ...draft, baseURL: ready.baseURL, apiKey: '' });
+      await store(ready);
       const keyMissing = !ready.apiKey && !keyStatus.hasKey && keyRequired(ready.provider);
       return keyMissing
         ? { kind: 'warning', text: t('error_missing_key'), code: 'missing_key' }

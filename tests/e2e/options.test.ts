@@ -24,7 +24,9 @@ describe('settings page: Test connection', () => {
     const page = await glance.openPage('options.html');
     await fillConnection(page, { baseURL: server.baseURL, apiKey: server.apiKey });
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/^Connected\. gpt-4o-mini answered in \d+ ms \(\d+ models available\)\.$/);
+    await expect
+      .poll(() => statusText(page), { timeout: 10_000 })
+      .toMatch(/^Connected and saved\. gpt-4o-mini answered in \d+ ms \(\d+ models available\)\.$/);
     expect(await status(page).getAttribute('class')).toContain('status-success');
 
     const paths = server.requests.map((r) => `${r.method} ${r.path}`);
@@ -36,6 +38,12 @@ describe('settings page: Test connection', () => {
       .locator('#model-list option')
       .evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value));
     expect(options).toContain('gpt-4.1-mini');
+
+    // What worked is kept: after a reload the stored key shows as its last four characters.
+    await page.reload();
+    const key = page.getByRole('textbox', { name: 'API key' });
+    await expect.poll(() => key.getAttribute('placeholder')).toContain(`…${server.apiKey.slice(-4)}`);
+    expect(await page.getByRole('textbox', { name: 'Base URL' }).inputValue()).toBe(server.baseURL);
     await page.close();
   });
 
@@ -43,7 +51,7 @@ describe('settings page: Test connection', () => {
     const page = await glance.openPage('options.html');
     await fillConnection(page, { baseURL: server.baseURL, apiKey: 'sk-wrong-key-1234567890' });
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/The API key was rejected/);
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/The API key was rejected/);
     expect(await status(page).getAttribute('data-code')).toBe('invalid_key');
     expect(await page.getByRole('textbox', { name: 'API key' }).inputValue()).toBe('sk-wrong-key-1234567890');
     expect(await page.getByRole('textbox', { name: 'Base URL' }).inputValue()).toBe(server.baseURL);
@@ -64,7 +72,7 @@ describe('settings page: Test connection', () => {
     const page = await glance.openPage('options.html');
     await fillConnection(page, { baseURL: server.baseURL, apiKey: server.apiKey });
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/answered with a web page instead of the API/);
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/answered with a web page instead of the API/);
     await page.close();
   });
 
@@ -72,7 +80,7 @@ describe('settings page: Test connection', () => {
     const page = await glance.openPage('options.html');
     await fillConnection(page, { baseURL: server.baseURL, apiKey: server.apiKey, model: 'gpt-9-ultra' });
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/The model "gpt-9-ultra" does not exist/);
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/The model "gpt-9-ultra" does not exist/);
     await page.close();
   });
 });
@@ -84,7 +92,7 @@ describe('settings page: typing and saving', () => {
     await fillConnection(page, { baseURL: `127.0.0.1:${port}/v1/chat/completions`, apiKey: server.apiKey });
     await expect.poll(() => page.getByText('Resolves to').textContent()).toBe(`Resolves to http://127.0.0.1:${port}/v1`);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/^Connected\./);
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/^Connected and saved\./);
 
     await page.getByRole('textbox', { name: 'Base URL' }).fill('http://relay.example.com/v1');
     await expect.poll(() => page.getByText('your key would travel unencrypted').count()).toBe(1);
@@ -95,7 +103,7 @@ describe('settings page: typing and saving', () => {
     const page = await glance.openPage('options.html');
     await fillConnection(page, { baseURL: server.baseURL, apiKey: `  ${server.apiKey}\n` });
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => statusText(page)).toBe('Saved.');
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toBe('Saved.');
     expect(await page.getByRole('textbox', { name: 'API key' }).inputValue()).toBe('');
 
     await page.reload();
@@ -104,7 +112,7 @@ describe('settings page: typing and saving', () => {
     expect(await page.getByRole('textbox', { name: 'Base URL' }).inputValue()).toBe(server.baseURL);
     // Test connection now works with the stored key, without typing it again.
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/^Connected\./);
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/^Connected and saved\./);
     await page.close();
   });
 
@@ -128,7 +136,7 @@ describe('settings page: typing and saving', () => {
     await page.getByRole('textbox', { name: 'Base URL' }).fill(server.baseURL);
     await page.getByRole('textbox', { name: 'API 密钥' }).fill('sk-wrong-key-zh-000000');
     await page.getByRole('button', { name: '测试连接' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/API 密钥被拒绝/);
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/API 密钥被拒绝/);
     await page.getByRole('combobox', { name: '界面语言' }).selectOption('en');
     await expect.poll(() => page.getByRole('button', { name: 'Test connection' }).count()).toBe(1);
     await page.close();

@@ -29,7 +29,7 @@ it('lists a Test connection and a chat with the provider token counts and their 
   await options.getByRole('button', { name: 'Test connection' }).click();
   await options
     .getByRole('status')
-    .filter({ hasText: /^Connected\./ })
+    .filter({ hasText: /^Connected and saved\./ })
     .waitFor();
   const popup = await openChat(glance);
   server.enqueue({ kind: 'text', text: 'Usage is counted for every call.' });

@@ -84,7 +84,7 @@ try {
   await firefox.run(CLICK, ['Test connection']);
   assert.match(
     await firefox.until<string>(`const s = (() => { ${STATUS} })(); return /Connected|not|fail|wrong/i.test(s) && s`),
-    /^Connected\. gpt-4o-mini answered in \d+ ms/,
+    /^Connected and saved\. gpt-4o-mini answered in \d+ ms/,
   );
   step('saves the settings and passes Test connection');
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { titleFrom } from '@/utils/chat/messages';
 import type { ChatInput, ChatMessage, Conversation } from '@/utils/chat/types';
+import { emptyChat, type ChatControls, type ChatState } from './chat-state';
 import type { WireError } from '@/utils/errors';
 import { LiveText } from '@/utils/live-text';
 import { sendMessage, wireOf } from '@/utils/messaging';
@@ -8,48 +9,9 @@ import { attachStream, startStream, type StreamHandle, type StreamHandlers } fro
 import { answerStream } from './answer-stream';
 import { DraftKeeper } from './draft';
 
-/** What a chat view shows. */
-export interface ChatState {
-  conversationId: string;
-  /** Whether the background has stored this conversation (a new chat is stored on its first send). */
-  saved: boolean;
-  title: string;
-  model: string;
-  messages: ChatMessage[];
-  /** The answer streaming into this view, if any. */
-  streamingId: string | null;
-  /**
-   * Its text as it grows. Chunks go here, not into `messages`: a chunk then costs the answer's
-   * own view an update, not a render of the page. `messages` gets the text when the answer ends.
-   */
-  live: LiveText | null;
-  loading: boolean;
-  /**
-   * A failure not tied to one answer: the conversation could not be loaded, or a question was
-   * refused before it was stored (its text is back in the composer; no bubble stays for it).
-   */
-  error: WireError | null;
-}
-
-/** What a chat view can do. */
-export interface ChatControls {
-  setDraft(text: string): void;
-  /** Sends the draft; false when there is nothing to send or an answer is still streaming. */
-  send(): boolean;
-  stop(): void;
-  /** Answers the last question again (Regenerate, Retry). */
-  regenerate(answerId: string): void;
-  /** "Spend anyway", then the same answer again. */
-  overrideBudget(answerId: string): void;
-  /** Starts an empty conversation; an answer still streaming finishes in the background. */
-  newChat(): void;
-  /** Switches the model from the next answer on (stored with the conversation). */
-  setModel(model: string): void;
-  /** Loads the current conversation again (Retry after it failed to load). */
-  reload(): void;
-}
-
 const newId = () => crypto.randomUUID();
+
+export type { ChatControls, ChatState } from './chat-state';
 
 /** The current conversation and its draft, asked for early (see `prefetchChat`). */
 let prefetched: { conversation: Promise<Conversation | null>; draft: Promise<{ text: string }> } | undefined;
@@ -66,20 +28,6 @@ export function prefetchChat(): void {
   conversation.catch(() => {});
   draft.catch(() => {});
   prefetched = { conversation, draft };
-}
-
-function emptyChat(model: string): ChatState {
-  return {
-    conversationId: newId(),
-    saved: false,
-    title: '',
-    model,
-    messages: [],
-    streamingId: null,
-    live: null,
-    loading: false,
-    error: null,
-  };
 }
 
 // After these, the question did not reach storage: its bubbles go, and its text goes back into

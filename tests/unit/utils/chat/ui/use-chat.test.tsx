@@ -1,99 +1,17 @@
 // @vitest-environment jsdom
-import { act, renderHook, waitFor } from '@testing-library/preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Conversation } from '@/utils/chat/types';
-import { PROTOCOL_TAG, type ClientEvent, type StreamEvent } from '@/utils/protocol';
-import { useChat } from '@/utils/chat/ui/use-chat';
+import { act, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { ClientEvent } from '@/utils/protocol';
+import { STORED, useChatHarness } from './use-chat-harness';
 
 // Resolved by WXT's plugin, `wxt/browser` trips esbuild's TextEncoder check under jsdom; the
 // fake browser it resolves to is the same object.
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
-/** The page's end of a Port, driven by the test as the background would. */
-interface ClientPort {
-  sent: ClientEvent[];
-  emit(event: StreamEvent): void;
-  /** The background went away (worker stopped). */
-  drop(): void;
-}
-
-let ports: ClientPort[] = [];
-let replies: Record<string, (data: unknown) => unknown> = {};
-const messages: { name: string; data: unknown }[] = [];
-
-beforeEach(() => {
-  ports = [];
-  messages.length = 0;
-  replies = {
-    chatGet: () => null,
-    chatGetDraft: () => ({ text: '' }),
-    chatSaveDraft: () => null,
-    chatSetCurrent: () => null,
-    chatSetModel: () => null,
-    overrideBudget: () => null,
-  };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: {
-    protocol: string;
-    name: string;
-    data: unknown;
-  }) => {
-    expect(envelope.protocol).toBe(PROTOCOL_TAG);
-    messages.push({ name: envelope.name, data: envelope.data });
-    const reply = replies[envelope.name];
-    return reply
-      ? { ok: true, data: reply(envelope.data) }
-      : { ok: false, error: { code: 'refused', message: 'no', retryable: false } };
-  }) as never);
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => {
-    const messageListeners: ((event: unknown) => void)[] = [];
-    const disconnectListeners: (() => void)[] = [];
-    const port: ClientPort = {
-      sent: [],
-      emit: (event) =>
-        act(() => {
-          for (const listener of messageListeners) listener(structuredClone(event));
-        }),
-      drop: () =>
-        act(() => {
-          for (const listener of disconnectListeners) listener();
-        }),
-    };
-    ports.push(port);
-    return {
-      name: 'glance:stream',
-      postMessage: (event: ClientEvent) => port.sent.push(structuredClone(event)),
-      disconnect: () => {},
-      onMessage: { addListener: (listener: (event: unknown) => void) => messageListeners.push(listener) },
-      onDisconnect: { addListener: (listener: () => void) => disconnectListeners.push(listener) },
-    };
-  }) as never);
-});
-
-const stored: Conversation = {
-  id: 'c1',
-  title: 'Rivers',
-  model: 'gpt-4.1-mini',
-  createdAt: 1,
-  updatedAt: 2,
-  messageCount: 2,
-  messages: [
-    { id: 'q1', role: 'user', content: 'Which river is longest?', status: 'done', createdAt: 1 },
-    { id: 'a1', role: 'assistant', content: 'The Ni', status: 'streaming', createdAt: 2, jobId: 'job-1' },
-  ],
-};
-
-let renders = 0;
-
-async function mounted() {
-  renders = 0;
-  const hook = renderHook(() => {
-    renders += 1;
-    return useChat('gpt-4o-mini');
-  });
-  await waitFor(() => expect(hook.result.current.state.loading).toBe(false));
-  return hook;
-}
+const chat = useChatHarness();
+const { ports, messages, replies } = chat;
+const stored = STORED;
+const mounted = () => chat.mounted();
 
 describe('useChat', () => {
   it('opens on the current conversation and re-attaches to an answer still streaming', async () => {
@@ -146,9 +64,9 @@ describe('useChat', () => {
     ports[0]!.emit({ type: 'delta', text: 'Hi' });
     // The first text updates the message once; later chunks only reach the live text.
     expect(hook.result.current.state.messages[1]!.content).toBe('Hi');
-    const rendersSoFar = renders;
+    const rendersSoFar = chat.renders;
     ports[0]!.emit({ type: 'delta', text: '!' });
-    expect(renders).toBe(rendersSoFar);
+    expect(chat.renders).toBe(rendersSoFar);
     expect(hook.result.current.state.live!.text).toBe('Hi!');
     ports[0]!.emit({
       type: 'usage',
@@ -201,49 +119,6 @@ describe('useChat', () => {
     ports[0]!.emit({ type: 'error', error: { code: 'aborted', message: 'Stopped.', retryable: false } });
     expect(hook.result.current.state.messages[1]).toMatchObject({ content: 'Some', status: 'stopped' });
     expect(hook.result.current.state.messages[1]!.error).toBeUndefined();
-  });
-
-  it('puts the question back into an empty composer when it could not be stored, with no bubble for it', async () => {
-    const hook = await mounted();
-    act(() => hook.result.current.controls.setDraft('Important question'));
-    act(() => void hook.result.current.controls.send());
-    ports[0]!.emit({ type: 'error', error: { code: 'storage_failed', message: 'Saving failed: full.', retryable: true } });
-    const { state, draft } = hook.result.current;
-    expect(draft).toBe('Important question');
-    // Nothing was stored: no question, no failed answer with Regenerate, a new chat stays unsaved.
-    expect(state.messages).toEqual([]);
-    expect(state.saved).toBe(false);
-    expect(state.title).toBe('');
-    // Send is the retry (the text is back): the notice offers no Retry of its own.
-    expect(state.error).toMatchObject({ code: 'storage_failed', message: 'Saving failed: full.', retryable: false });
-    // The next send clears it.
-    act(() => void hook.result.current.controls.send());
-    expect(hook.result.current.state.error).toBeNull();
-  });
-
-  it('refused because another window is answering: keeps the typed text and shows the conversation as stored', async () => {
-    replies.chatGet = () => ({
-      ...stored,
-      messages: [
-        { ...stored.messages[0]!, id: 'q0' },
-        { ...stored.messages[1]!, id: 'a0', status: 'done' },
-      ],
-    });
-    const hook = await mounted();
-    act(() => hook.result.current.controls.setDraft('Mine too'));
-    act(() => void hook.result.current.controls.send());
-    expect(hook.result.current.state.messages).toHaveLength(4);
-    // Meanwhile the other window's question and its answer, still streaming, were stored.
-    replies.chatGet = () => stored;
-    ports[0]!.emit({ type: 'error', error: { code: 'chat_busy', message: 'Still being written.', retryable: false } });
-    expect(hook.result.current.draft).toBe('Mine too');
-    await waitFor(() => expect(hook.result.current.state.messages.map((m) => m.id)).toEqual(['q1', 'a1']));
-    expect(messages.filter((m) => m.name === 'chatGet').at(-1)!.data).toEqual({ id: 'c1' });
-    const { state } = hook.result.current;
-    expect(state.error).toMatchObject({ code: 'chat_busy', message: 'Still being written.' });
-    // The other window's answer streams in here too.
-    expect(state.streamingId).toBe('a1');
-    expect(ports.at(-1)!.sent).toEqual([{ type: 'attach', jobId: 'job-1' }]);
   });
 
   it('"Spend anyway" lifts the budget, then answers again', async () => {
