@@ -19,7 +19,7 @@ const GAP = 2;
 
 /** Daily cost for the last 30 days as stacked bars by feature; a plain SVG, no library. */
 export function UsageChart({ daily, cnyPerUsd }: { daily: DayCost[]; cnyPerUsd: number }) {
-  const totals = daily.map((day) => Object.values(day.byFeature).reduce((sum, cost) => sum + (cost ?? 0), 0));
+  const totals = daily.map((day) => Object.values(day.byFeature).reduce<number>((sum, cost) => sum + (cost ?? 0), 0));
   const max = Math.max(0, ...totals);
   if (max === 0) return <p class="hint">{t('usageChartEmpty')}</p>;
   const barWidth = WIDTH / daily.length - GAP;

@@ -1,5 +1,5 @@
 import { summable, summableCost } from './counts';
-import type { CallRecord, DayRollup, Feature } from './types';
+import type { CallRecord, DayRollup, LedgerFeature } from './types';
 
 /** Totals of a set of calls. */
 export interface UsageTotals {
@@ -15,7 +15,7 @@ export interface UsageTotals {
 export interface DayCost {
   /** Local midnight, epoch ms. */
   day: number;
-  byFeature: Partial<Record<Feature, number>>;
+  byFeature: Partial<Record<LedgerFeature, number>>;
 }
 
 export interface UsageSummary {

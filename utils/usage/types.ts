@@ -4,13 +4,15 @@ import type { UsageSummary } from './totals';
 /** What Glance was doing when it called the API. */
 export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test'] as const;
 export type Feature = (typeof FEATURES)[number];
+/** What the ledger files a call under: a feature, or the name of the selection action that made it. */
+export type LedgerFeature = Feature | (string & {});
 
 /** One API call, as the usage ledger keeps it. Written by the background only. */
 export interface CallRecord {
   id?: number;
   /** Epoch ms when the call ended. */
   time: number;
-  feature: Feature;
+  feature: LedgerFeature;
   model: string;
   /** The endpoint's host, e.g. api.openai.com. */
   host: string;
@@ -48,7 +50,7 @@ export interface DayRollup {
   key: string;
   /** Local midnight, epoch ms. */
   day: number;
-  feature: Feature;
+  feature: LedgerFeature;
   model: string;
   host: string;
   calls: number;

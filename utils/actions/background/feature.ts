@@ -1,0 +1,63 @@
+import { defineFeature } from '@/utils/background/feature';
+import { noPayload } from '@/utils/background/validate';
+import { AppError } from '@/utils/errors';
+import type { HandlerContext } from '@/utils/background/handler';
+import { resolveAction } from '@/utils/actions/builtins';
+import { getActions } from '@/utils/actions/store';
+import type { ToolbarAction } from '@/utils/actions/types';
+import { ACTION_CARD_SCRIPT, loadIntoFrame, TOOLBAR_SCRIPT } from './launcher';
+import { runActionDefinition } from './run-action';
+
+/** Loads a script into the very frame that asked (never another). */
+async function loadForSender(
+  context: HandlerContext,
+  file: typeof TOOLBAR_SCRIPT | typeof ACTION_CARD_SCRIPT,
+  field: 'drawn' | 'runAction',
+): Promise<null> {
+  if (!context.tab) throw new AppError('refused', { detail: 'no tab' });
+  await loadIntoFrame(context.tab.id, context.tab.frameId, file, field).catch((error) => {
+    throw new AppError('page_unreadable', { detail: String(error), cause: error });
+  });
+  return null;
+}
+
+/**
+ * Selection actions: explain, summarize, rewrite, fix grammar, ask, and the user's own prompts,
+ * in the selection toolbar after Translate and in the context menu. Pages get the actions' names
+ * and icons only; the prompts stay here and are filled with the page's text as quoted data.
+ */
+export const actionsFeature = defineFeature({
+  name: 'actions',
+  handlers: {
+    listActions: {
+      allowedFrom: ['content-script', 'extension-page'],
+      parse: noPayload,
+      handle: async (_request, { locale }) => ({
+        locale,
+        actions: (await getActions())
+          .filter((action) => action.enabled)
+          .map((stored): ToolbarAction => {
+            const action = resolveAction(stored, locale);
+            return {
+              id: action.id,
+              name: action.name,
+              icon: action.icon,
+              replace: action.replace,
+              ask: action.builtin === 'ask',
+            };
+          }),
+      }),
+    },
+    showActionToolbar: {
+      allowedFrom: ['content-script'],
+      parse: noPayload,
+      handle: (_request, context) => loadForSender(context, TOOLBAR_SCRIPT, 'drawn'),
+    },
+    showActionCard: {
+      allowedFrom: ['content-script'],
+      parse: noPayload,
+      handle: (_request, context) => loadForSender(context, ACTION_CARD_SCRIPT, 'runAction'),
+    },
+  },
+  actions: { runAction: runActionDefinition },
+});
