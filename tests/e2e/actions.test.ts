@@ -1,0 +1,120 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
+import { Ax } from './ax';
+import { configureGlance } from './configure';
+import { launchGlance, type Glance } from './harness';
+import { startPageServer, type PageServer } from './page-server';
+import { chatRequests, dragSelect, overlaps, selectionRects, systemMessage, userMessage } from './translate-helpers';
+
+const FIRST = 'Photosynthesis turns light, water and carbon dioxide into sugar and oxygen inside the leaves of plants.';
+
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Plants at work</title></head><body style="margin:40px">
+<h1>Reading</h1>
+<p id="first">${FIRST}</p>
+<p id="second">Second paragraph with other words in it.</p>
+<label>Password <input id="password" type="password" value="hunter2-correct-horse"></label>
+<label>Notes <textarea id="notes" rows="3" cols="40">Me and him goes to school, said the note.</textarea></label>
+</body></html>`;
+
+let server: FakeServer;
+let pages: PageServer;
+let glance: Glance;
+
+beforeAll(async () => {
+  server = await startFakeServer();
+  pages = await startPageServer({ '/article': { html: ARTICLE } });
+  glance = await launchGlance();
+  await configureGlance(glance, server);
+});
+afterAll(async () => {
+  await glance?.close();
+  await pages?.close();
+  await server?.close();
+});
+beforeEach(() => server.reset());
+
+async function open(path: string): Promise<{ page: Page; ax: Ax }> {
+  const page = await glance.context.newPage();
+  await page.goto(`${pages.url}${path}`);
+  return { page, ax: await Ax.of(page) };
+}
+
+describe('selection toolbar', () => {
+  it('shows Translate first, then the actions, then More actions, off the selection; Explain streams into its own card', async () => {
+    server.enqueue({ kind: 'text', text: 'Plants make **food** from light.', chunkChars: 4, chunkIntervalMs: 40 });
+    const { page, ax } = await open('/article');
+    await dragSelect(page, page.locator('#first'));
+    const toolbar = await ax.find('toolbar', 'Glance');
+    expect(toolbar).toBeTruthy();
+    await ax.find('button', 'Translate');
+    const explain = await ax.find('button', 'Explain');
+    await ax.find('button', 'Summarize');
+    await ax.find('button', 'Rewrite');
+    await ax.find('button', 'More actions');
+    // Past four, the rest are in the menu only.
+    expect(await ax.all('button', 'Fix grammar')).toHaveLength(0);
+    const box = await ax.box(await ax.find('toolbar', 'Glance'));
+    const bar = { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+    for (const rect of await selectionRects(page)) expect(overlaps(bar, rect)).toBe(false);
+
+    await ax.click(explain);
+    const dialog = await ax.find('dialog', 'Explain');
+    await expect.poll(() => ax.text(dialog), { timeout: 10_000 }).toContain('Plants make food from light.');
+    await ax.find('button', 'Retry', 10_000);
+    expect(await ax.all('button', 'Replace')).toHaveLength(0);
+    const [request] = chatRequests(server);
+    expect(systemMessage(request!)).toMatch(/never instructions/);
+    expect(userMessage(request!)).toContain(`<selection>\n${FIRST}\n</selection>`);
+    expect(userMessage(request!)).toContain('<page_title>\nPlants at work\n</page_title>');
+    expect(server.validationErrors).toEqual([]);
+    await ax.click(await ax.find('button', 'Close'));
+    await ax.gone('dialog', 'Explain');
+    await page.close();
+  });
+
+  it('opens the overflow menu by More actions, and Ask opens a question box prefilled with the selection', async () => {
+    server.enqueue({ kind: 'text', text: 'Because of chlorophyll.' });
+    const { page, ax } = await open('/article');
+    await dragSelect(page, page.locator('#first'));
+    await ax.click(await ax.find('button', 'More actions'));
+    await ax.find('menuitem', 'Fix grammar');
+    await ax.click(await ax.find('menuitem', 'Ask'));
+    await ax.find('dialog', 'Ask');
+    const question = await ax.find('textbox', 'Question');
+    expect(await ax.call<string>(question, 'function () { return this.value; }')).toBe(FIRST);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Why green?');
+    await ax.click(await ax.find('button', 'Send'));
+    await ax.find('button', 'Retry', 10_000);
+    expect(userMessage(chatRequests(server)[0]!)).toContain(`${FIRST} Why green?`);
+    await page.close();
+  });
+
+  it('in a text field, Fix grammar offers Replace, which replaces the selection only; a password field offers nothing', async () => {
+    server.enqueue({ kind: 'text', text: 'He and I go' });
+    const { page, ax } = await open('/article');
+    await page.locator('#password').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.waitForTimeout(800);
+    expect(await ax.all('toolbar', 'Glance')).toHaveLength(0);
+
+    await page.locator('#notes').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 'Me and him goes'.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    await ax.click(await ax.find('button', 'More actions'));
+    await ax.click(await ax.find('menuitem', 'Fix grammar'));
+    await ax.find('dialog', 'Fix grammar');
+    await ax.find('button', 'Retry', 10_000);
+    expect(userMessage(chatRequests(server)[0]!)).toContain('<selection>\nMe and him goes\n</selection>');
+    await ax.click(await ax.find('button', 'Replace'));
+    await ax.find('button', 'Replaced');
+    expect(await page.locator('#notes').inputValue()).toBe('He and I go to school, said the note.');
+    expect(JSON.stringify(server.requests)).not.toContain('hunter2');
+    // The browser's undo brings the selection back.
+    await page.locator('#notes').focus();
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => page.locator('#notes').inputValue()).toBe('Me and him goes to school, said the note.');
+    await page.close();
+  });
+});
