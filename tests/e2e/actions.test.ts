@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
@@ -116,5 +119,86 @@ describe('selection toolbar', () => {
     await page.keyboard.press('ControlOrMeta+Z');
     await expect.poll(() => page.locator('#notes').inputValue()).toBe('Me and him goes to school, said the note.');
     await page.close();
+  });
+});
+
+describe('actions made in settings', () => {
+  const actionList = (page: Page) => page.getByRole('region', { name: 'Actions' }).getByRole('list', { name: 'Actions' });
+
+  it('a new action shows in the toolbar of a page already open and sends its filled template; the ledger files it by name', async () => {
+    // The page is open (its toolbar already loaded) before the action exists.
+    const { page, ax } = await open('/article');
+    await dragSelect(page, page.locator('#second'));
+    await ax.find('button', 'Explain');
+    await page.keyboard.press('Escape');
+
+    const options = await glance.openPage('options.html#actions');
+    const section = options.getByRole('region', { name: 'Actions' });
+    await section.getByRole('button', { name: 'Add action' }).click();
+    await section.getByRole('textbox', { name: 'Action name' }).fill('Pirate');
+    await section
+      .getByRole('textbox', { name: 'Prompt' })
+      .fill('Say it like a pirate, in {{language}}: {{selection}} (seen on {{url}})');
+    // The live preview: the prompt from a sample selection, its tokens and their cost.
+    const preview = section.getByRole('region', { name: 'Preview with a sample selection' });
+    await expect.poll(() => preview.textContent()).toMatch(/Say it like a pirate, in English: <selection>/);
+    await expect.poll(() => preview.textContent()).toMatch(/\d+ tokens sent · \$/);
+    await section.getByRole('button', { name: 'Save action' }).click();
+    await expect.poll(() => actionList(options).getByRole('listitem').count()).toBe(6);
+    for (let i = 0; i < 5; i += 1) await section.getByRole('button', { name: 'Move up: Pirate' }).click();
+    await expect.poll(() => actionList(options).getByRole('listitem').first().textContent()).toContain('Pirate');
+
+    server.enqueue({ kind: 'text', text: 'Arr, the plants be eatin’ sunlight.' });
+    await page.bringToFront();
+    await dragSelect(page, page.locator('#first'));
+    await ax.click(await ax.find('button', 'Pirate'));
+    const dialog = await ax.find('dialog', 'Pirate');
+    await expect.poll(() => ax.text(dialog), { timeout: 10_000 }).toContain('Arr, the plants');
+    const [request] = chatRequests(server);
+    expect(userMessage(request!)).toBe(
+      `Say it like a pirate, in English: <selection>\n${FIRST}\n</selection> (seen on <url>\n${pages.url}/article\n</url>)`,
+    );
+    expect(server.validationErrors).toEqual([]);
+    await page.close();
+
+    const usage = await glance.openPage('options.html#usage');
+    const rows = usage.getByRole('table', { name: 'Recent calls' }).locator('tbody tr');
+    await expect.poll(() => rows.first().locator('td').nth(1).textContent()).toBe('Pirate');
+    await usage.close();
+    await options.close();
+  });
+
+  it('exports the list, and refuses a bad import whole with the reason, changing nothing', async () => {
+    const options = await glance.openPage('options.html#actions');
+    const section = options.getByRole('region', { name: 'Actions' });
+    await actionList(options).waitFor();
+    const before = await actionList(options).getByRole('listitem').allTextContents();
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      section.getByRole('button', { name: 'Export actions' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { actions: { name: string }[] };
+    expect(exported.actions.length).toBe(before.length);
+
+    const file = path.join(tmpdir(), `glance-actions-${Date.now()}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        actions: [
+          { name: 'Good', prompt: 'Fine {{selection}}' },
+          { name: 'Bad', prompt: '' },
+        ],
+      }),
+    );
+    const [chooser] = await Promise.all([
+      options.waitForEvent('filechooser'),
+      section.getByRole('button', { name: 'Import actions' }).click(),
+    ]);
+    await chooser.setFiles(file);
+    await expect
+      .poll(() => section.getByRole('alert').textContent())
+      .toBe('This file was not imported: action 2: a prompt is needed. Nothing was changed.');
+    expect(await actionList(options).getByRole('listitem').allTextContents()).toEqual(before);
+    await options.close();
   });
 });
