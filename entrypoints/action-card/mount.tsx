@@ -2,7 +2,7 @@ import { render } from 'preact';
 import css from '@/components/actions/card.css?inline';
 import type { ToolbarAction } from '@/utils/actions/types';
 import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
-import { deepActiveElement } from '@/utils/translate/page/selection';
+import { deepActiveElement, isSecretField, readSelection, snapshotOf } from '@/utils/translate/page/selection';
 import { createShadowHost, isGlanceEvent, pinHost } from '@/utils/page/shadow-host';
 import { ActionCardApp } from './card-app';
 
@@ -77,6 +77,19 @@ function open(snapshot: SelectionSnapshot, action: ToolbarAction): () => void {
   return close;
 }
 
+/**
+ * The selection now, for an action chosen in the context menu: the page's own selection where it
+ * can be read, else the menu's text. Never a password field's.
+ */
+function captureNow(fallbackText: string): SelectionSnapshot | undefined {
+  const active = deepActiveElement();
+  if (active && isSecretField(active)) return undefined;
+  const info = readSelection();
+  if (info) return snapshotOf(info);
+  const middle = { left: innerWidth / 2 - WIDTH / 2, right: innerWidth / 2, top: MARGIN, bottom: MARGIN };
+  return fallbackText.trim() ? { text: fallbackText, anchor: middle } : undefined;
+}
+
 /** Installs the action card in this frame (once) and runs the waiting action. */
 export function installActionCard(): void {
   const shared = bridge();
@@ -86,7 +99,14 @@ export function installActionCard(): void {
       current?.();
       current = open(snapshot, action);
     };
+    shared.openMenuAction = () => {
+      const chosen = shared.menuAction;
+      shared.menuAction = undefined;
+      const snapshot = chosen && captureNow(chosen.fallbackText);
+      if (chosen && snapshot) shared.runAction?.(snapshot, chosen.action);
+    };
   }
+  if (shared.menuAction) shared.openMenuAction?.();
   const pending = shared.pendingAction;
   shared.pendingAction = undefined;
   if (pending) shared.runAction(pending.snapshot, pending.action);

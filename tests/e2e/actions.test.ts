@@ -147,6 +147,20 @@ describe('actions made in settings', () => {
     await expect.poll(() => actionList(options).getByRole('listitem').count()).toBe(6);
     for (let i = 0; i < 5; i += 1) await section.getByRole('button', { name: 'Move up: Pirate' }).click();
     await expect.poll(() => actionList(options).getByRole('listitem').first().textContent()).toContain('Pirate');
+    // Glance's context menu for selected text has an item for it (updating a missing item fails).
+    const worker = await glance.worker();
+    const hasMenuItem = (id: string) =>
+      worker.evaluate(
+        (menuId) =>
+          new Promise<boolean>((resolve) => chrome.contextMenus.update(menuId, {}, () => resolve(!chrome.runtime.lastError))),
+        id,
+      );
+    await expect.poll(() => hasMenuItem('glance-action:explain'), { timeout: 5000 }).toBe(true);
+    const pirateId = await options.evaluate(async () => {
+      const stored = (await chrome.storage.local.get('actions')) as { actions: { id: string; name: string }[] };
+      return stored.actions.find((action) => action.name === 'Pirate')!.id;
+    });
+    await expect.poll(() => hasMenuItem(`glance-action:${pirateId}`), { timeout: 5000 }).toBe(true);
 
     server.enqueue({ kind: 'text', text: 'Arr, the plants be eatin’ sunlight.' });
     await page.bringToFront();

@@ -2,10 +2,8 @@ import { defineFeature } from '@/utils/background/feature';
 import { noPayload } from '@/utils/background/validate';
 import { AppError } from '@/utils/errors';
 import type { HandlerContext } from '@/utils/background/handler';
-import { resolveAction } from '@/utils/actions/builtins';
-import { getActions } from '@/utils/actions/store';
-import type { ToolbarAction } from '@/utils/actions/types';
 import { ACTION_CARD_SCRIPT, loadIntoFrame, TOOLBAR_SCRIPT } from './launcher';
+import { keepActionMenusInStep, toolbarActions } from './menus';
 import { runActionDefinition } from './run-action';
 
 /** Loads a script into the very frame that asked (never another). */
@@ -32,21 +30,7 @@ export const actionsFeature = defineFeature({
     listActions: {
       allowedFrom: ['content-script', 'extension-page'],
       parse: noPayload,
-      handle: async (_request, { locale }) => ({
-        locale,
-        actions: (await getActions())
-          .filter((action) => action.enabled)
-          .map((stored): ToolbarAction => {
-            const action = resolveAction(stored, locale);
-            return {
-              id: action.id,
-              name: action.name,
-              icon: action.icon,
-              replace: action.replace,
-              ask: action.builtin === 'ask',
-            };
-          }),
-      }),
+      handle: async (_request, { locale }) => ({ locale, actions: await toolbarActions(locale) }),
     },
     showActionToolbar: {
       allowedFrom: ['content-script'],
@@ -60,4 +44,5 @@ export const actionsFeature = defineFeature({
     },
   },
   actions: { runAction: runActionDefinition },
+  start: keepActionMenusInStep,
 });

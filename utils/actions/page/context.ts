@@ -10,7 +10,7 @@ export function surroundingOf(snapshot: SelectionSnapshot): string {
   else if (snapshot.range) {
     const node = snapshot.range.commonAncestorContainer;
     const element = node instanceof Element ? node : node.parentElement;
-    text = (element?.closest(BLOCK) as HTMLElement | null)?.innerText ?? element?.textContent ?? '';
+    text = (element?.closest(BLOCK) as HTMLElement | null)?.textContent ?? element?.textContent ?? '';
   }
   text = text.trim();
   if (text.length <= ACTION_LIMITS.surrounding) return text;

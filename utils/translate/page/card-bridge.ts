@@ -45,6 +45,10 @@ export interface CardBridge {
   runAction?(snapshot: SelectionSnapshot, action: ToolbarAction): void;
   /** An action waiting for the action card to load. */
   pendingAction?: { snapshot: SelectionSnapshot; action: ToolbarAction };
+  /** An action chosen in the context menu, for the current selection (or the menu's text). */
+  menuAction?: { action: ToolbarAction; fallbackText: string };
+  /** Set by the action card once loaded: runs `menuAction`. */
+  openMenuAction?(): void;
 }
 
 /** The global's name; also passed to functions the background injects. */
