@@ -20,13 +20,19 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Plants at work</tit
 <label>Notes <textarea id="notes" rows="3" cols="40">Me and him goes to school, said the note.</textarea></label>
 </body></html>`;
 
+// The page's own button right under the end of the line (chatGPTBox #622, #729: a toolbar over it takes its clicks).
+const BUTTONS = `<!doctype html><html><head><title>Chat</title></head><body style="margin:40px;font:16px/20px sans-serif">
+<p id="msg" style="margin:0;width:300px">Short words to select here.</p>
+<div style="width:300px;display:flex;justify-content:flex-end"><button id="send" style="width:120px;height:30px;margin:0">Send</button></div>
+</body></html>`;
+
 let server: FakeServer;
 let pages: PageServer;
 let glance: Glance;
 
 beforeAll(async () => {
   server = await startFakeServer();
-  pages = await startPageServer({ '/article': { html: ARTICLE } });
+  pages = await startPageServer({ '/article': { html: ARTICLE }, '/buttons': { html: BUTTONS } });
   glance = await launchGlance();
   await configureGlance(glance, server);
 });
@@ -73,6 +79,24 @@ describe('selection toolbar', () => {
     expect(server.validationErrors).toEqual([]);
     await ax.click(await ax.find('button', 'Close'));
     await ax.gone('dialog', 'Explain');
+    await page.close();
+  });
+
+  it("never covers the page's own button under the selection", async () => {
+    const { page, ax } = await open('/buttons');
+    await dragSelect(page, page.locator('#msg'));
+    await ax.find('button', 'Explain');
+    const send = (await page.locator('#send').boundingBox())!;
+    const sendRect = { left: send.x, top: send.y, right: send.x + send.width, bottom: send.y + send.height };
+    await expect
+      .poll(async () => {
+        const box = await ax.box(await ax.find('toolbar', 'Glance'));
+        return overlaps({ left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height }, sendRect);
+      })
+      .toBe(false);
+    const box = await ax.box(await ax.find('toolbar', 'Glance'));
+    for (const rect of await selectionRects(page))
+      expect(overlaps({ left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height }, rect)).toBe(false);
     await page.close();
   });
 

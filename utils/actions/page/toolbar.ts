@@ -139,10 +139,18 @@ export function installToolbar(): void {
     bar.append(...added);
     rove(bar, root);
     shared.redraw?.();
+    // Placed at its new width: if that covers the page's own controls, placed again off them.
+    const controls = controlsUnder(bar);
+    if (controls.length) {
+      shared.avoid = [...(shared.avoid ?? []), ...controls];
+      shared.redraw?.();
+    }
   };
 
   const onDrawn = () => {
     const mine = ++generation;
+    // A new selection: the controls to keep clear are found again where it is.
+    shared.avoid = undefined;
     for (const menu of menus) menu.hidden = true;
     sendMessage('listActions', null).then(
       ({ locale, actions }) => {
@@ -156,6 +164,31 @@ export function installToolbar(): void {
   };
   shared.drawn = onDrawn;
   onDrawn();
+}
+
+const CONTROLS =
+  'a[href],button,input,select,textarea,summary,label,[role=button],[role=link],[role=tab],[role=menuitem],[contenteditable],[tabindex],[onclick]';
+
+/**
+ * The page's own controls under the toolbar (the topmost page element at points across it): a
+ * toolbar over a page's Send or Like button takes the click meant for it. The selection script
+ * places the toolbar off these, as off the selection.
+ */
+export function controlsUnder(bar: HTMLElement): { left: number; top: number; right: number; bottom: number }[] {
+  const host = (bar.getRootNode() as ShadowRoot).host;
+  const box = bar.getBoundingClientRect();
+  const found = new Set<Element>();
+  for (let x = box.left + 2; x < box.right; x += 8) {
+    for (const y of [box.top + 2, (box.top + box.bottom) / 2, box.bottom - 2]) {
+      const under = document.elementsFromPoint(x, y).find((element) => element !== host);
+      const control = under?.closest(CONTROLS);
+      if (control && control !== document.body && control !== document.documentElement) found.add(control);
+    }
+  }
+  return Array.from(found, (control) => {
+    const r = control.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
 }
 
 /** One tab stop for the toolbar; Left, Right, Home and End move between its buttons. */

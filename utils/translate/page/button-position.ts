@@ -22,6 +22,8 @@ export interface PlacementInput {
    * spot by the selection's end and the toolbar runs on in the line's direction.
    */
   width?: number;
+  /** More boxes not to cover: the page's own controls under the toolbar (its actions script finds them). */
+  avoid?: readonly Box[];
 }
 
 const GAP = 4;
@@ -35,7 +37,7 @@ function overlaps(a: Box, b: Box): boolean {
  * line, or over the first for a backward selection), in the viewport, and never over a selected
  * line; failing that, beside the selection; failing that, clamped into the viewport.
  */
-export function placeButton({ rects, backward, rtl, viewport, size, width = size }: PlacementInput): {
+export function placeButton({ rects, backward, rtl, viewport, size, width = size, avoid = [] }: PlacementInput): {
   left: number;
   top: number;
 } {
@@ -62,7 +64,7 @@ export function placeButton({ rects, backward, rtl, viewport, size, width = size
   ].map(clamp);
   const free = (spot: { left: number; top: number }) => {
     const box = { left: spot.left, top: spot.top, right: spot.left + width, bottom: spot.top + size };
-    return !rects.some((r) => overlaps(box, r));
+    return ![...rects, ...avoid].some((r) => overlaps(box, r));
   };
   return candidates.find(free) ?? candidates[0]!;
 }

@@ -35,7 +35,9 @@ export interface CardBridge {
   // The selection toolbar (utils/actions/page/toolbar.ts adds the actions after Translate).
   /** Set by the selection script: the toolbar element (role=toolbar) in its closed root. */
   bar?: HTMLElement;
-  /** Set by the selection script: places the toolbar again (its width changed). */
+  /** Set by the toolbar's actions: the page's controls under the toolbar, which it must not cover. */
+  avoid?: { left: number; top: number; right: number; bottom: number }[];
+  /** Set by the selection script: places the toolbar again (its width or `avoid` changed). */
   redraw?(): void;
   /** Set by the selection script: the selection for an action; hides the toolbar. */
   take?(): SelectionSnapshot | undefined;

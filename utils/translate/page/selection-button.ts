@@ -16,10 +16,7 @@ import { createShadowHost, isGlanceEvent, pinHost } from '@/utils/page/shadow-ho
  */
 
 const SIZE = 28;
-const CSS = `div{display:flex;gap:2px}button{all:initial;box-sizing:border-box;display:block;width:${SIZE}px;height:${SIZE}px;border:1px solid #c5cbd3;border-radius:50%;
-background:#fff;color:#1d4ed8;font:600 11px/1 system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 5px #0004}
-button:hover{background:#eef3ff}button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
-@media (prefers-color-scheme:dark){button{background:#242529;color:#8ab4f8;border-color:#5f6368}button:hover{background:#30343c}}`;
+const CSS = `div{display:flex;gap:2px}button{all:initial;box-sizing:border-box;width:${SIZE}px;height:${SIZE}px;border:1px solid #c5cbd3;border-radius:50%;background:#fff;color:#1d4ed8;font:600 11px/1 system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 5px #0004}button:hover{background:#eef3ff}button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}@media (prefers-color-scheme:dark){button{background:#242529;color:#8ab4f8;border-color:#5f6368}button:hover{background:#30343c}}`;
 
 interface Runtime {
   id?: string;
@@ -79,6 +76,13 @@ export function startSelectionButton(): () => void {
    */
   let settingsReady: Promise<boolean> | undefined;
 
+  /** Names the button in the interface language. */
+  const name = () => {
+    const label = chinese ? labelZh : labelEn;
+    button!.title = label;
+    button!.setAttribute('aria-label', label);
+  };
+
   let shown = false;
   const hide = () => {
     current = null;
@@ -108,16 +112,21 @@ export function startSelectionButton(): () => void {
       shared.redraw = () => shown && place(current!.rects);
       // Named once here; a later change of language renames it (askSettings).
       chinese ??= browserChinese();
-      const label = chinese ? labelZh : labelEn;
-      button.title = label;
-      button.setAttribute('aria-label', label);
+      name();
     }
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
-    const rtl = !!current?.rtl;
-    bar!.dir = rtl ? 'rtl' : '';
+    bar!.dir = current?.rtl ? 'rtl' : '';
     // The toolbar holds only buttons (its menu is beside it): as wide as they are.
     const width = bar!.childElementCount * (SIZE + 2) - 2;
-    const spot = placeButton({ rects, backward: !!current?.backward, rtl, viewport: view, size: SIZE, width });
+    const spot = placeButton({
+      rects,
+      backward: !!current?.backward,
+      rtl: !!current?.rtl,
+      viewport: view,
+      size: SIZE,
+      width,
+      avoid: bridge().avoid,
+    });
     pinHost(host!, {
       position: 'fixed',
       display: 'block',
@@ -179,11 +188,7 @@ export function startSelectionButton(): () => void {
       if (!runtime()?.id) throw new Error('orphaned');
       const settings = (await send('getPageSettings')) as PageSettings;
       chinese = settings.uiLanguage === 'auto' ? browserChinese() : settings.uiLanguage === 'zh-CN';
-      if (button) {
-        const label = chinese ? labelZh : labelEn;
-        button.title = label;
-        button.setAttribute('aria-label', label);
-      }
+      if (button) name();
       const on = settings.translateButton && !isSiteOff(location.hostname, settings.translateOffSites);
       if (on) start();
       else stop(false);
