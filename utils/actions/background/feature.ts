@@ -3,7 +3,7 @@ import { noPayload } from '@/utils/background/validate';
 import { AppError } from '@/utils/errors';
 import type { HandlerContext } from '@/utils/background/handler';
 import { ACTION_CARD_SCRIPT, loadIntoFrame, TOOLBAR_SCRIPT } from './launcher';
-import { keepActionMenusInStep, toolbarActions } from './menus';
+import { ACTION_COMMANDS, keepActionMenusInStep, toolbarActions } from './menus';
 import { runActionDefinition } from './run-action';
 
 /** Loads a script into the very frame that asked (never another). */
@@ -44,5 +44,6 @@ export const actionsFeature = defineFeature({
     },
   },
   actions: { runAction: runActionDefinition },
+  commands: ACTION_COMMANDS,
   start: keepActionMenusInStep,
 });

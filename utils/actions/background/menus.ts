@@ -4,6 +4,8 @@ import { getSettings, watchSettings } from '@/utils/settings';
 import { resolveAction } from '@/utils/actions/builtins';
 import { getActions, watchActions } from '@/utils/actions/store';
 import type { ToolbarAction } from '@/utils/actions/types';
+import type { CommandHandler } from '@/utils/background/feature';
+import { focusedSelectionFrame } from '@/utils/translate/background/card-launcher';
 import { showActionInFrame } from './launcher';
 
 /** Context-menu ids of actions: this prefix and the action's id. */
@@ -63,6 +65,21 @@ export async function onActionMenuClick(
     console.warn('cannot show the action card here', error),
   );
 }
+
+/** Keyboard shortcuts "run-action-N": the Nth enabled action, on the selection of the focused frame. */
+export const ACTION_COMMANDS: Record<string, CommandHandler> = Object.fromEntries(
+  [1, 2, 3].map((n) => [
+    `run-action-${n}`,
+    async (tab: Browser.tabs.Tab | undefined) => {
+      const action = (await toolbarActions())[n - 1];
+      if (tab?.id === undefined || !action) return;
+      const frameId = await focusedSelectionFrame(tab.id);
+      await showActionInFrame(tab.id, frameId, action, '').catch((error) =>
+        console.warn('cannot show the action card here', error),
+      );
+    },
+  ]),
+);
 
 /** Keeps the actions' menu items in step with the stored actions and the interface language. */
 export function keepActionMenusInStep(): void {
