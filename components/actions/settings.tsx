@@ -1,5 +1,4 @@
 import { useRef } from 'preact/hooks';
-import { StatusMessage } from '@/components/status-message';
 import { t } from '@/utils/i18n';
 import type { ActionSpec } from '@/utils/actions/types';
 import type { Status } from '@/utils/ui/status';
@@ -117,7 +116,12 @@ export function ActionsSettings(props: ActionsSettingsProps) {
           {props.refusal}
         </p>
       )}
-      <StatusMessage status={props.status} />
+      {/* Not a role=status: the page's one status line belongs to the connection form. */}
+      {props.status && (
+        <p class={`hint status-${props.status.kind}`} role={props.status.kind === 'error' ? 'alert' : undefined}>
+          {props.status.text}
+        </p>
+      )}
     </section>
   );
 }
