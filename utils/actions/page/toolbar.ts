@@ -80,9 +80,16 @@ export function installToolbar(): void {
     const root = bar.getRootNode() as ShadowRoot;
     if (!styled) {
       styled = true;
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      try {
+        // A constructed sheet is not an inline <style>, so it works under any page CSP.
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } catch {
+        const style = document.createElement('style');
+        style.textContent = CSS;
+        root.append(style);
+      }
     }
     const { shown, more } = splitActions(actions);
     for (const action of shown) added.push(makeButton(action.name, action.icon, () => run(action)));
@@ -204,6 +211,8 @@ function rove(bar: HTMLElement, root: ShadowRoot): void {
     const list = buttons();
     const at = list.indexOf(root.activeElement as HTMLButtonElement);
     if (at < 0) return;
+    // Esc in the toolbar puts it away, as Esc in the page does.
+    if (event.key === 'Escape') return void bridge().take?.();
     const forward = bar.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const back = bar.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
     const next =
