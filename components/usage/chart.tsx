@@ -11,6 +11,7 @@ const FEATURE_COLORS: Record<Feature, string> = {
   ask: '#8b5cf6',
   transcribe: '#ec4899',
   test: '#94a3b8',
+  action: '#14b8a6',
 };
 
 const WIDTH = 600;
