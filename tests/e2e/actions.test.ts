@@ -32,7 +32,14 @@ let glance: Glance;
 
 beforeAll(async () => {
   server = await startFakeServer();
-  pages = await startPageServer({ '/article': { html: ARTICLE }, '/buttons': { html: BUTTONS } });
+  pages = await startPageServer({
+    '/article': { html: ARTICLE },
+    '/buttons': { html: BUTTONS },
+    '/frames': {
+      html: '<!doctype html><title>Frames</title><iframe id="inner" src="/inner" style="width:600px;height:160px"></iframe>',
+    },
+    '/inner': { html: '<!doctype html><p id="framed">Words that live inside an iframe of the page.</p>' },
+  });
   glance = await launchGlance();
   await configureGlance(glance, server);
 });
@@ -79,6 +86,17 @@ describe('selection toolbar', () => {
     expect(server.validationErrors).toEqual([]);
     await ax.click(await ax.find('button', 'Close'));
     await ax.gone('dialog', 'Explain');
+    await page.close();
+  });
+
+  it('works for a selection inside an iframe: the toolbar and the card load into that frame', async () => {
+    server.enqueue({ kind: 'text', text: 'They are in a frame.' });
+    const { page, ax } = await open('/frames');
+    await page.frameLocator('#inner').locator('#framed').click({ clickCount: 3 });
+    await ax.click(await ax.find('button', 'Summarize'));
+    const dialog = await ax.find('dialog', 'Summarize');
+    await expect.poll(() => ax.text(dialog), { timeout: 10_000 }).toContain('They are in a frame.');
+    expect(userMessage(chatRequests(server)[0]!)).toContain('Words that live inside an iframe of the page.');
     await page.close();
   });
 
