@@ -18,6 +18,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Plants at work</tit
 <p id="second">Second paragraph with other words in it.</p>
 <label>Password <input id="password" type="password" value="hunter2-correct-horse"></label>
 <label>Notes <textarea id="notes" rows="3" cols="40">Me and him goes to school, said the note.</textarea></label>
+<div id="editor" contenteditable="true"><p>Hi all, the meeting are moved to noon.</p></div>
 </body></html>`;
 
 // The page's own button right under the end of the line (chatGPTBox #622, #729: a toolbar over it takes its clicks).
@@ -160,6 +161,24 @@ describe('selection toolbar', () => {
     await page.locator('#notes').focus();
     await page.keyboard.press('ControlOrMeta+Z');
     await expect.poll(() => page.locator('#notes').inputValue()).toBe('Me and him goes to school, said the note.');
+    await page.close();
+  });
+
+  it('in an editable region, Rewrite offers Replace, which replaces the selected words only', async () => {
+    server.enqueue({ kind: 'text', text: 'the meeting has moved' });
+    const { page, ax } = await open('/article');
+    const paragraph = page.locator('#editor p');
+    await paragraph.click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'Hi all, '.length; i += 1) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'the meeting are moved'.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    await ax.click(await ax.find('button', 'Rewrite'));
+    await ax.find('dialog', 'Rewrite');
+    await ax.find('button', 'Retry', 10_000);
+    expect(userMessage(chatRequests(server)[0]!)).toContain('<selection>\nthe meeting are moved\n</selection>');
+    await ax.click(await ax.find('button', 'Replace'));
+    await ax.find('button', 'Replaced');
+    expect(await paragraph.textContent()).toBe('Hi all, the meeting has moved to noon.');
     await page.close();
   });
 });
