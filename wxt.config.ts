@@ -111,6 +111,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Y' },
         description: '__MSG_cmdTranslateSelection__',
       },
+      // The first three selection actions: no suggested keys (the user picks them in the browser's shortcut settings).
+      'run-action-1': { description: '__MSG_cmdRunAction1__' },
+      'run-action-2': { description: '__MSG_cmdRunAction2__' },
+      'run-action-3': { description: '__MSG_cmdRunAction3__' },
     },
     ...(browser === 'firefox'
       ? {

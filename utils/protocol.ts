@@ -7,7 +7,9 @@
  * answers with {@link StreamEvent}s. Everything here is JSON-serializable.
  */
 import type { ChatEstimate, ChatInput, Conversation, ConversationSummary } from '@/utils/chat/types';
+import type { ActionRunInput, ToolbarAction } from '@/utils/actions/types';
 import type { WireError } from '@/utils/errors';
+import type { Locale } from '@/utils/i18n';
 import type { ConnectionDraft, KeyStatus, TestResult } from '@/utils/llm/connection';
 import type { ProviderId } from '@/utils/llm/providers';
 import type { ChatTurn } from '@/utils/llm/request';
@@ -66,6 +68,14 @@ export interface Messages {
   /** From the translation card: opens Glance's settings (content scripts cannot). */
   openSettings: { request: { section?: 'translate' | 'usage' }; response: null };
 
+  // Selection actions
+  /** The enabled actions as the selection toolbar draws them (after Translate), when it is drawn. */
+  listActions: { request: null; response: { locale: Locale; actions: ToolbarAction[] } };
+  /** From the selection button, once drawn: the background loads the toolbar's actions into the sender's frame. */
+  showActionToolbar: { request: null; response: null };
+  /** From the toolbar: the background loads the action card into the sender's frame. */
+  showActionCard: { request: null; response: null };
+
   // Usage
   getUsage: { request: null; response: UsageOverview };
   /** Today's and this month's spending against the budgets (the popup's badge). */
@@ -106,6 +116,9 @@ export interface Actions {
 
   // Translate
   translate: TranslateInput;
+
+  /** Runs a selection action (explain, rewrite, the user's own prompt...) on a selection. */
+  runAction: ActionRunInput;
 }
 
 export type ActionName = keyof Actions;

@@ -150,3 +150,9 @@ export async function restrictStorageToTrustedContexts(): Promise<void> {
   const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
   await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
+
+/**
+ * The selection actions (explain, rewrite, the user's own prompts...), as utils/actions/action-list.ts
+ * reads them: null until the user first changes them (the built-ins). Nothing secret in them.
+ */
+export const actionsItem = storage.defineItem<unknown>('local:actions', { fallback: null, version: 1 });

@@ -11,6 +11,7 @@ const FEATURE_COLORS: Record<Feature, string> = {
   ask: '#8b5cf6',
   transcribe: '#ec4899',
   test: '#94a3b8',
+  action: '#14b8a6',
 };
 
 const WIDTH = 600;
@@ -19,7 +20,7 @@ const GAP = 2;
 
 /** Daily cost for the last 30 days as stacked bars by feature; a plain SVG, no library. */
 export function UsageChart({ daily, cnyPerUsd }: { daily: DayCost[]; cnyPerUsd: number }) {
-  const totals = daily.map((day) => Object.values(day.byFeature).reduce((sum, cost) => sum + (cost ?? 0), 0));
+  const totals = daily.map((day) => Object.values(day.byFeature).reduce<number>((sum, cost) => sum + (cost ?? 0), 0));
   const max = Math.max(0, ...totals);
   if (max === 0) return <p class="hint">{t('usageChartEmpty')}</p>;
   const barWidth = WIDTH / daily.length - GAP;

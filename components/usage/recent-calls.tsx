@@ -1,4 +1,4 @@
-import { isMessageKey, t } from '@/utils/i18n';
+import { isMessageKey, t, type MessageKey } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 import type { CallRecord } from '@/utils/usage/types';
 
@@ -33,7 +33,7 @@ export function RecentCalls({ calls, cnyPerUsd }: { calls: CallRecord[]; cnyPerU
           {calls.map((call) => (
             <tr key={call.id ?? call.time} data-estimated={call.estimated}>
               <td>{new Date(call.time).toLocaleString()}</td>
-              <td>{t(`feature_${call.feature}`)}</td>
+              <td>{isMessageKey(`feature_${call.feature}`) ? t(`feature_${call.feature}` as MessageKey) : call.feature}</td>
               <td>{call.model}</td>
               <td title={call.estimated ? t('estimatedTitle') : undefined}>
                 {call.estimated ? '≈' : ''}

@@ -1,3 +1,4 @@
+import { actionsFeature } from '@/utils/actions/background/feature';
 import type { ActionRegistry } from '@/utils/background/action';
 import type { CommandHandler, Feature, MenuItem } from '@/utils/background/feature';
 import type { HandlerMap } from '@/utils/background/handler';
@@ -12,7 +13,7 @@ import { usageFeature } from '@/utils/usage/background/feature';
  * keyboard shortcuts are built from this list: adding a feature is its folder, one line here, its
  * protocol entries and its tests.
  */
-export const FEATURES = [llmFeature, chatFeature, summaryFeature, translateFeature, usageFeature] as const;
+export const FEATURES = [llmFeature, chatFeature, summaryFeature, translateFeature, usageFeature, actionsFeature] as const;
 
 type MergedKey = 'handlers' | 'actions' | 'commands';
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -13,6 +13,7 @@ import { keyRequired } from '@/utils/llm/providers';
 import { DEFAULT_SETTINGS, updateSettings, type Settings } from '@/utils/settings';
 import { errorStatus } from '@/utils/ui/status';
 import { useSettings } from '@/utils/ui/use-settings';
+import { ActionsSection } from './actions-section';
 import { TranslateSection } from './translate-section';
 import { UsageSection } from './usage-section';
 
@@ -152,6 +153,7 @@ export function App() {
       />
       <SummarySettings {...settings} onChange={changeGeneral} />
       <TranslateSection settings={settings} />
+      <ActionsSection settings={settings} />
       <UsageSection settings={settings} />
     </main>
   );

@@ -1,5 +1,5 @@
 import { summable, summableCost } from './counts';
-import type { CallRecord, DayRollup, Feature } from './types';
+import { featureGroup, type CallRecord, type DayRollup, type Feature } from './types';
 
 /** Totals of a set of calls. */
 export interface UsageTotals {
@@ -97,7 +97,8 @@ export function summarizeUsage(calls: readonly CallRecord[], rollups: readonly D
     if (call.time >= since7) add(summary.last7Days, entry);
     if (call.time >= today) add(summary.today, entry);
     const day = byDay.get(dayStart(call.time));
-    if (day && entry.costUsd !== null) day.byFeature[call.feature] = (day.byFeature[call.feature] ?? 0) + entry.costUsd;
+    const group = featureGroup(call.feature);
+    if (day && entry.costUsd !== null) day.byFeature[group] = (day.byFeature[group] ?? 0) + entry.costUsd;
   }
   for (const rollup of rollups) add(summary.allTime, rollup);
   return summary;

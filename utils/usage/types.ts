@@ -2,15 +2,25 @@ import type { ErrorCode } from '@/utils/errors';
 import type { UsageSummary } from './totals';
 
 /** What Glance was doing when it called the API. */
-export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test'] as const;
+export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test', 'action'] as const;
 export type Feature = (typeof FEATURES)[number];
+/**
+ * What the ledger files a call under: a feature, or the name of the selection action that made it
+ * (summed as 'action' where calls are grouped by feature).
+ */
+export type LedgerFeature = Feature | (string & {});
+
+/** The feature a ledger line counts under in totals: its own, or 'action' for a selection action's name. */
+export function featureGroup(feature: LedgerFeature): Feature {
+  return (FEATURES as readonly string[]).includes(feature) ? (feature as Feature) : 'action';
+}
 
 /** One API call, as the usage ledger keeps it. Written by the background only. */
 export interface CallRecord {
   id?: number;
   /** Epoch ms when the call ended. */
   time: number;
-  feature: Feature;
+  feature: LedgerFeature;
   model: string;
   /** The endpoint's host, e.g. api.openai.com. */
   host: string;
@@ -48,7 +58,7 @@ export interface DayRollup {
   key: string;
   /** Local midnight, epoch ms. */
   day: number;
-  feature: Feature;
+  feature: LedgerFeature;
   model: string;
   host: string;
   calls: number;

@@ -6,13 +6,15 @@ import type { Settings } from '@/utils/settings';
 import { assertWithinBudget } from './budget';
 import { reportedUsageOf, streamChatCompletion, type CompletionOptions } from './completion-stream';
 import { createClient, resolveConnection, type ClientDeps, type Connection } from './client';
-import type { CallRecord, Feature } from './ledger';
+import type { CallRecord } from './ledger';
+import type { LedgerFeature } from '@/utils/usage/types';
 import { openCall } from './provisional-call';
 import { usageOf } from './call-usage';
 
 /** One model call an action wants made. */
 export interface ModelCall {
-  feature: Feature;
+  /** What the ledger files the call under: a feature, or a selection action's name. */
+  feature: LedgerFeature;
   spec: ChatRequestSpec;
   signal: AbortSignal;
   onDelta?(text: string): void;
@@ -112,9 +114,9 @@ function emptyUsage(model: string): UsageReport {
 }
 
 /** A call's ledger line from its usage: the final one, or (without a status) the provisional one. */
-function lineOf(feature: Feature, host: string, usage: UsageReport): Omit<CallRecord, 'status'>;
-function lineOf(feature: Feature, host: string, usage: UsageReport, status: CallRecord['status']): CallRecord;
-function lineOf(feature: Feature, host: string, usage: UsageReport, status?: CallRecord['status']) {
+function lineOf(feature: LedgerFeature, host: string, usage: UsageReport): Omit<CallRecord, 'status'>;
+function lineOf(feature: LedgerFeature, host: string, usage: UsageReport, status: CallRecord['status']): CallRecord;
+function lineOf(feature: LedgerFeature, host: string, usage: UsageReport, status?: CallRecord['status']) {
   return {
     time: Date.now(),
     feature,

@@ -17,6 +17,13 @@ export interface PlacementInput {
   viewport: { width: number; height: number };
   /** The button's width and height. */
   size: number;
+  /**
+   * The toolbar's width when the button leads a toolbar (default `size`): the button keeps its
+   * spot by the selection's end and the toolbar runs on in the line's direction.
+   */
+  width?: number;
+  /** More boxes not to cover: the page's own controls under the toolbar (its actions script finds them). */
+  avoid?: readonly Box[];
 }
 
 const GAP = 4;
@@ -30,7 +37,10 @@ function overlaps(a: Box, b: Box): boolean {
  * line, or over the first for a backward selection), in the viewport, and never over a selected
  * line; failing that, beside the selection; failing that, clamped into the viewport.
  */
-export function placeButton({ rects, backward, rtl, viewport, size }: PlacementInput): { left: number; top: number } {
+export function placeButton({ rects, backward, rtl, viewport, size, width = size, avoid = [] }: PlacementInput): {
+  left: number;
+  top: number;
+} {
   const first = rects[0]!;
   const last = rects[rects.length - 1]!;
   const bounds = rects.reduce((box, r) => ({
@@ -39,22 +49,22 @@ export function placeButton({ rects, backward, rtl, viewport, size }: PlacementI
     right: Math.max(box.right, r.right),
     bottom: Math.max(box.bottom, r.bottom),
   }));
-  const endX = (line: Box) => (rtl ? line.left : line.right - size);
-  const startX = (line: Box) => (rtl ? line.right - size : line.left);
+  const endX = (line: Box) => (rtl ? line.left + size - width : line.right - size);
+  const startX = (line: Box) => (rtl ? line.right - width : line.left);
   const below = { left: backward ? startX(last) : endX(last), top: last.bottom + GAP };
   const above = { left: backward ? startX(first) : endX(first), top: first.top - GAP - size };
   const clamp = (spot: { left: number; top: number }) => ({
-    left: Math.round(Math.min(Math.max(spot.left, 0), Math.max(0, viewport.width - size))),
+    left: Math.round(Math.min(Math.max(spot.left, 0), Math.max(0, viewport.width - width))),
     top: Math.round(Math.min(Math.max(spot.top, 0), Math.max(0, viewport.height - size))),
   });
   const candidates = [
     ...(backward ? [above, below] : [below, above]),
     { left: bounds.right + GAP, top: (backward ? first : last).top },
-    { left: bounds.left - GAP - size, top: (backward ? first : last).top },
+    { left: bounds.left - GAP - width, top: (backward ? first : last).top },
   ].map(clamp);
   const free = (spot: { left: number; top: number }) => {
-    const box = { left: spot.left, top: spot.top, right: spot.left + size, bottom: spot.top + size };
-    return !rects.some((r) => overlaps(box, r));
+    const box = { left: spot.left, top: spot.top, right: spot.left + width, bottom: spot.top + size };
+    return ![...rects, ...avoid].some((r) => overlaps(box, r));
   };
   return candidates.find(free) ?? candidates[0]!;
 }

@@ -3,6 +3,7 @@
  * isolated world of the same frame (the button always, the card once loaded), which page scripts
  * cannot see; they meet on one global object there.
  */
+import type { ToolbarAction } from '@/utils/actions/types';
 
 /** A selection as it was when the user asked for its translation. */
 export interface SelectionSnapshot {
@@ -30,6 +31,26 @@ export interface CardBridge {
   fallbackText?: string;
   /** Set by the card once loaded: opens it for a snapshot, or for the current selection. */
   open?(snapshot?: SelectionSnapshot): void;
+
+  // The selection toolbar (utils/actions/page/toolbar.ts adds the actions after Translate).
+  /** Set by the selection script: the toolbar element (role=toolbar) in its closed root. */
+  bar?: HTMLElement;
+  /** Set by the toolbar's actions: the page's controls under the toolbar, which it must not cover. */
+  avoid?: { left: number; top: number; right: number; bottom: number }[];
+  /** Set by the selection script: places the toolbar again (its width or `avoid` changed). */
+  redraw?(): void;
+  /** Set by the selection script: the selection for an action; hides the toolbar. */
+  take?(): SelectionSnapshot | undefined;
+  /** Set by the toolbar's actions once loaded: called each time the toolbar is drawn for a selection; returns true. */
+  drawn?(): boolean;
+  /** Set by the action card once loaded: runs an action on a snapshot. */
+  runAction?(snapshot: SelectionSnapshot, action: ToolbarAction): void;
+  /** An action waiting for the action card to load. */
+  pendingAction?: { snapshot: SelectionSnapshot; action: ToolbarAction };
+  /** An action chosen in the context menu, for the current selection (or the menu's text). */
+  menuAction?: { action: ToolbarAction; fallbackText: string };
+  /** Set by the action card once loaded: runs `menuAction`. */
+  openMenuAction?(): void;
 }
 
 /** The global's name; also passed to functions the background injects. */

@@ -16,10 +16,7 @@ import { createShadowHost, isGlanceEvent, pinHost } from '@/utils/page/shadow-ho
  */
 
 const SIZE = 28;
-const CSS = `button{all:initial;box-sizing:border-box;display:block;width:${SIZE}px;height:${SIZE}px;border:1px solid #c5cbd3;border-radius:50%;
-background:#fff;color:#1d4ed8;font:600 11px/1 system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 5px #0004}
-button:hover{background:#eef3ff}button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
-@media (prefers-color-scheme:dark){button{background:#242529;color:#8ab4f8;border-color:#5f6368}button:hover{background:#30343c}}`;
+const CSS = `div{display:flex;gap:2px}button{all:initial;box-sizing:border-box;width:${SIZE}px;height:${SIZE}px;border:1px solid #c5cbd3;border-radius:50%;background:#fff;color:#1d4ed8;font:600 11px/1 system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 5px #0004}button:hover{background:#eef3ff}button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}@media (prefers-color-scheme:dark){button{background:#242529;color:#8ab4f8;border-color:#5f6368}button:hover{background:#30343c}}`;
 
 interface Runtime {
   id?: string;
@@ -61,6 +58,8 @@ export function startSelectionButton(): () => void {
   let chinese: boolean | undefined;
   let host: HTMLElement | undefined;
   let button: HTMLButtonElement | undefined;
+  /** The toolbar the button leads (role=toolbar "Glance"); the actions join it once loaded. */
+  let bar: HTMLElement | undefined;
   let current: SelectionInfo | null = null;
   /** The selection the card was opened for: no button for it again until the selection changes. */
   let opened: SelectionInfo | undefined;
@@ -76,6 +75,13 @@ export function startSelectionButton(): () => void {
    * never see a selection.
    */
   let settingsReady: Promise<boolean> | undefined;
+
+  /** Names the button in the interface language. */
+  const name = () => {
+    const label = chinese ? labelZh : labelEn;
+    button!.title = label;
+    button!.setAttribute('aria-label', label);
+  };
 
   let shown = false;
   const hide = () => {
@@ -95,26 +101,42 @@ export function startSelectionButton(): () => void {
       // Keep the page's selection and focus: the click must not take them away.
       button.addEventListener('mousedown', (event) => event.preventDefault());
       button.addEventListener('click', openCard);
-      made.root.append(button);
+      bar = document.createElement('div');
+      bar.role = 'toolbar';
+      bar.ariaLabel = 'Glance';
+      bar.append(button);
+      made.root.append(bar);
+      const shared = bridge();
+      shared.bar = bar;
+      shared.take = take;
+      shared.redraw = () => shown && place(current!.rects);
       // Named once here; a later change of language renames it (askSettings).
       chinese ??= browserChinese();
-      const label = chinese ? labelZh : labelEn;
-      button.title = label;
-      button.setAttribute('aria-label', label);
+      name();
     }
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
-    const spot = placeButton({ rects, backward: !!current?.backward, rtl: !!current?.rtl, viewport: view, size: SIZE });
+    bar!.dir = current?.rtl ? 'rtl' : '';
+    // The toolbar holds only buttons (its menu is beside it): as wide as they are.
+    const width = bar!.childElementCount * (SIZE + 2) - 2;
+    const spot = placeButton({
+      rects,
+      backward: !!current?.backward,
+      rtl: !!current?.rtl,
+      viewport: view,
+      size: SIZE,
+      width,
+      avoid: bridge().avoid,
+    });
     pinHost(host!, {
       position: 'fixed',
       display: 'block',
       'z-index': '2147483647',
       left: `${spot.left}px`,
       top: `${spot.top}px`,
-      width: `${SIZE}px`,
       height: `${SIZE}px`,
     });
-    shown = true;
     if (!host!.isConnected) document.documentElement.append(host!);
+    shown = true;
   };
 
   const evaluate = async () => {
@@ -127,7 +149,11 @@ export function startSelectionButton(): () => void {
     if (!info) return hide();
     settingsReady ??= connect();
     // Drawn once the settings say the button is on here (and still for this same selection).
-    if ((await settingsReady) && active && current === info) place(info.rects);
+    if ((await settingsReady) && active && current === info) {
+      place(info.rects);
+      // The actions after Translate: loaded into this frame the first time, then told of each selection.
+      bridge().drawn?.() || send('showActionToolbar').catch(() => {});
+    }
   };
 
   const schedule = (delay: number) => {
@@ -135,13 +161,20 @@ export function startSelectionButton(): () => void {
     timer = setTimeout(() => void evaluate(), delay);
   };
 
-  function openCard() {
+  /** The selection a toolbar button acts on; the toolbar goes, and stays away for this selection. */
+  function take() {
     const info = readSelection(pointer) ?? current;
     hide();
     if (!info) return;
-    const card = bridge();
     const snapshot = snapshotOf(info);
     opened = { ...info, range: snapshot.range };
+    return snapshot;
+  }
+
+  function openCard() {
+    const snapshot = take();
+    if (!snapshot) return;
+    const card = bridge();
     if (card.open) return card.open(snapshot);
     card.pending = snapshot;
     send('showTranslateCard').catch(() => {
@@ -155,11 +188,7 @@ export function startSelectionButton(): () => void {
       if (!runtime()?.id) throw new Error('orphaned');
       const settings = (await send('getPageSettings')) as PageSettings;
       chinese = settings.uiLanguage === 'auto' ? browserChinese() : settings.uiLanguage === 'zh-CN';
-      if (button) {
-        const label = chinese ? labelZh : labelEn;
-        button.title = label;
-        button.setAttribute('aria-label', label);
-      }
+      if (button) name();
       const on = settings.translateButton && !isSiteOff(location.hostname, settings.translateOffSites);
       if (on) start();
       else stop(false);

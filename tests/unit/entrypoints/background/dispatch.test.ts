@@ -57,6 +57,9 @@ const payloads: Record<MessageName, unknown> = {
   inspectPage: { tabId: 1 },
   showTranslateCard: null,
   openSettings: {},
+  listActions: null,
+  showActionToolbar: null,
+  showActionCard: null,
   chatImport: {
     data: {
       format: 'glance-chat',
@@ -77,9 +80,17 @@ const payloads: Record<MessageName, unknown> = {
 };
 
 /** Messages only content scripts send (the translation card's loader). */
-const CONTENT_ONLY: MessageName[] = ['showTranslateCard'];
+const CONTENT_ONLY: MessageName[] = ['showTranslateCard', 'showActionToolbar', 'showActionCard'];
 /** Messages content scripts may send: nothing secret comes back from any of them. */
-const CONTENT_ALLOWED: MessageName[] = ['getPageSettings', 'showTranslateCard', 'openSettings'];
+const CONTENT_ALLOWED: MessageName[] = [
+  'getPageSettings',
+  'showTranslateCard',
+  'openSettings',
+  // The toolbar's action names and icons (no prompts), and loading its scripts into the sender's frame.
+  'listActions',
+  'showActionToolbar',
+  'showActionCard',
+];
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });
 

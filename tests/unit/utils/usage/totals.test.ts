@@ -59,3 +59,15 @@ describe('totals of stored records with bad numbers', () => {
     expect(summary.daily.at(-1)!.byFeature.chat).toBeCloseTo(0.1, 12);
   });
 });
+
+describe('selection actions in the totals', () => {
+  it('files calls under their action’s name and sums them by day as "action"', () => {
+    const summary = summarizeUsage(
+      [call({ feature: 'Explain', costUsd: 0.25 }), call({ feature: 'Pirate', costUsd: 0.5 })],
+      [],
+      NOW,
+    );
+    expect(summary.daily.at(-1)!.byFeature).toEqual({ action: 0.75 });
+    expect(summary.today.calls).toBe(2);
+  });
+});

@@ -48,4 +48,21 @@ describe('placeButton', () => {
     expect(spot.left + 28).toBeLessThanOrEqual(1000);
     expect(spot.left).toBeGreaterThanOrEqual(0);
   });
+
+  it('leads a toolbar with the button: the toolbar runs on in the line direction and stays in the viewport, off the selection', () => {
+    const rects = [line(100, 100, 900), line(100, 120, 400)];
+    // Left to right: the first button keeps its spot at the line's end, the rest to its right.
+    expect(placeButton({ rects, backward: false, rtl: false, viewport, size: 28, width: 118 })).toEqual({ left: 372, top: 144 });
+    // Right to left: the first button at the line's end (its left), the toolbar runs leftwards.
+    const rtl = [line(200, 100, 900), line(500, 120, 900)];
+    expect(placeButton({ rects: rtl, backward: false, rtl: true, viewport, size: 28, width: 118 })).toEqual({
+      left: 410,
+      top: 144,
+    });
+    // Near the right edge, clamped so all of it shows.
+    const edge = [line(100, 100, 990)];
+    const spot = placeButton({ rects: edge, backward: false, rtl: false, viewport, size: 28, width: 118 });
+    expect(spot.left).toBe(1000 - 118);
+    expect(overlaps({ ...boxAt(spot), right: spot.left + 118 }, edge[0]!)).toBe(false);
+  });
 });

@@ -1,0 +1,112 @@
+import type { WireError } from '@/utils/errors';
+import { t } from '@/utils/i18n';
+import { ErrorNotice } from '@/components/error-notice';
+import { MarkdownView } from '@/components/markdown-view';
+
+export interface ActionCardProps {
+  /** The action's name: the dialog's name. */
+  name: string;
+  /** The answer so far (Markdown). */
+  markdown: string;
+  status: 'idle' | 'working' | 'done' | 'error';
+  error?: WireError;
+  notice?: string;
+  /** Ask: the question box, prefilled with the selection, until it is sent. */
+  question?: string;
+  /** The selection is in an editable field and the action offers Replace. */
+  canReplace: boolean;
+  copied: boolean;
+  replaced: boolean;
+  onQuestionChange(text: string): void;
+  onSend(): void;
+  onCopy(): void;
+  onCopyCode(code: string): void;
+  onReplace(): void;
+  onRetry(): void;
+  onOpenGlance(): void;
+  onOpenSettings(): void;
+  onClose(): void;
+}
+
+/**
+ * The card of a selection action: a non-modal dialog named after the action. Like the translation
+ * card it lives in a web page, so it shows no money at all.
+ */
+export function ActionCard(props: ActionCardProps) {
+  const { status, error } = props;
+  const working = status === 'working';
+  const held = error?.code === 'budget_exceeded';
+  const asking = props.question !== undefined;
+  return (
+    <div class="card" role="dialog" aria-label={props.name} tabIndex={-1} dir="ltr">
+      <header class="card-header">
+        <span class="from">{props.name}</span>
+        <button type="button" class="close" aria-label={t('close')} title={t('close')} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {asking && (
+        <form
+          class="ask"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (props.question?.trim()) props.onSend();
+          }}
+        >
+          <textarea
+            aria-label={t('actionQuestion')}
+            value={props.question}
+            rows={3}
+            onInput={(event) => props.onQuestionChange(event.currentTarget.value)}
+          />
+          <button type="submit" class="primary" disabled={!props.question?.trim()}>
+            {t('actionSend')}
+          </button>
+        </form>
+      )}
+      <div class="card-body" dir="auto" aria-busy={working}>
+        {props.markdown && <MarkdownView text={props.markdown} onCopyCode={props.onCopyCode} />}
+        {working && (
+          <p class="status" role="status">
+            {t('working')}
+          </p>
+        )}
+      </div>
+      {status === 'error' && error && !held && (
+        <ErrorNotice error={error} onRetry={error.retryable ? props.onRetry : undefined} onOpenSettings={props.onOpenSettings} />
+      )}
+      {status === 'error' && held && (
+        // Our own words, not the error's: the page must not read the spending or the limit.
+        <div role="alert" class="error-notice" data-code="budget_exceeded">
+          <p>{t('actionBudgetHeld')}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={props.onOpenGlance}>
+              {t('openGlance')}
+            </button>
+            <button type="button" onClick={props.onRetry}>
+              {t('retry')}
+            </button>
+          </div>
+        </div>
+      )}
+      {props.notice && <p class="notice">{props.notice}</p>}
+      {!asking && (
+        <footer class="card-actions">
+          <button type="button" onClick={props.onCopy} disabled={!props.markdown}>
+            {props.copied ? t('copied') : t('copy')}
+          </button>
+          {props.canReplace && (
+            <button type="button" onClick={props.onReplace} disabled={status !== 'done' || !props.markdown}>
+              {props.replaced ? t('translateReplaced') : t('translateReplace')}
+            </button>
+          )}
+          {(status === 'done' || (status === 'error' && !error?.retryable && !held)) && (
+            <button type="button" onClick={props.onRetry}>
+              {t('retry')}
+            </button>
+          )}
+        </footer>
+      )}
+    </div>
+  );
+}
