@@ -10,12 +10,14 @@
 const ACTING = ['click', 'mousedown', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'change', 'input', 'submit'];
 
 /**
- * Glance's hosts in this frame. A global of the extension's isolated world, which page scripts
- * cannot see: the selection button and the card are separate scripts that share it.
+ * Glance's hosts in this frame, each with the browser's last verdict on whether it is seen whole
+ * (see watchOcclusion; undefined until there is one). A global of the extension's isolated world,
+ * which page scripts cannot see: the selection button, its actions and the card are separate
+ * scripts that share it.
  */
-function hosts(): WeakSet<Node> {
-  const scope = globalThis as unknown as { __glanceHosts?: WeakSet<Node> };
-  scope.__glanceHosts ??= new WeakSet();
+function hosts(): WeakMap<Node, boolean | undefined> {
+  const scope = globalThis as unknown as { __glanceHosts?: WeakMap<Node, boolean | undefined> };
+  scope.__glanceHosts ??= new WeakMap();
   return scope.__glanceHosts;
 }
 
@@ -23,35 +25,13 @@ function hosts(): WeakSet<Node> {
 const pins = new WeakMap<HTMLElement, string>();
 
 /**
- * Hosts whose every pixel must be seen for a click to count, with the browser's last verdict
- * (IntersectionObserver v2, Chromium): false while anything is drawn over the host, even what lets
- * clicks through (`pointer-events: none`), which `elementFromPoint` cannot see.
- */
-const unobscured = new WeakMap<HTMLElement, boolean>();
-
-/**
  * A plain `div` with a closed shadow root styled by `css`. Events the page made up die at the root,
  * and so does a click on a host the page has hidden, moved or covered (clickjacking); the page's
  * edits of the host's style are undone as soon as it makes them.
  */
-export function createShadowHost(css: string, { wholeInView = false } = {}): { host: HTMLElement; root: ShadowRoot } {
+export function createShadowHost(css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement('div');
-  hosts().add(host);
-  // For a small host that spends on one click (not the card, which page widgets may overlap).
-  if (wholeInView)
-    try {
-      new IntersectionObserver(
-        (entries) => {
-          const entry = entries.at(-1) as IntersectionObserverEntry & { isVisible?: boolean };
-          // Hidden or out of view says nothing of what covers it once shown: the next verdict will.
-          if (entry.isIntersecting && entry.isVisible !== undefined) unobscured.set(host, entry.isVisible);
-          else unobscured.delete(host);
-        },
-        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-      ).observe(host);
-    } catch {
-      // No occlusion tracking (Firefox): the checks at the click's point still hold.
-    }
+  hosts().set(host, undefined);
   const root = host.attachShadow({ mode: 'closed' });
   for (const type of ACTING)
     root.addEventListener(
@@ -78,6 +58,28 @@ export function createShadowHost(css: string, { wholeInView = false } = {}): { h
   return { host, root };
 }
 
+/**
+ * Makes clicks on `host` count only while nothing at all is drawn over it, as the browser judges
+ * (IntersectionObserver v2, Chromium): that also catches what lets clicks through
+ * (`pointer-events: none`), which `elementFromPoint` cannot see. For a small host that spends on
+ * one click (the selection toolbar; not the card, which page widgets may overlap). Called from the
+ * toolbar's script, loaded at the first selection, so the always-on script does not carry it.
+ */
+export function watchOcclusion(host: Element): void {
+  try {
+    new IntersectionObserver(
+      (entries) => {
+        const entry = entries.at(-1) as IntersectionObserverEntry & { isVisible?: boolean };
+        // Hidden or out of view says nothing of what covers it once shown: the next verdict will.
+        hosts().set(host, entry.isIntersecting ? entry.isVisible : undefined);
+      },
+      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    ).observe(host);
+  } catch {
+    // No occlusion tracking (Firefox): the checks at the click's point still hold.
+  }
+}
+
 /** Whether a node is the host of one of Glance's shadow roots in this frame. */
 export function isGlanceHost(node: unknown): boolean {
   return hosts().has(node as Node);
@@ -98,8 +100,8 @@ export function pinHost(host: HTMLElement, declarations: Record<string, string>)
 /**
  * Whether a click on the host is one the person could see: its style is as pinned, a fixed host is
  * where it was pinned, neither it nor the page is transparent or hidden, it is what lies under the
- * click (a keyboard click, with no point, is checked at the host's middle) and, where the browser
- * tracks it, nothing is drawn over it.
+ * click (a keyboard click, with no point, is checked at the host's middle) and, where it is watched
+ * (watchOcclusion), nothing is drawn over it.
  */
 export function isExposed(host: HTMLElement, event: MouseEvent): boolean {
   const box = host.getBoundingClientRect();
@@ -114,6 +116,6 @@ export function isExposed(host: HTMLElement, event: MouseEvent): boolean {
     // A faint page (0 is caught above; no value, as in a DOM without CSS, counts as opaque).
     (+getComputedStyle(document.documentElement).opacity || 1) > 0.9 &&
     document.elementFromPoint(x, y) === host &&
-    unobscured.get(host) !== false
+    hosts().get(host) !== false
   );
 }

@@ -2,6 +2,7 @@ import { moreActions as moreEn } from '@/locales/en/actions.json';
 import { moreActions as moreZh } from '@/locales/zh-CN/actions.json';
 import type { ToolbarAction } from '@/utils/actions/types';
 import { PROTOCOL_TAG, type MessageName, type RequestOf, type ResponseOf } from '@/utils/protocol';
+import { watchOcclusion } from '@/utils/page/shadow-host';
 import { bridge } from '@/utils/translate/page/card-bridge';
 
 /** Buttons on the toolbar itself, Translate included; the rest go under "More actions". */
@@ -154,8 +155,15 @@ export function installToolbar(): void {
     }
   };
 
+  const watched = new WeakSet<Element>();
   const onDrawn = () => {
     const mine = ++generation;
+    // The toolbar spends on one click: each of its hosts counts clicks only while nothing covers it.
+    const host = (bridge().bar?.getRootNode() as ShadowRoot | undefined)?.host;
+    if (host && !watched.has(host)) {
+      watched.add(host);
+      watchOcclusion(host);
+    }
     // A new selection: the controls to keep clear are found again where it is.
     shared.avoid = undefined;
     for (const menu of menus) menu.hidden = true;

@@ -16,7 +16,7 @@ import { createShadowHost, isGlanceEvent, pinHost } from '@/utils/page/shadow-ho
  */
 
 const SIZE = 28;
-const CSS = `div{display:flex;gap:2px}button{all:initial;box-sizing:border-box;width:${SIZE}px;height:${SIZE}px;border:1px solid #c5cbd3;border-radius:50%;background:#fff;color:#1d4ed8;font:600 11px/1 system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 5px #0004}button:hover{background:#eef3ff}button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}@media (prefers-color-scheme:dark){button{background:#242529;color:#8ab4f8;border-color:#5f6368}button:hover{background:#30343c}}`;
+const CSS = `div{display:flex;gap:2px}button{all:initial;box-sizing:border-box;width:${SIZE}px;height:${SIZE}px;border:1px solid #c5cbd3;border-radius:50%;background:#fff;color:#1d4ed8;font:600 11px/1 system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 5px #0004}button:hover{border-color:currentColor}button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}@media (prefers-color-scheme:dark){button{background:#242529;color:#8ab4f8;border-color:#5f6368}}`;
 
 interface Runtime {
   id?: string;
@@ -93,7 +93,7 @@ export function startSelectionButton(): () => void {
 
   const place = (rects: Box[]) => {
     if (!button) {
-      const made = createShadowHost(CSS, { wholeInView: true });
+      const made = createShadowHost(CSS);
       host = made.host;
       button = document.createElement('button');
       button.type = 'button';
