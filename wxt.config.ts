@@ -111,6 +111,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Y' },
         description: '__MSG_cmdTranslateSelection__',
       },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_cmdOpenSidePanel__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,3 +1,4 @@
+import enAsk from '@/locales/en/ask.json';
 import enCommon from '@/locales/en/common.json';
 import enErrors from '@/locales/en/errors.json';
 import enOptions from '@/locales/en/options.json';
@@ -5,6 +6,7 @@ import enChat from '@/locales/en/chat.json';
 import enSummary from '@/locales/en/summary.json';
 import enTranslate from '@/locales/en/translate.json';
 import enUsage from '@/locales/en/usage.json';
+import zhAsk from '@/locales/zh-CN/ask.json';
 import zhChat from '@/locales/zh-CN/chat.json';
 import zhCommon from '@/locales/zh-CN/common.json';
 import zhErrors from '@/locales/zh-CN/errors.json';
@@ -18,7 +20,7 @@ export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat, ...enSummary, ...enTranslate, ...enUsage };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat, ...enSummary, ...enTranslate, ...enUsage, ...enAsk };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
@@ -31,6 +33,7 @@ const zh: Record<MessageKey, string> = {
   ...zhSummary,
   ...zhTranslate,
   ...zhUsage,
+  ...zhAsk,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '@/utils/errors';
+import { highlightPassage } from '@/utils/page/cite-highlight';
+
+/** The highlight's name in the page's `CSS.highlights`. */
+export const CITATION_HIGHLIGHT = 'glance-citation';
+
+/** How the highlight looks: a user style sheet (the page's DOM is not touched). */
+const HIGHLIGHT_CSS = `::highlight(${CITATION_HIGHLIGHT}) { background-color: #ffd54f; color: #111; }`;
+const styled = new Map<number, string>();
+
+/**
+ * Shows a cited block in its tab: scrolls to it and highlights exactly its text. `found: false`
+ * when the text is no longer on the page (it changed): nothing else is highlighted instead.
+ */
+export async function showCitation(tabId: number, text: string, nth: number): Promise<{ found: boolean }> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    // One style sheet per page load (a navigation drops it).
+    const loadKey = `${tab.url ?? ''}`;
+    const styling =
+      styled.get(tabId) === loadKey
+        ? Promise.resolve()
+        : browser.scripting.insertCSS({ target: { tabId, allFrames: true }, css: HIGHLIGHT_CSS }).then(() => {
+            styled.set(tabId, loadKey);
+          });
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: highlightPassage,
+      args: [text, nth, CITATION_HIGHLIGHT],
+    });
+    await styling.catch(() => {});
+    const result = frame?.result as { found?: unknown } | undefined;
+    return { found: result?.found === true };
+  } catch (error) {
+    throw new AppError('page_unreadable', { detail: error instanceof Error ? error.message : String(error), cause: error });
+  }
+}
+
+/** Forgets a tab's style mark when it navigates or closes (the next citation styles it again). */
+export function forgetTabStyle(tabId: number): void {
+  styled.delete(tabId);
+}

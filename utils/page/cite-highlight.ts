@@ -1,0 +1,142 @@
+/**
+ * Shows a cited block on the page: finds its text, scrolls it into view and marks it with the CSS
+ * Custom Highlight API (nothing is added to the page's DOM). Injected with
+ * `scripting.executeScript({ func })`, which sends only the function's source: it must not use
+ * anything outside its own body (no imports, no module constants).
+ *
+ * The text is matched on letters and digits only, so that Markdown markers, spaces and line breaks
+ * that differ between the extracted text and the page do not matter. The search covers open
+ * shadow roots and frames of the page's origin, in document order.
+ */
+export function highlightPassage(text: string, nth: number, name: string): { found: boolean } {
+  const KEEP = /[\p{L}\p{N}]/u;
+  const key = (value: string) => value.replace(/[^\p{L}\p{N}]+/gu, '');
+  type Registry = Map<string, unknown>;
+  const registries: Registry[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let haystack = '';
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT']);
+
+  const walk = (root: Node, doc: Document) => {
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.nodeType === 1 && SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 3) {
+        const part = key((node as Text).data);
+        if (part) {
+          nodes.push(node as Text);
+          starts.push(haystack.length);
+          haystack += part;
+        }
+        continue;
+      }
+      const element = node as Element;
+      if (element.shadowRoot) walk(element.shadowRoot, doc);
+      if (element.tagName === 'IFRAME' || element.tagName === 'FRAME') {
+        try {
+          const inner = (element as HTMLIFrameElement).contentDocument;
+          if (inner?.body) {
+            collect(inner);
+            walk(inner.body, inner);
+          }
+        } catch {
+          // Another origin's frame: not ours to read.
+        }
+      }
+    }
+  };
+  const collect = (doc: Document) => {
+    const registry = (doc.defaultView as unknown as { CSS?: { highlights?: Registry } } | null)?.CSS?.highlights;
+    if (registry) {
+      registry.delete(name);
+      registries.push(registry);
+    }
+  };
+
+  collect(document);
+  if (document.body) walk(document.body, document);
+  const needle = key(text);
+  if (!needle) return { found: false };
+  let at = -1;
+  for (let i = 0, from = 0; i <= nth; i++) {
+    const next = haystack.indexOf(needle, from);
+    if (next === -1) break;
+    at = next;
+    from = next + 1;
+  }
+  if (at === -1) return { found: false };
+
+  /** The text node holding haystack index `index`, and the offset of that character in it. */
+  const locate = (index: number): { node: Text; offset: number; length: number } => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    const node = nodes[low]!;
+    let remaining = index - starts[low]!;
+    for (let offset = 0; offset < node.data.length; ) {
+      const character = String.fromCodePoint(node.data.codePointAt(offset)!);
+      if (KEEP.test(character)) {
+        if (remaining <= 0) return { node, offset, length: character.length };
+        remaining -= character.length;
+      }
+      offset += character.length;
+    }
+    return { node, offset: node.data.length, length: 0 };
+  };
+  const first = locate(at);
+  const last = locate(at + needle.length - 1);
+  // Punctuation that belongs to the block's first and last words ("(see", "end.") is part of it.
+  let startOffset = first.offset;
+  while (startOffset > 0 && !/\s/.test(first.node.data[startOffset - 1]!)) startOffset--;
+  let endOffset = last.offset + last.length;
+  while (endOffset < last.node.data.length && !/\s/.test(last.node.data[endOffset]!)) endOffset++;
+
+  const ranges: Range[] = [];
+  const firstIndex = nodes.indexOf(first.node);
+  const lastIndex = nodes.indexOf(last.node);
+  const sameTree = first.node.getRootNode() === last.node.getRootNode() && first.node.ownerDocument === last.node.ownerDocument;
+  if (sameTree) {
+    const range = first.node.ownerDocument.createRange();
+    range.setStart(first.node, startOffset);
+    range.setEnd(last.node, endOffset);
+    ranges.push(range);
+  } else {
+    // A block split across shadow roots or frames: one range per text node.
+    for (let i = firstIndex; i <= lastIndex; i++) {
+      const node = nodes[i]!;
+      const range = node.ownerDocument.createRange();
+      range.setStart(node, i === firstIndex ? startOffset : 0);
+      range.setEnd(node, i === lastIndex ? endOffset : node.data.length);
+      ranges.push(range);
+    }
+  }
+  const byDocument = new Map<Document, Range[]>();
+  for (const range of ranges) {
+    const doc = range.startContainer.ownerDocument!;
+    byDocument.set(doc, [...(byDocument.get(doc) ?? []), range]);
+  }
+  for (const [doc, own] of byDocument) {
+    const view = doc.defaultView as unknown as {
+      Highlight?: new (...ranges: Range[]) => unknown;
+      CSS?: { highlights?: Registry };
+    } | null;
+    if (view?.Highlight && view.CSS?.highlights) view.CSS.highlights.set(name, new view.Highlight(...own));
+  }
+  // Frames first, outermost to innermost, then the block itself: in view, centred when possible.
+  const target = first.node.parentElement;
+  const frames: Element[] = [];
+  for (let view: Window | null = first.node.ownerDocument.defaultView; view && view !== window; view = view.parent) {
+    if (view.frameElement) frames.unshift(view.frameElement);
+    else break;
+  }
+  for (const frame of frames) frame.scrollIntoView({ block: 'center', behavior: 'instant' });
+  target?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  return { found: true };
+}
