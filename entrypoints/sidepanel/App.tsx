@@ -1,13 +1,27 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AskPanel } from '@/components/ask/ask-panel';
 import { t } from '@/utils/i18n';
-import type { Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { useBoundTab, type BoundTab } from '@/utils/ask/ui/use-bound-tab';
 import { copyText } from '@/utils/ui/clipboard';
 import { useSettings } from '@/utils/ui/use-settings';
-import { ChatView } from '../popup/chat-view';
-import { SummaryPanel } from '../popup/summary-panel';
+import type { ChatView as ChatViewType } from '../popup/chat-view';
+import type { SummaryPanel as SummaryPanelType } from '../popup/summary-panel';
+
+/**
+ * The plain chat and the summary are the popup's own views, loaded when first shown: the panel
+ * opens on the question about the page, and its composer is ready sooner without them.
+ */
+function useLazy<T>(load: () => Promise<T>, wanted: boolean): T | null {
+  const [loaded, setLoaded] = useState<T | null>(null);
+  useEffect(() => {
+    if (wanted && !loaded) void load().then((module) => setLoaded(() => module));
+  }, [wanted, loaded, load]);
+  return loaded;
+}
+const loadChat = () => import('../popup/chat-view').then((module) => module.ChatView);
+const loadSummary = () => import('../popup/summary-panel').then((module) => module.SummaryPanel);
 
 /** What the status line says: which page the panel talks about. */
 function boundText(bound: BoundTab): string {
@@ -24,6 +38,9 @@ function SidePanel({ settings }: { settings: Settings }) {
   const openSettings = useCallback(() => void browser.runtime.openOptionsPage(), []);
   const copy = useCallback((text: string) => void copyText(text), []);
   const summarize = useCallback(() => setView({ id: 'summary', run: true }), []);
+  const asking = view.id === 'ask' && usePage && bound.tabId !== null;
+  const ChatView = useLazy<typeof ChatViewType>(loadChat, view.id === 'ask' && !asking);
+  const SummaryPanel = useLazy<typeof SummaryPanelType>(loadSummary, view.id === 'summary');
 
   let body: preact.ComponentChildren;
   if (view.id === 'summary') {
@@ -32,13 +49,13 @@ function SidePanel({ settings }: { settings: Settings }) {
         <button type="button" class="secondary" onClick={() => setView({ id: 'ask', run: false })}>
           {t('askBack')}
         </button>
-        <SummaryPanel key={`${bound.tabId}:${bound.url}`} settings={settings} autoStart={view.run} />
+        {SummaryPanel && <SummaryPanel key={`${bound.tabId}:${bound.url}`} settings={settings} autoStart={view.run} />}
       </>
     );
-  } else if (usePage && bound.tabId !== null) {
+  } else if (asking && bound.tabId !== null) {
     body = (
       <AskPanel
-        key={`${bound.tabId}:${bound.url}`}
+        key={bound.tabId}
         tabId={bound.tabId}
         url={bound.url}
         cnyPerUsd={settings.cnyPerUsd}
@@ -48,7 +65,7 @@ function SidePanel({ settings }: { settings: Settings }) {
       />
     );
   } else {
-    body = <ChatView settings={settings} onSummarize={summarize} />;
+    body = ChatView && <ChatView settings={settings} onSummarize={summarize} />;
   }
 
   return (
@@ -82,9 +99,11 @@ function SidePanel({ settings }: { settings: Settings }) {
   );
 }
 
-/** The side panel (Chrome) / sidebar (Firefox), bound to a tab: ask about its page, chat, summarize. */
+/**
+ * The side panel (Chrome) / sidebar (Firefox), bound to a tab: ask about its page, chat, summarize.
+ * It shows at once with the default settings (the composer is ready to type in) and takes the
+ * stored ones when they arrive.
+ */
 export function App() {
-  const settings = useSettings();
-  if (!settings) return <main aria-busy="true" />;
-  return <SidePanel settings={settings} />;
+  return <SidePanel settings={useSettings() ?? DEFAULT_SETTINGS} />;
 }

@@ -12,74 +12,82 @@ export function highlightPassage(text: string, nth: number, name: string): { fou
   const KEEP = /[\p{L}\p{N}]/u;
   const key = (value: string) => value.replace(/[^\p{L}\p{N}]+/gu, '');
   type Registry = Map<string, unknown>;
-  const registries: Registry[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let haystack = '';
+  type Index = { nodes: Text[]; starts: number[]; haystack: string; dirty: boolean; observer?: MutationObserver };
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT']);
 
-  const walk = (root: Node, doc: Document) => {
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) =>
-        node.nodeType === 1 && SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === 3) {
-        const part = key((node as Text).data);
-        if (part) {
-          nodes.push(node as Text);
-          starts.push(haystack.length);
-          haystack += part;
-        }
-        continue;
-      }
-      const element = node as Element;
-      if (element.shadowRoot) walk(element.shadowRoot, doc);
-      if (element.tagName === 'IFRAME' || element.tagName === 'FRAME') {
-        try {
-          const inner = (element as HTMLIFrameElement).contentDocument;
-          if (inner?.body) {
-            collect(inner);
-            walk(inner.body, inner);
-          }
-        } catch {
-          // Another origin's frame: not ours to read.
-        }
-      }
-    }
-  };
-  const collect = (doc: Document) => {
+  const clear = (doc: Document) => {
     const registry = (doc.defaultView as unknown as { CSS?: { highlights?: Registry } } | null)?.CSS?.highlights;
-    if (registry) {
-      registry.delete(name);
-      registries.push(registry);
-    }
+    registry?.delete(name);
   };
+  /** Every text node with letters or digits, in document order, and their letters and digits joined. */
+  const build = (): Index => {
+    const index: Index = { nodes: [], starts: [], haystack: '', dirty: false };
+    const parts: string[] = [];
+    let length = 0;
+    const walk = (root: Node, doc: Document) => {
+      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) =>
+          node.nodeType === 1 && SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      });
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === 3) {
+          const part = key((node as Text).data);
+          if (part) {
+            index.nodes.push(node as Text);
+            index.starts.push(length);
+            parts.push(part);
+            length += part.length;
+          }
+          continue;
+        }
+        const element = node as Element;
+        if (element.shadowRoot) walk(element.shadowRoot, doc);
+        if (element.tagName === 'IFRAME' || element.tagName === 'FRAME') {
+          try {
+            const inner = (element as HTMLIFrameElement).contentDocument;
+            if (inner?.body) walk(inner.body, inner);
+          } catch {
+            // Another origin's frame: not ours to read.
+          }
+        }
+      }
+    };
+    if (document.body) walk(document.body, document);
+    index.haystack = parts.join('');
+    // Kept for the next citation until the page changes (a change inside a shadow root or a frame
+    // is not seen here: every match is checked against the live text below, and rebuilt if stale).
+    index.observer = new MutationObserver(() => {
+      index.dirty = true;
+      index.observer?.disconnect();
+    });
+    index.observer.observe(document, { subtree: true, childList: true, characterData: true });
+    return index;
+  };
+  const cache = globalThis as unknown as { glanceCiteIndex?: Index };
 
-  collect(document);
-  if (document.body) walk(document.body, document);
+  clear(document);
+  for (const frame of document.querySelectorAll('iframe, frame')) {
+    try {
+      const inner = (frame as HTMLIFrameElement).contentDocument;
+      if (inner) clear(inner);
+    } catch {
+      // Another origin's frame.
+    }
+  }
   const needle = key(text);
   if (!needle) return { found: false };
-  let at = -1;
-  for (let i = 0, from = 0; i <= nth; i++) {
-    const next = haystack.indexOf(needle, from);
-    if (next === -1) break;
-    at = next;
-    from = next + 1;
-  }
-  if (at === -1) return { found: false };
 
-  /** The text node holding haystack index `index`, and the offset of that character in it. */
-  const locate = (index: number): { node: Text; offset: number; length: number } => {
+  /** The text node holding haystack index `at`, and the offset of that character in it. */
+  const locate = (index: Index, at: number): { node: Text; offset: number; length: number } => {
     let low = 0;
-    let high = starts.length - 1;
+    let high = index.starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= index) low = middle;
+      if (index.starts[middle]! <= at) low = middle;
       else high = middle - 1;
     }
-    const node = nodes[low]!;
-    let remaining = index - starts[low]!;
+    const node = index.nodes[low]!;
+    let remaining = at - index.starts[low]!;
     for (let offset = 0; offset < node.data.length; ) {
       const character = String.fromCodePoint(node.data.codePointAt(offset)!);
       if (KEEP.test(character)) {
@@ -90,8 +98,44 @@ export function highlightPassage(text: string, nth: number, name: string): { fou
     }
     return { node, offset: node.data.length, length: 0 };
   };
-  const first = locate(at);
-  const last = locate(at + needle.length - 1);
+  const find = (index: Index) => {
+    let at = -1;
+    for (let i = 0, from = 0; i <= nth; i++) {
+      const next = index.haystack.indexOf(needle, from);
+      if (next === -1) break;
+      at = next;
+      from = next + 1;
+    }
+    if (at === -1) return null;
+    const first = locate(index, at);
+    const last = locate(index, at + needle.length - 1);
+    return { first, last, nodes: index.nodes };
+  };
+  /** Whether a match still spells the needle in the live page (a cached index may be stale). */
+  const live = (match: NonNullable<ReturnType<typeof find>>) => {
+    const from = match.nodes.indexOf(match.first.node);
+    const to = match.nodes.indexOf(match.last.node);
+    if (from === -1 || to < from || !match.first.node.isConnected || !match.last.node.isConnected) return false;
+    let spelled = '';
+    for (let i = from; i <= to; i++) {
+      const data = match.nodes[i]!.data;
+      spelled += key(
+        data.slice(i === from ? match.first.offset : 0, i === to ? match.last.offset + match.last.length : data.length),
+      );
+    }
+    return spelled === needle;
+  };
+
+  let index = cache.glanceCiteIndex && !cache.glanceCiteIndex.dirty ? cache.glanceCiteIndex : undefined;
+  let match = index ? find(index) : null;
+  if (!index || !match || !live(match)) {
+    cache.glanceCiteIndex?.observer?.disconnect();
+    index = build();
+    cache.glanceCiteIndex = index;
+    match = find(index);
+  }
+  if (!match || !live(match)) return { found: false };
+  const { first, last, nodes } = match;
   // Punctuation that belongs to the block's first and last words ("(see", "end.") is part of it.
   let startOffset = first.offset;
   while (startOffset > 0 && !/\s/.test(first.node.data[startOffset - 1]!)) startOffset--;

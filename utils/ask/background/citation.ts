@@ -7,7 +7,8 @@ export const CITATION_HIGHLIGHT = 'glance-citation';
 
 /** How the highlight looks: a user style sheet (the page's DOM is not touched). */
 const HIGHLIGHT_CSS = `::highlight(${CITATION_HIGHLIGHT}) { background-color: #ffd54f; color: #111; }`;
-const styled = new Map<number, string>();
+/** Tabs whose current page has the style sheet (a navigation drops it: see forgetTabStyle). */
+const styled = new Set<number>();
 
 /**
  * Shows a cited block in its tab: scrolls to it and highlights exactly its text. `found: false`
@@ -15,15 +16,12 @@ const styled = new Map<number, string>();
  */
 export async function showCitation(tabId: number, text: string, nth: number): Promise<{ found: boolean }> {
   try {
-    const tab = await browser.tabs.get(tabId);
-    // One style sheet per page load (a navigation drops it).
-    const loadKey = `${tab.url ?? ''}`;
-    const styling =
-      styled.get(tabId) === loadKey
-        ? Promise.resolve()
-        : browser.scripting.insertCSS({ target: { tabId, allFrames: true }, css: HIGHLIGHT_CSS }).then(() => {
-            styled.set(tabId, loadKey);
-          });
+    // One style sheet per page load, inserted while the highlighter runs.
+    const styling = styled.has(tabId)
+      ? Promise.resolve()
+      : browser.scripting.insertCSS({ target: { tabId, allFrames: true }, css: HIGHLIGHT_CSS }).then(() => {
+          styled.add(tabId);
+        });
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
       func: highlightPassage,

@@ -18,6 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  (globalThis as { glanceCiteIndex?: unknown }).glanceCiteIndex = undefined;
   document.body.innerHTML = '';
 });
 
@@ -55,5 +56,20 @@ describe('highlightPassage', () => {
     document.body.innerHTML = '<p>New text there.</p>';
     expect(highlightPassage('Old text here.', 0, 'glance-citation')).toEqual({ found: false });
     expect(registry.has('glance-citation')).toBe(false);
+  });
+
+  it('reuses its index of the page until the page changes, and never trusts a stale one', async () => {
+    document.body.innerHTML = '<div id="host"></div><p>First block.</p>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Shadow words.</p>';
+    expect(highlightPassage('First block.', 0, 'glance-citation').found).toBe(true);
+    const index = (globalThis as { glanceCiteIndex?: unknown }).glanceCiteIndex;
+    expect(highlightPassage('Shadow words.', 0, 'glance-citation').found).toBe(true);
+    expect((globalThis as { glanceCiteIndex?: unknown }).glanceCiteIndex).toBe(index);
+    // A change inside a shadow root is not observed: the match is checked against the live text.
+    root.querySelector('p')!.firstChild!.textContent = 'Other words.';
+    expect(highlightPassage('Shadow words.', 0, 'glance-citation').found).toBe(false);
+    expect(highlightPassage('Other words.', 0, 'glance-citation').found).toBe(true);
+    expect(shown()).toBe('Other words.');
   });
 });
