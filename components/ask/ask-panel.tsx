@@ -92,6 +92,7 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
         </p>
       )}
       {ask.planError && draft.trim() && <ErrorNotice error={ask.planError} onOpenSettings={onOpenSettings} />}
+      {plan?.selection && draft.trim() && <p class="ask-selection">{t('askSelection', { text: plan.selection })}</p>}
       {plan && draft.trim() && (
         <p class="ask-used" aria-live="polite">
           {t('askPlanBefore', {

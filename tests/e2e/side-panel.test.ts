@@ -188,6 +188,33 @@ it('treats page text as data: a prompt-injection page makes no outside request a
   await page.close();
 });
 
+it('asks about the selected text, with the whole page to cite from', async () => {
+  const { page, tabId } = await openTab('/article.html');
+  await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('target')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  const panel = await glance.openPage(`sidepanel.html?tabId=${tabId}`);
+  await panel.getByRole('textbox', { name: 'Message' }).fill('What does this mean?');
+  await eventually(() => panel.getByText(/^About your selection: “Researchers at the Monterey Bay/).count()).toBe(1);
+  await ask(panel, 'What does this mean?', 'Otters keep stones [1].');
+  const messages = messagesOf(0);
+  expect(messages.at(-1)!.content).toMatch(
+    /^The question is about this text the reader selected on the page:\n<selection>\nResearchers at the Monterey Bay/,
+  );
+  expect(messages.at(-1)!.content).toMatch(/What does this mean\?$/);
+  // The whole page is there to cite, not only the selection.
+  expect(messages[1]!.content).toContain('Sea otters are among the few marine mammals');
+  await panel
+    .getByRole('log', { name: 'Conversation' })
+    .getByText(/^About your selection:/)
+    .waitFor();
+  await panel.close();
+  await page.close();
+});
+
 it('opens the side panel from the popup\'s "Open side panel" button', async () => {
   const { page, tabId } = await openTab('/article.html');
   const popup = await glance.openPage(`popup.html?tabId=${tabId}`);

@@ -55,6 +55,8 @@ export interface AskPlanView {
   model: string;
   /** USD of the prompt; null without a price. */
   costUsd: number | null;
+  /** The start of the text selected on the page, which the question will be about (empty: none). */
+  selection: string;
   /** Over the user's confirmation threshold: the panel asks first ("Ask anyway"). */
   needsConfirm: boolean;
 }

@@ -26,12 +26,13 @@ function parse(raw: unknown): ActionInput<'askPageCited'> {
  */
 async function run(input: ActionInput<'askPageCited'>, ctx: ActionContext): Promise<string> {
   const read = await readBlocks(input.tabId, { fresh: true });
-  const prepared = await prepareAsk(read, input.question, ctx.settings, input.selection);
+  const selection = input.selection ?? read.selection;
+  const prepared = await prepareAsk(read, input.question, ctx.settings, selection);
   if (prepared.view.promptTokens > prepared.view.inputLimit) throw new AppError('context_too_long');
   const turn: PageTurn = {
     id: input.turnId,
     question: input.question,
-    ...(input.selection ? { selection: input.selection } : {}),
+    ...(selection ? { selection } : {}),
     answer: '',
     status: 'done',
     sent: prepared.selection.sent,

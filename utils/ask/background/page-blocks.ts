@@ -1,12 +1,27 @@
+import { browser } from 'wxt/browser';
 import type { PageContent } from '@/utils/page/extract';
-import { readTab } from '@/utils/summary/background/page-access';
+import { readTab, type Injector } from '@/utils/summary/background/page-access';
 import { splitBlocks, type PageBlock } from '@/utils/ask/blocks';
 import type { AskPassage } from '@/utils/ask/types';
 
-/** A tab's page read as numbered blocks. */
+/** A tab's page read as numbered blocks, and the text selected on it (empty: none). */
 export interface BlockPage {
   page: PageContent;
   blocks: PageBlock[];
+  selection: string;
+}
+
+/** The side panel's reading script (entrypoints/ask-page.ts): the whole page, and the selection apart. */
+const injectAskScript: Injector = async (tabId) => {
+  const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/ask-page.js'], injectImmediately: true });
+  return frame?.result;
+};
+let inject = injectAskScript;
+
+/** Replaces the injection (WXT's fake browser has no scripting). */
+export function setAskInjector(injector: Injector): void {
+  inject = injector;
+  recent.clear();
 }
 
 /** Reads made for estimates while the user types: reused for a few seconds, not re-extracted per keystroke. */
@@ -20,7 +35,10 @@ const REUSE_MS = 4000;
 export function readBlocks(tabId: number, options: { fresh?: boolean } = {}): Promise<BlockPage> {
   const cached = recent.get(tabId);
   if (!options.fresh && cached && Date.now() - cached.at < REUSE_MS) return cached.read;
-  const read = readTab(tabId).then((page) => ({ page, blocks: splitBlocks(page.markdown) }));
+  const read = readTab(tabId, inject).then((page) => {
+    const selection = (page as PageContent & { selection?: unknown }).selection;
+    return { page, blocks: splitBlocks(page.markdown), selection: typeof selection === 'string' ? selection.trim() : '' };
+  });
   recent.set(tabId, { at: Date.now(), read });
   read.catch(() => recent.delete(tabId));
   return read;

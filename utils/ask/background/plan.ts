@@ -32,7 +32,7 @@ export async function prepareAsk(
   read: BlockPage,
   question: string,
   settings: Settings,
-  selection?: string,
+  selection: string = read.selection,
 ): Promise<PreparedAsk> {
   const tokenizer = await getTokenizer(settings.model);
   // The selection (and the section around it) is what the question is about: rank for both.
@@ -65,6 +65,7 @@ export async function prepareAsk(
     exact: tokenizer.exact,
     model: settings.model,
     costUsd,
+    selection: selection.length > 200 ? `${selection.slice(0, 200)}…` : selection,
     needsConfirm: needsConfirmation(
       { inputTokens: promptTokens, outputTokens: 400, costUsd: costUsd === null ? null : costUsd * 1.3 },
       settings.summaryConfirmAboveUsd,
