@@ -4,6 +4,8 @@ import { sendMessage } from '@/utils/messaging';
 import type { ChatEstimate } from '@/utils/chat/types';
 import type { EstimateState } from '@/utils/chat/ui/use-chat-estimate';
 import { formatCost } from '@/utils/llm/pricing';
+import { conversationsToMarkdown } from '@/utils/ask/export';
+import { saveTextFile } from '@/utils/ui/download';
 import type { AskPlanView, PageTurn } from '@/utils/ask/types';
 import { usePageAsk } from '@/utils/ask/ui/use-page-ask';
 import { ChatComposer } from '@/components/chat/composer';
@@ -66,6 +68,13 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
     [tabId],
   );
 
+  const exportAll = () => {
+    sendMessage('askExport', null).then(
+      (conversations) => saveTextFile('glance-page-questions.md', conversationsToMarkdown(conversations), 'text/markdown'),
+      () => setNotice(t('error_disconnected')),
+    );
+  };
+
   const plan = ask.plan;
   return (
     <section class="chat-panel ask-panel">
@@ -75,6 +84,9 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
         </button>
         <button type="button" class="secondary" onClick={onSummarize}>
           {t('summarizePage')}
+        </button>
+        <button type="button" class="secondary" onClick={exportAll}>
+          {t('askExport')}
         </button>
       </div>
       <AskLog
