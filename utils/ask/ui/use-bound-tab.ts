@@ -48,6 +48,11 @@ export function useBoundTab(follow: boolean): BoundTab {
 
   useEffect(() => {
     let alive = true;
+    let ownWindow: number | undefined;
+    void browser.windows?.getCurrent().then(
+      (window) => (ownWindow = window.id),
+      () => {},
+    );
     const start = async () => {
       if (pinned.current !== null && !follow) {
         const tab = await browser.tabs.get(pinned.current).catch(() => undefined);
@@ -63,12 +68,16 @@ export function useBoundTab(follow: boolean): BoundTab {
       if (tabId !== bound.tabId) return;
       if (change.title && !bound.changed) setState((s) => ({ ...s, title: change.title ?? s.title }));
       const url = change.url ?? (change.status === 'complete' ? tab.url : undefined);
-      if (!url || !bound.url || sameDocument(url, bound.url)) return;
+      // Without a permission for the new page its address is hidden: a load that shows none is a
+      // navigation too (or a reload, which may also have changed the text).
+      const hidden = change.status === 'loading' && !change.url && !tab.url && !!bound.url;
+      if (!hidden && (!url || !bound.url || sameDocument(url, bound.url))) return;
       if (following) adopt(tab);
       else setState((s) => ({ ...s, changed: true }));
     };
-    const onActivated = ({ tabId }: { tabId: number }) => {
-      if (following) void browser.tabs.get(tabId).then(adopt, () => {});
+    const onActivated = ({ tabId, windowId }: { tabId: number; windowId: number }) => {
+      // Only the panel's own window: another window's active tab is not the one beside it.
+      if (following && (ownWindow === undefined || windowId === ownWindow)) void browser.tabs.get(tabId).then(adopt, () => {});
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.tabs.onActivated.addListener(onActivated);
