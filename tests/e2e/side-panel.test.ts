@@ -229,3 +229,27 @@ it('opens the side panel from the popup\'s "Open side panel" button', async () =
   await popup.close().catch(() => {});
   await page.close();
 });
+
+it('asks before a question whose cost is over the threshold ("Ask anyway"), and sends nothing until then', async () => {
+  const options = await glance.openPage('options.html');
+  const threshold = options.getByRole('textbox', { name: 'Ask before a summary costs more than (USD)' });
+  await threshold.fill('0');
+  await threshold.blur();
+  const { page, tabId } = await openTab('/article.html');
+  const panel = await glance.openPage(`sidepanel.html?tabId=${tabId}`);
+  await panel.getByRole('textbox', { name: 'Message' }).fill('Do otters use tools?');
+  await eventually(() => panel.getByText(/^Will use \d+ of \d+ passages/).count()).toBe(1);
+  await panel.getByRole('button', { name: 'Send' }).click();
+  const anyway = panel.getByRole('button', { name: 'Ask anyway' });
+  await anyway.waitFor();
+  expect(chatRequests()).toHaveLength(0);
+  server.enqueue({ kind: 'text', text: 'Yes [1].' });
+  await anyway.click();
+  await eventually(() => chatRequests().length).toBe(1);
+  await panel.getByRole('log', { name: 'Conversation' }).getByRole('button', { name: 'Citation 1' }).waitFor();
+  await threshold.fill('0.05');
+  await threshold.blur();
+  await options.close();
+  await panel.close();
+  await page.close();
+});
