@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { ChatEstimate } from '@/utils/chat/types';
@@ -51,6 +51,9 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
   const ask = usePageAsk(tabId, url, draft, '');
   const [notice, setNotice] = useState<string | null>(null);
   const estimate = useMemo(() => estimateOf(ask.plan, ask.counting), [ask.plan, ask.counting]);
+  const section = useRef<HTMLElement>(null);
+  // The composer focuses itself after the first paint; in the panel it is ready one frame sooner.
+  useLayoutEffect(() => section.current?.querySelector('textarea')?.focus(), []);
 
   const send = (confirmed = false) => {
     if (ask.send(draft.trim(), { confirmed })) setDraft('');
@@ -77,7 +80,7 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
 
   const plan = ask.plan;
   return (
-    <section class="chat-panel ask-panel">
+    <section ref={section} class="chat-panel ask-panel">
       <div class="chat-toolbar">
         <button type="button" onClick={ask.clear} disabled={ask.busy}>
           {t('chatNewChat')}
