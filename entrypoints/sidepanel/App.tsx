@@ -73,6 +73,7 @@ function SidePanel({ settings }: { settings: Settings }) {
       <header class="side-panel-header">
         <div role="status" aria-live="polite" class="status" title={bound.url}>
           {boundText(bound)}
+          {bound.url && bound.title && <span class="side-panel-url"> ({bound.url})</span>}
           {bound.changed && ` — ${t('askPageChanged')}`}
         </div>
         <label class="row">

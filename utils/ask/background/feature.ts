@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineFeature, type MenuItem } from '@/utils/background/feature';
 import { done, PAGES_ONLY } from '@/utils/background/handler';
-import { asObject, asOptionalString, asString, asTabId, refuse } from '@/utils/background/validate';
+import { asObject, asOptionalString, asString, asTabId, noPayload, refuse } from '@/utils/background/validate';
 import { openSidePanel } from '@/utils/ask/open-panel';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 import { askPageCitedAction } from './ask-action';
@@ -68,7 +68,7 @@ export const askFeature = defineFeature({
     },
     askExport: {
       allowedFrom: PAGES_ONLY,
-      parse: () => null,
+      parse: noPayload,
       handle: () => listConversations(),
     },
     askShowCitation: {
