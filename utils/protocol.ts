@@ -70,7 +70,7 @@ export interface Messages {
   /** Every page conversation with its quoted passages (export). */
   askExport: { request: null; response: PageConversation[] };
   /** Scrolls the tab to a cited block and highlights its text; `found: false` when it is gone. */
-  askShowCitation: { request: { tabId: number; text: string; nth: number }; response: { found: boolean } };
+  askShowCitation: { request: { tabId: number; text: string; nth: number; before?: string }; response: { found: boolean } };
 
   // Translate
   /** From the selection button: the background loads the translation card into the sender's frame. */

@@ -63,7 +63,12 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
       const passage = turn.passages.find((candidate) => candidate.n === n);
       if (!passage) return;
       setNotice(null);
-      sendMessage('askShowCitation', { tabId, text: passage.text, nth: passage.nth }).then(
+      sendMessage('askShowCitation', {
+        tabId,
+        text: passage.text,
+        nth: passage.nth,
+        ...(passage.before ? { before: passage.before } : {}),
+      }).then(
         ({ found }) => setNotice(found ? null : t('askCitationGone', { n })),
         () => setNotice(t('askCitationFailed', { n })),
       );

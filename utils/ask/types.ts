@@ -8,6 +8,8 @@ export interface AskPassage {
   text: string;
   /** Which occurrence of this text on the page it is (0: the first), for repeated text. */
   nth: number;
+  /** The end of the block before it, letters and digits only: tells repeated text apart on the page. */
+  before?: string;
 }
 
 /** One question about a page and its answer. */

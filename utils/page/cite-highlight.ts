@@ -8,7 +8,7 @@
  * that differ between the extracted text and the page do not matter. The search covers open
  * shadow roots and frames of the page's origin, in document order.
  */
-export function highlightPassage(text: string, nth: number, name: string): { found: boolean } {
+export function highlightPassage(text: string, nth: number, name: string, before = ''): { found: boolean } {
   const KEEP = /[\p{L}\p{N}]/u;
   const key = (value: string) => value.replace(/[^\p{L}\p{N}]+/gu, '');
   type Registry = Map<string, unknown>;
@@ -99,14 +99,18 @@ export function highlightPassage(text: string, nth: number, name: string): { fou
     return { node, offset: node.data.length, length: 0 };
   };
   const find = (index: Index) => {
-    let at = -1;
-    for (let i = 0, from = 0; i <= nth; i++) {
-      const next = index.haystack.indexOf(needle, from);
-      if (next === -1) break;
-      at = next;
-      from = next + 1;
+    // Every occurrence (a few at most in practice). Text that repeats (a heading also in the table
+    // of contents, "Reply" under each comment) is told apart by the block before it, then by count.
+    const all: number[] = [];
+    for (let next = index.haystack.indexOf(needle); next !== -1 && all.length < 200; ) {
+      all.push(next);
+      next = index.haystack.indexOf(needle, next + 1);
     }
-    if (at === -1) return null;
+    if (!all.length) return null;
+    const anchored = before
+      ? all.filter((at) => index.haystack.slice(Math.max(0, at - before.length - 400), at).includes(before))
+      : [];
+    const at = anchored.length === 1 ? anchored[0]! : all[Math.min(nth, all.length - 1)]!;
     const first = locate(index, at);
     const last = locate(index, at + needle.length - 1);
     return { first, last, nodes: index.nodes };

@@ -14,7 +14,7 @@ const styled = new Set<number>();
  * Shows a cited block in its tab: scrolls to it and highlights exactly its text. `found: false`
  * when the text is no longer on the page (it changed): nothing else is highlighted instead.
  */
-export async function showCitation(tabId: number, text: string, nth: number): Promise<{ found: boolean }> {
+export async function showCitation(tabId: number, text: string, nth: number, before = ''): Promise<{ found: boolean }> {
   try {
     // One style sheet per page load, inserted while the highlighter runs.
     const styling = styled.has(tabId)
@@ -25,7 +25,7 @@ export async function showCitation(tabId: number, text: string, nth: number): Pr
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
       func: highlightPassage,
-      args: [text, nth, CITATION_HIGHLIGHT],
+      args: [text, nth, CITATION_HIGHLIGHT, before],
     });
     await styling.catch(() => {});
     const result = frame?.result as { found?: unknown } | undefined;

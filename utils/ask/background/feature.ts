@@ -77,9 +77,10 @@ export const askFeature = defineFeature({
         const value = asObject(data);
         const nth = value.nth;
         if (typeof nth !== 'number' || !Number.isInteger(nth) || nth < 0) refuse('nth is not a count');
-        return { tabId: asTabId(value.tabId), text: asString(value.text, 'text', 200_000), nth };
+        const before = asOptionalString(value.before, 'before', 1000);
+        return { tabId: asTabId(value.tabId), text: asString(value.text, 'text', 200_000), nth, ...(before ? { before } : {}) };
       },
-      handle: ({ tabId, text, nth }) => showCitation(tabId, text, nth),
+      handle: ({ tabId, text, nth, before }) => showCitation(tabId, text, nth, before),
     },
   },
   actions: { askPageCited: askPageCitedAction },

@@ -57,11 +57,14 @@ export function passagesOf(blocks: readonly PageBlock[], sent: readonly number[]
   const wanted = new Set(sent);
   const seen = new Map<string, number>();
   const passages: AskPassage[] = [];
+  let previous = '';
   for (const block of blocks) {
     const key = matchKey(block.plain);
     const nth = seen.get(key) ?? 0;
     seen.set(key, nth + 1);
-    if (wanted.has(block.n)) passages.push({ n: block.n, text: block.plain, nth });
+    if (wanted.has(block.n))
+      passages.push({ n: block.n, text: block.plain, nth, ...(previous ? { before: previous.slice(-40) } : {}) });
+    previous = key;
   }
   return passages;
 }

@@ -72,4 +72,12 @@ describe('highlightPassage', () => {
     expect(highlightPassage('Other words.', 0, 'glance-citation').found).toBe(true);
     expect(shown()).toBe('Other words.');
   });
+
+  it('tells a heading from its table-of-contents entry by the block before it', () => {
+    document.body.innerHTML =
+      '<nav><ul><li>Contents</li><li>History</li><li>Habitat</li></ul></nav><p>Otters live by the sea.</p><h2 id="h">History</h2><p>Long ago.</p>';
+    expect(highlightPassage('History', 0, 'glance-citation', 'Otterslivebythesea').found).toBe(true);
+    const [range] = [...registry.get('glance-citation')!];
+    expect(range!.startContainer.parentElement!.id).toBe('h');
+  });
 });

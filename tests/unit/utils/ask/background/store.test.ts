@@ -34,6 +34,6 @@ describe('page conversations', { timeout: 30_000 }, () => {
 
   it('keeps with each sent block which occurrence of its text it is', () => {
     const blocks = splitBlocks('Reply\n\nSomething\n\nReply!');
-    expect(passagesOf(blocks, [3])).toEqual([{ n: 3, text: 'Reply!', nth: 1 }]);
+    expect(passagesOf(blocks, [3])).toEqual([{ n: 3, text: 'Reply!', nth: 1, before: 'Something' }]);
   });
 });
