@@ -5,6 +5,7 @@ import type { Settings } from '@/utils/settings';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useSpending } from '@/utils/usage/ui/use-spending';
 import { useOpenSidePanel } from '@/utils/ask/ui/use-open-side-panel';
+import { PageHistory } from '@/components/ask/page-history';
 import { SpendBadge } from '@/components/usage/spend-badge';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
@@ -31,7 +32,16 @@ const VIEWS: { id: string; label: MessageKey; render(context: ViewContext): prea
   },
   { id: 'summary', label: 'viewSummary', render: ({ settings, run }) => <SummaryPanel settings={settings} autoStart={run} /> },
   { id: 'translate', label: 'translateTab', render: () => <TranslateView /> },
-  { id: 'history', label: 'historyTab', render: ({ show }) => <HistoryView onOpened={() => show('chat')} /> },
+  {
+    id: 'history',
+    label: 'historyTab',
+    render: ({ show }) => (
+      <>
+        <HistoryView onOpened={() => show('chat')} />
+        <PageHistory />
+      </>
+    ),
+  },
 ];
 
 /**

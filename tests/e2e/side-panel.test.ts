@@ -152,6 +152,14 @@ it('binds the panel to a tab, answers with citations that highlight exactly thei
     .getByRole('button', { name: `Citation ${number}` })
     .waitFor();
 
+  // The popup's History lists the page, linked to its address.
+  const history = await glance.openPage('popup.html?view=history');
+  const listed = history
+    .getByRole('region', { name: 'Pages asked about' })
+    .getByRole('link', { name: /How otters use tools · 2 questions/ });
+  expect(await listed.getAttribute('href')).toBe(`${pages.url}/article.html`);
+  await history.close();
+
   // The bound tab navigates: the panel says so and offers to read the new page.
   await page.goto(`${pages.url}/other.html`);
   await eventually(() => again.getByRole('status').first().textContent()).toMatch(/changed/);
@@ -246,7 +254,9 @@ it('asks before a question whose cost is over the threshold ("Ask anyway"), and 
   server.enqueue({ kind: 'text', text: 'Yes [1].' });
   await anyway.click();
   await eventually(() => chatRequests().length).toBe(1);
-  await panel.getByRole('log', { name: 'Conversation' }).getByRole('button', { name: 'Citation 1' }).waitFor();
+  // The page's earlier questions (the tests above) are there too: this answer is the last.
+  await panel.getByRole('log', { name: 'Conversation' }).getByText('Yes').last().waitFor();
+  await panel.getByRole('log', { name: 'Conversation' }).getByRole('button', { name: 'Citation 1' }).last().waitFor();
   await threshold.fill('0.05');
   await threshold.blur();
   await options.close();
