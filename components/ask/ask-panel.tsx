@@ -10,7 +10,8 @@ import type { AskPlanView, PageTurn } from '@/utils/ask/types';
 import { usePageAsk } from '@/utils/ask/ui/use-page-ask';
 import { ChatComposer } from '@/components/chat/composer';
 import { ErrorNotice } from '@/components/error-notice';
-import { AskLog } from './ask-log';
+import { useLazy } from '@/utils/ui/use-lazy';
+import type { AskLog as AskLogType } from './ask-log';
 import '@/components/chat/chat.css';
 import './ask.css';
 
@@ -23,6 +24,9 @@ export interface AskPanelProps {
   onOpenSettings(): void;
   onCopy(text: string): void;
 }
+
+/** The conversation (and the Markdown renderer it needs) loads beside the composer, not before it. */
+const loadLog = () => import('./ask-log').then((module) => module.AskLog);
 
 /** The plan as the chat composer's estimate: the same "Next request: N tokens · cost" line. */
 function estimateOf(plan: AskPlanView | null, counting: boolean): EstimateState {
@@ -49,6 +53,7 @@ function estimateOf(plan: AskPlanView | null, counting: boolean): EstimateState 
 export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, onCopy }: AskPanelProps) {
   const [draft, setDraft] = useState('');
   const ask = usePageAsk(tabId, url, draft, '');
+  const AskLog = useLazy<typeof AskLogType>(loadLog);
   const [notice, setNotice] = useState<string | null>(null);
   const estimate = useMemo(() => estimateOf(ask.plan, ask.counting), [ask.plan, ask.counting]);
   const section = useRef<HTMLElement>(null);
@@ -97,15 +102,19 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
           {t('askExport')}
         </button>
       </div>
-      <AskLog
-        turns={ask.turns}
-        pending={ask.pending}
-        cnyPerUsd={cnyPerUsd}
-        onCite={cite}
-        onRetry={(question) => ask.send(question, { confirmed: true })}
-        onOpenSettings={onOpenSettings}
-        onCopyCode={onCopy}
-      />
+      {AskLog ? (
+        <AskLog
+          turns={ask.turns}
+          pending={ask.pending}
+          cnyPerUsd={cnyPerUsd}
+          onCite={cite}
+          onRetry={(question) => ask.send(question, { confirmed: true })}
+          onOpenSettings={onOpenSettings}
+          onCopyCode={onCopy}
+        />
+      ) : (
+        <div class="chat-log" role="log" aria-label={t('chatConversationLabel')} aria-busy="true" />
+      )}
       {notice && (
         <p class="ask-notice" role="alert">
           {notice}

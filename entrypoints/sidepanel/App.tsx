@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AskPanel } from '@/components/ask/ask-panel';
 import { t } from '@/utils/i18n';
@@ -6,20 +6,12 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { useBoundTab, type BoundTab } from '@/utils/ask/ui/use-bound-tab';
 import { copyText } from '@/utils/ui/clipboard';
 import { useSettings } from '@/utils/ui/use-settings';
+import { useLazy } from '@/utils/ui/use-lazy';
 import type { ChatView as ChatViewType } from '../popup/chat-view';
 import type { SummaryPanel as SummaryPanelType } from '../popup/summary-panel';
 
-/**
- * The plain chat and the summary are the popup's own views, loaded when first shown: the panel
- * opens on the question about the page, and its composer is ready sooner without them.
- */
-function useLazy<T>(load: () => Promise<T>, wanted: boolean): T | null {
-  const [loaded, setLoaded] = useState<T | null>(null);
-  useEffect(() => {
-    if (wanted && !loaded) void load().then((module) => setLoaded(() => module));
-  }, [wanted, loaded, load]);
-  return loaded;
-}
+// The plain chat and the summary are the popup's own views, loaded when first shown: the panel
+// opens on the question about the page, and its composer is ready sooner without them.
 const loadChat = () => import('../popup/chat-view').then((module) => module.ChatView);
 const loadSummary = () => import('../popup/summary-panel').then((module) => module.SummaryPanel);
 

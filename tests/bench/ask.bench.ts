@@ -129,13 +129,11 @@ async function browserTimings(root: string) {
     })()`)) as [number, number][];
     await panel.close();
 
-    // Panel open to focused composer.
-    const opens: number[] = [];
-    /** When the HTML was parsed: what comes after is the panel's scripts, render and focus. */
-    const interactive: number[] = [];
-    for (let i = 0; i < 10; i++) {
+    // Panel open to focused composer; the popup's chat (same composer) opened in turn, as a baseline
+    // on the same machine at the same moment.
+    const openToFocus = async (path: string) => {
       const page = await glance.context.newPage();
-      await page.goto(`chrome-extension://${glance.extensionId}/sidepanel.html?tabId=${tabId}`, { waitUntil: 'commit' });
+      await page.goto(`chrome-extension://${glance.extensionId}/${path}`, { waitUntil: 'commit' });
       // Extension pages refuse eval (CSP): plain evaluations only, a focus listener set at commit.
       await page.evaluate(`
         window.focusedAt = document.activeElement?.getAttribute('aria-label') === 'Message' ? performance.now() : undefined;
@@ -148,9 +146,20 @@ async function browserTimings(root: string) {
         focusedAt = (await page.evaluate('window.focusedAt')) as number | undefined;
         if (focusedAt === undefined) await page.waitForTimeout(20);
       }
-      if (focusedAt !== undefined) opens.push(focusedAt);
-      interactive.push((await page.evaluate(`performance.getEntriesByType('navigation')[0].domInteractive`)) as number);
+      const parsed = (await page.evaluate(`performance.getEntriesByType('navigation')[0].domInteractive`)) as number;
       await page.close();
+      return { focusedAt, parsed };
+    };
+    const opens: number[] = [];
+    /** When the HTML was parsed: what comes after is the panel's scripts, render and focus. */
+    const interactive: number[] = [];
+    const popupOpens: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const panelOpen = await openToFocus(`sidepanel.html?tabId=${tabId}`);
+      if (panelOpen.focusedAt !== undefined) opens.push(panelOpen.focusedAt);
+      interactive.push(panelOpen.parsed);
+      const popupOpen = await openToFocus('popup.html');
+      if (popupOpen.focusedAt !== undefined) popupOpens.push(popupOpen.focusedAt);
     }
     return {
       pageBytes: html.length,
@@ -162,6 +171,7 @@ async function browserTimings(root: string) {
       highlightPaintedMs: round(median(inPage.map(([, painted]) => painted)), 1),
       panelOpenToFocusMs: round(median(opens), 1),
       panelHtmlParsedMs: round(median(interactive), 1),
+      popupOpenToFocusMs: round(median(popupOpens), 1),
     };
   } finally {
     await glance.close();
