@@ -80,4 +80,17 @@ describe('highlightPassage', () => {
     const [range] = [...registry.get('glance-citation')!];
     expect(range!.startContainer.parentElement!.id).toBe('h');
   });
+
+  it("finds text in a frame of the page's origin and highlights it in that frame's registry", () => {
+    document.body.innerHTML = '<p>Outside.</p><iframe></iframe>';
+    const frame = document.querySelector('iframe')!;
+    const inner = frame.contentDocument!;
+    inner.body.innerHTML = '<p>Inside the frame.</p>';
+    const frameRegistry = new Map<string, FakeHighlight>();
+    Object.assign(frame.contentWindow!, { CSS: { highlights: frameRegistry }, Highlight: FakeHighlight });
+    (frame.contentWindow as unknown as typeof window).Element.prototype.scrollIntoView = vi.fn();
+    expect(highlightPassage('Inside the frame.', 0, 'glance-citation').found).toBe(true);
+    expect([...frameRegistry.get('glance-citation')!].map((range) => range.toString())).toEqual(['Inside the frame.']);
+    expect(registry.has('glance-citation')).toBe(false);
+  });
 });
