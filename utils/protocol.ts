@@ -66,6 +66,7 @@ export interface Messages {
   askPlan: { request: { tabId: number; question: string; selection?: string }; response: AskPlanView };
   /** The stored conversation about a page (by its address), or null. */
   askGetConversation: { request: { url: string }; response: PageConversation | null };
+  /** "New chat" about a page: its earlier questions stay stored (history, export), the panel starts empty. */
   askClearConversation: { request: { url: string }; response: null };
   /** Every page conversation with its quoted passages (export). */
   askExport: { request: null; response: PageConversation[] };

@@ -267,6 +267,15 @@ it('asks before a question whose cost is over the threshold ("Ask anyway"), and 
   // The page's earlier questions (the tests above) are there too: this answer is the last.
   await panel.getByRole('log', { name: 'Conversation' }).getByText('Yes').last().waitFor();
   await panel.getByRole('log', { name: 'Conversation' }).getByRole('button', { name: 'Citation 1' }).last().waitFor();
+  // New chat: the panel starts empty; the page's questions stay in the popup's History.
+  await panel.getByRole('button', { name: 'New chat' }).click();
+  await expect.poll(() => panel.getByRole('log', { name: 'Conversation' }).getByRole('button').count()).toBe(0);
+  const history = await glance.openPage('popup.html?view=history');
+  await history
+    .getByRole('region', { name: 'Pages asked about' })
+    .getByRole('link', { name: /How otters use tools · \d+ questions/ })
+    .waitFor();
+  await history.close();
   await threshold.fill('0.05');
   await threshold.blur();
   await options.close();

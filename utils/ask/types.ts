@@ -39,6 +39,17 @@ export interface PageConversation {
   title: string;
   turns: PageTurn[];
   updatedAt: number;
+  /**
+   * When "New chat" was pressed (epoch ms): earlier turns stay stored (history, export) but the
+   * panel starts empty and does not resend them.
+   */
+  newChatAt?: number;
+}
+
+/** The turns of the current chat about a page: those after its last "New chat". */
+export function currentTurns(conversation: PageConversation | null): PageTurn[] {
+  const since = conversation?.newChatAt ?? 0;
+  return (conversation?.turns ?? []).filter((turn) => turn.createdAt > since);
 }
 
 /** What asking `question` now would send, and its cost, before anything is sent. */

@@ -8,7 +8,7 @@ import { askPageCitedAction } from './ask-action';
 import { forgetTabStyle, showCitation } from './citation';
 import { readBlocks } from './page-blocks';
 import { prepareAsk } from './plan';
-import { clearConversation, getConversation, listConversations } from './store';
+import { getConversation, listConversations, startNewChat } from './store';
 
 /** Keyboard shortcut name (wxt.config.ts `commands`). */
 export const SIDE_PANEL_COMMAND = 'open-side-panel';
@@ -64,7 +64,7 @@ export const askFeature = defineFeature({
     askClearConversation: {
       allowedFrom: PAGES_ONLY,
       parse: (data) => ({ url: asUrl(asObject(data).url) }),
-      handle: ({ url }) => done(clearConversation(url)),
+      handle: ({ url }) => done(startNewChat(url)),
     },
     askExport: {
       allowedFrom: PAGES_ONLY,

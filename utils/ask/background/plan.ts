@@ -6,7 +6,7 @@ import type { ChatRequestSpec, ChatTurn } from '@/utils/llm/request';
 import { needsConfirmation } from '@/utils/summary/plan';
 import { buildAskRequest } from '@/utils/ask/prompt';
 import { selectBlocks, type AskSelection } from '@/utils/ask/retrieve';
-import type { AskPlanView, PageConversation } from '@/utils/ask/types';
+import { currentTurns, type AskPlanView, type PageConversation } from '@/utils/ask/types';
 import type { BlockPage } from './page-blocks';
 import { getConversation } from './store';
 
@@ -19,7 +19,7 @@ export interface PreparedAsk {
 
 /** The conversation so far as chat turns (finished answers only). */
 export function historyOf(conversation: PageConversation | null): ChatTurn[] {
-  return (conversation?.turns ?? [])
+  return currentTurns(conversation)
     .filter((turn) => turn.status === 'done' && turn.answer)
     .flatMap((turn): ChatTurn[] => [
       { role: 'user', content: turn.question },

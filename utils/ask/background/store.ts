@@ -45,9 +45,11 @@ export async function putTurn(url: string, title: string, turn: PageTurn, now = 
   }
 }
 
-/** Forgets a page's conversation ("New chat" in the panel). */
-export async function clearConversation(url: string): Promise<void> {
-  await (await db()).delete(STORE, conversationUrl(url));
+/** "New chat" in the panel: the page's earlier turns stay stored, the panel starts afresh. */
+export async function startNewChat(url: string, now = Date.now()): Promise<void> {
+  const database = await db();
+  const stored = (await database.get(STORE, conversationUrl(url))) as PageConversation | undefined;
+  if (stored) await database.put(STORE, { ...stored, newChatAt: now });
 }
 
 /** Every page conversation, newest first (export). */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '@/utils/errors';
 import { sendMessage, wireOf } from '@/utils/messaging';
 import { startStream, type StreamHandle } from '@/utils/stream-client';
-import type { AskPlanView, PageTurn } from '@/utils/ask/types';
+import { currentTurns, type AskPlanView, type PageTurn } from '@/utils/ask/types';
 
 /** The question being answered, as the panel shows it while it streams. */
 export interface PendingAsk {
@@ -49,7 +49,7 @@ export function usePageAsk(tabId: number | null, url: string, draft: string, sel
   const reload = useCallback(async () => {
     if (!url) return setTurns([]);
     const conversation = await sendMessage('askGetConversation', { url }).catch(() => null);
-    setTurns(conversation?.turns ?? []);
+    setTurns(currentTurns(conversation));
   }, [url]);
 
   useEffect(() => {
