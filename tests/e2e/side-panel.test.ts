@@ -233,6 +233,14 @@ it('asks about the selected text, with the whole page to cite from', async () =>
   await page.close();
 });
 
+it('without ?tabId= follows the active tab; opened as a tab itself, it takes the tab used before it', async () => {
+  const { page } = await openTab('/other.html');
+  const panel = await glance.openPage('sidepanel.html');
+  await eventually(() => panel.getByRole('status').first().textContent()).toContain('Following the active tab: Another page');
+  await panel.close();
+  await page.close();
+});
+
 it('opens the side panel from the popup\'s "Open side panel" button', async () => {
   const { page, tabId } = await openTab('/article.html');
   const popup = await glance.openPage(`popup.html?tabId=${tabId}`);

@@ -49,6 +49,7 @@ export function useBoundTab(follow: boolean): BoundTab {
   useEffect(() => {
     let alive = true;
     let ownWindow: number | undefined;
+    let ownTab: number | undefined;
     void browser.windows?.getCurrent().then(
       (window) => (ownWindow = window.id),
       () => {},
@@ -59,7 +60,13 @@ export function useBoundTab(follow: boolean): BoundTab {
         if (alive) adopt(tab ?? ({ id: pinned.current } as Browser.tabs.Tab));
         return;
       }
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      // Opened as an ordinary tab, the panel is itself the active tab: it talks about the tab used
+      // last before it instead.
+      ownTab = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
+      const tabs = await browser.tabs.query({ currentWindow: true });
+      const others = tabs.filter((tab) => tab.id !== ownTab);
+      const tab =
+        others.find((candidate) => candidate.active) ?? others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
       if (alive) adopt(tab);
     };
     void start();
@@ -77,7 +84,8 @@ export function useBoundTab(follow: boolean): BoundTab {
     };
     const onActivated = ({ tabId, windowId }: { tabId: number; windowId: number }) => {
       // Only the panel's own window: another window's active tab is not the one beside it.
-      if (following && (ownWindow === undefined || windowId === ownWindow)) void browser.tabs.get(tabId).then(adopt, () => {});
+      if (tabId === ownTab || !following || (ownWindow !== undefined && windowId !== ownWindow)) return;
+      void browser.tabs.get(tabId).then(adopt, () => {});
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.tabs.onActivated.addListener(onActivated);
