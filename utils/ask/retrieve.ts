@@ -98,10 +98,17 @@ export function formatBlock(block: Pick<PageBlock, 'n' | 'text'>): string {
 
 /**
  * Chooses the blocks to send for `question` within `budget` page tokens: all of them when the
- * page fits; else the best-scoring ones with their headings, then (with room left) the page's
- * first blocks, in page order.
+ * page fits; else the `carried` ones first (what the previous answer cited, a follow-up's context;
+ * at most a quarter of the budget), then the best-scoring ones with their headings, then (with room
+ * left) the page's first blocks, in page order.
  */
-export function selectBlocks(blocks: readonly PageBlock[], question: string, budget: number, count: CountTokens): AskSelection {
+export function selectBlocks(
+  blocks: readonly PageBlock[],
+  question: string,
+  budget: number,
+  count: CountTokens,
+  carried: readonly number[] = [],
+): AskSelection {
   const sizes = new Map<number, number>();
   const size = (block: PageBlock) => {
     let tokens = sizes.get(block.n);
@@ -128,6 +135,10 @@ export function selectBlocks(blocks: readonly PageBlock[], question: string, bud
     used += size(block);
     return true;
   };
+  for (const n of carried) {
+    const block = byNumber.get(n);
+    if (block && used + size(block) <= budget / 4) take(block);
+  }
   for (const { block, score } of ranked) {
     if (score <= 0) break;
     const heading = block.heading ? byNumber.get(block.heading) : undefined;

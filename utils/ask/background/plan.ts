@@ -5,6 +5,7 @@ import { costOf, priceFor } from '@/utils/llm/pricing';
 import type { ChatRequestSpec, ChatTurn } from '@/utils/llm/request';
 import { needsConfirmation } from '@/utils/summary/plan';
 import { buildAskRequest } from '@/utils/ask/prompt';
+import { citedNumbers } from '@/utils/ask/citations';
 import { selectBlocks, type AskSelection } from '@/utils/ask/retrieve';
 import { currentTurns, type AskPlanView, type PageConversation } from '@/utils/ask/types';
 import type { BlockPage } from './page-blocks';
@@ -35,11 +36,17 @@ export async function prepareAsk(
   selection: string = read.selection,
 ): Promise<PreparedAsk> {
   const tokenizer = await getTokenizer(settings.model);
-  // The selection (and the section around it) is what the question is about: rank for both.
-  const query = selection ? `${selection}\n${question}` : question;
-  const chosen = selectBlocks(read.blocks, query, settings.askPageBudget, tokenizer.count);
-  const sent = new Set(chosen.sent);
   const conversation = await getConversation(read.page.url).catch(() => null);
+  // The selection (and the section around it) is what the question is about: rank for both. A
+  // follow-up ("and for how long?") is ranked with the question before it too, and keeps the
+  // passages the last answer cited.
+  const previous = currentTurns(conversation)
+    .filter((turn) => turn.status === 'done')
+    .at(-1);
+  const query = [selection, previous?.question, question].filter(Boolean).join('\n');
+  const carried = previous ? citedNumbers(previous.answer, new Set(previous.sent)) : [];
+  const chosen = selectBlocks(read.blocks, query, settings.askPageBudget, tokenizer.count, carried);
+  const sent = new Set(chosen.sent);
   const spec = buildAskRequest({
     title: read.page.title,
     url: read.page.url,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBlocks, setAskInjector } from '@/utils/ask/background/page-blocks';
 import { prepareAsk } from '@/utils/ask/background/plan';
+import { putTurn } from '@/utils/ask/background/store';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
 function page(markdown: string, selection = '') {
@@ -52,5 +53,29 @@ describe('prepareAsk', () => {
     setAskInjector(async () => page('Short page.'));
     const prepared = await prepareAsk(await readBlocks(3), 'Why?', { ...DEFAULT_SETTINGS, summaryConfirmAboveUsd: 0 });
     expect(prepared.view.needsConfirm).toBe(true);
+  });
+
+  it('ranks a follow-up with the question before it and keeps the passages the last answer cited', async () => {
+    setAskInjector(async () => page(longMarkdown));
+    const settings = { ...DEFAULT_SETTINGS, askPageBudget: 600 };
+    await putTurn('https://a.example/plan', 'Plan', {
+      id: 't1',
+      question: 'What colour is the lighthouse?',
+      answer: 'Crimson [401].',
+      status: 'done',
+      sent: [401],
+      total: 401,
+      tokens: 20,
+      passages: [],
+      createdAt: Date.now(),
+    });
+    const prepared = await prepareAsk(await readBlocks(4), 'And since when?', settings);
+    expect(prepared.selection.sent).toContain(401);
+    // The earlier turn goes with it, then the question.
+    expect(prepared.spec.turns.slice(2).map((turn) => turn.content)).toEqual([
+      'What colour is the lighthouse?',
+      'Crimson [401].',
+      'And since when?',
+    ]);
   });
 });
