@@ -115,6 +115,7 @@ export default defineConfig({
       'run-action-1': { description: '__MSG_cmdRunAction1__' },
       'run-action-2': { description: '__MSG_cmdRunAction2__' },
       'run-action-3': { description: '__MSG_cmdRunAction3__' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_cmdOpenSidePanel__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,5 @@
 import enActions from '@/locales/en/actions.json';
+import enAsk from '@/locales/en/ask.json';
 import enCommon from '@/locales/en/common.json';
 import enErrors from '@/locales/en/errors.json';
 import enOptions from '@/locales/en/options.json';
@@ -7,6 +8,7 @@ import enSummary from '@/locales/en/summary.json';
 import enTranslate from '@/locales/en/translate.json';
 import enUsage from '@/locales/en/usage.json';
 import zhActions from '@/locales/zh-CN/actions.json';
+import zhAsk from '@/locales/zh-CN/ask.json';
 import zhChat from '@/locales/zh-CN/chat.json';
 import zhCommon from '@/locales/zh-CN/common.json';
 import zhErrors from '@/locales/zh-CN/errors.json';
@@ -20,7 +22,17 @@ export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat, ...enSummary, ...enTranslate, ...enUsage, ...enActions };
+const en = {
+  ...enCommon,
+  ...enErrors,
+  ...enOptions,
+  ...enChat,
+  ...enSummary,
+  ...enTranslate,
+  ...enUsage,
+  ...enActions,
+  ...enAsk,
+};
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
@@ -34,6 +46,7 @@ const zh: Record<MessageKey, string> = {
   ...zhTranslate,
   ...zhUsage,
   ...zhActions,
+  ...zhAsk,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -6,6 +6,7 @@
  * per request, named {@link STREAM_PORT}: the client sends {@link ClientEvent}s, the background
  * answers with {@link StreamEvent}s. Everything here is JSON-serializable.
  */
+import type { AskCitedInput, AskPlanView, PageConversation } from '@/utils/ask/types';
 import type { ChatEstimate, ChatInput, Conversation, ConversationSummary } from '@/utils/chat/types';
 import type { ActionRunInput, ToolbarAction } from '@/utils/actions/types';
 import type { WireError } from '@/utils/errors';
@@ -62,6 +63,18 @@ export interface Messages {
    */
   inspectPage: { request: { tabId: number }; response: PageInspection };
 
+  // Ask about the page (side panel)
+  /** What asking a question about the tab's page now would send (blocks, tokens) and cost. */
+  askPlan: { request: { tabId: number; question: string; selection?: string }; response: AskPlanView };
+  /** The stored conversation about a page (by its address), or null. */
+  askGetConversation: { request: { url: string }; response: PageConversation | null };
+  /** "New chat" about a page: its earlier questions stay stored (history, export), the panel starts empty. */
+  askClearConversation: { request: { url: string }; response: null };
+  /** Every page conversation with its quoted passages (export). */
+  askExport: { request: null; response: PageConversation[] };
+  /** Scrolls the tab to a cited block and highlights its text; `found: false` when it is gone. */
+  askShowCitation: { request: { tabId: number; text: string; nth: number; before?: string }; response: { found: boolean } };
+
   // Translate
   /** From the selection button: the background loads the translation card into the sender's frame. */
   showTranslateCard: { request: null; response: null };
@@ -113,6 +126,9 @@ export interface Actions {
   summarize: { tabId: number; regenerate?: boolean };
   /** A follow-up question about the tab's page; `turns` is the thread so far, ending with the question. */
   askPage: { tabId: number; turns: ChatTurn[] };
+
+  /** A question about the tab's page, answered with `[n]` citations of its blocks (side panel). */
+  askPageCited: AskCitedInput;
 
   // Translate
   translate: TranslateInput;

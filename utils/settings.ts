@@ -36,6 +36,14 @@ export const DEFAULT_SETTINGS = {
   /** Parts of a long page summarized at the same time. */
   summaryConcurrency: 4,
 
+  // Ask about the page (side panel)
+  /** Most page tokens sent with a question, whatever the model's window: a longer page sends the passages that match. */
+  askPageBudget: 6000,
+  /** The side panel follows the active tab instead of staying with the tab it was opened for. */
+  sidePanelFollowsTab: false,
+  /** The toolbar icon opens the side panel instead of the popup (Chrome). */
+  sidePanelOnToolbar: false,
+
   // Translate
   /** Show the Translate button by selections, on every site Glance may read (see selection-script.ts). */
   translateButton: true,
@@ -103,6 +111,7 @@ export function sanitizeSettings(raw: unknown): Settings {
   if (!(result.summaryConfirmAboveUsd >= 0)) result.summaryConfirmAboveUsd = DEFAULT_SETTINGS.summaryConfirmAboveUsd;
   result.translateOffSites = result.translateOffSites.filter((site) => typeof site === 'string');
   result.answerDeadlineMinutes = clampInteger(result.answerDeadlineMinutes, 1, 120, DEFAULT_SETTINGS.answerDeadlineMinutes);
+  result.askPageBudget = clampInteger(result.askPageBudget, 500, 200_000, DEFAULT_SETTINGS.askPageBudget);
   if (!(result.translateMaxChars > 0)) result.translateMaxChars = DEFAULT_SETTINGS.translateMaxChars;
   return result;
 }

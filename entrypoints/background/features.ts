@@ -2,6 +2,7 @@ import { actionsFeature } from '@/utils/actions/background/feature';
 import type { ActionRegistry } from '@/utils/background/action';
 import type { CommandHandler, Feature, MenuItem } from '@/utils/background/feature';
 import type { HandlerMap } from '@/utils/background/handler';
+import { askFeature } from '@/utils/ask/background/feature';
 import { chatFeature } from '@/utils/chat/background/feature';
 import { llmFeature } from '@/utils/llm/background/feature';
 import { summaryFeature } from '@/utils/summary/background/feature';
@@ -13,7 +14,15 @@ import { usageFeature } from '@/utils/usage/background/feature';
  * keyboard shortcuts are built from this list: adding a feature is its folder, one line here, its
  * protocol entries and its tests.
  */
-export const FEATURES = [llmFeature, chatFeature, summaryFeature, translateFeature, usageFeature, actionsFeature] as const;
+export const FEATURES = [
+  llmFeature,
+  chatFeature,
+  summaryFeature,
+  translateFeature,
+  usageFeature,
+  actionsFeature,
+  askFeature,
+] as const;
 
 type MergedKey = 'handlers' | 'actions' | 'commands';
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

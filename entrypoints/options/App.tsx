@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AskSettings } from '@/components/ask/settings';
 import { ChatSettings } from '@/components/chat/settings';
 import { ConnectionForm } from '@/components/connection/form';
 import { GeneralSettings } from '@/components/general-settings';
@@ -152,6 +153,7 @@ export function App() {
         onSave={async (patch) => void (await updateSettings(patch))}
       />
       <SummarySettings {...settings} onChange={changeGeneral} />
+      <AskSettings {...settings} onChange={changeGeneral} />
       <TranslateSection settings={settings} />
       <ActionsSection settings={settings} />
       <UsageSection settings={settings} />

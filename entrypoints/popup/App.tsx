@@ -4,6 +4,8 @@ import { t, type MessageKey } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useSpending } from '@/utils/usage/ui/use-spending';
+import { useOpenSidePanel } from '@/utils/ask/ui/use-open-side-panel';
+import { PageHistory } from '@/components/ask/page-history';
 import { SpendBadge } from '@/components/usage/spend-badge';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
@@ -30,7 +32,16 @@ const VIEWS: { id: string; label: MessageKey; render(context: ViewContext): prea
   },
   { id: 'summary', label: 'viewSummary', render: ({ settings, run }) => <SummaryPanel settings={settings} autoStart={run} /> },
   { id: 'translate', label: 'translateTab', render: () => <TranslateView /> },
-  { id: 'history', label: 'historyTab', render: ({ show }) => <HistoryView onOpened={() => show('chat')} /> },
+  {
+    id: 'history',
+    label: 'historyTab',
+    render: ({ show }) => (
+      <>
+        <HistoryView onOpened={() => show('chat')} />
+        <PageHistory />
+      </>
+    ),
+  },
 ];
 
 /**
@@ -68,6 +79,7 @@ export function App() {
   const settings = useSettings();
   const spending = useSpending();
   const [{ id: view, run }, setView] = useState(initialView);
+  const openSidePanel = useOpenSidePanel();
   if (!settings) return <main aria-busy="true" />;
   const current = VIEWS.find((candidate) => candidate.id === view);
   const show = (id: string, options: { run?: boolean } = {}) => setView({ id, run: options.run ?? false });
@@ -88,6 +100,9 @@ export function App() {
             onOpen={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#usage') })}
           />
         )}
+        <button type="button" class="secondary" onClick={openSidePanel}>
+          {t('openSidePanel')}
+        </button>
         <button
           type="button"
           class="secondary icon-button"

@@ -2,7 +2,8 @@
  * `npm run test:firefox`: Glance's Firefox build in a real, headless Firefox (ESR 140 or newer;
  * `FIREFOX_PATH`, else /usr/bin/firefox-esr or /usr/bin/firefox), against the fake server. One
  * pass through what a person does first: settings and Test connection, a chat answer with its
- * cost, the Usage table, a page summary, and a selection translated from the in-page button.
+ * cost, the Usage table, a page summary, a question in the sidebar's page, and a selection translated
+ * from the in-page button.
  * Not part of `npm test` (CI installs Chromium only); run it after changing anything that
  * differs between the browsers (permissions, storage, the background page).
  */
@@ -132,6 +133,22 @@ try {
   assert.match(summaryRequest, /Sea otters are among the few marine mammals/);
   assert.doesNotMatch(summaryRequest, /Home/);
   step('reads the article in the page and streams its summary');
+
+  // The sidebar's page, bound to the article's tab, as the sidebar shows it (sidebarAction.open
+  // needs a person's click on the browser's own UI, which Marionette cannot give).
+  server.enqueue({ kind: 'text', text: 'They crack clams open against a flat stone [2].' });
+  await firefox.openTab(`${BASE}/sidepanel.html?tabId=${articleTab}`);
+  await firefox.until(`return document.activeElement && document.activeElement.getAttribute('aria-label') === 'Message'`);
+  assert.match(
+    await firefox.until<string>(`const s = (() => { ${STATUS} })(); return /otters/i.test(s) && s`),
+    /How otters use tools/,
+  );
+  await firefox.run(SET_FIELD, ['Message', 'How do otters open clams?']);
+  await firefox.until(`return /Will use \\d+ of \\d+ passages/.test(document.body.textContent)`);
+  await firefox.run(CLICK, ['Send']);
+  await firefox.until(`return !!document.querySelector('[role=log] button[aria-label="Citation 2"]')`);
+  assert.match(JSON.stringify(server.requests.at(-1)?.body), /\[2\] /);
+  step('the sidebar page asks about the tab and shows a citation of the page');
 
   server.enqueue({ kind: 'text', text: '水獭睡觉时手牵着手。' });
   await firefox.switchTo(`${pages.url}/article.html`);

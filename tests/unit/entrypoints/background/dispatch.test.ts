@@ -77,6 +77,11 @@ const payloads: Record<MessageName, unknown> = {
   chatExport: { ids: null },
   chatEstimate: { conversationId: 'c1', text: 'and then?', model: 'gpt-4o-mini' },
   chatDelete: { id: 'c1' },
+  askPlan: { tabId: 1, question: 'why?' },
+  askGetConversation: { url: 'https://example.com/' },
+  askClearConversation: { url: 'https://example.com/' },
+  askExport: null,
+  askShowCitation: { tabId: 1, text: 'a passage', nth: 0 },
 };
 
 /** Messages only content scripts send (the translation card's loader). */
@@ -99,8 +104,9 @@ describe('dispatch', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     await setApiKey('openai', KEY);
     for (const name of Object.keys(payloads) as MessageName[]) {
-      // inspectPage reads a tab (scripting), which the fake browser has not: tested in page-summary.test.ts.
-      if (name === 'saveApiKey' || name === 'inspectPage' || CONTENT_ONLY.includes(name)) continue;
+      // inspectPage, askPlan and askShowCitation read a tab (scripting), which the fake browser has not.
+      const readsTab = name === 'inspectPage' || name === 'askPlan' || name === 'askShowCitation';
+      if (name === 'saveApiKey' || readsTab || CONTENT_ONLY.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
       expect(reply.ok, name).toBe(true);
       expect(JSON.stringify(reply), name).not.toContain(KEY.slice(3, 20));
