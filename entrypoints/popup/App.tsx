@@ -74,6 +74,16 @@ function SettingsIcon() {
   );
 }
 
+/** A window with a panel at its right side, drawn. */
+function SidePanelIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <path d="M15 4v16" />
+    </svg>
+  );
+}
+
 /** The toolbar popup: a tab per feature, and the way to the settings. */
 export function App() {
   const settings = useSettings();
@@ -100,8 +110,14 @@ export function App() {
             onOpen={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#usage') })}
           />
         )}
-        <button type="button" class="secondary" onClick={openSidePanel}>
-          {t('openSidePanel')}
+        <button
+          type="button"
+          class="secondary icon-button"
+          aria-label={t('openSidePanel')}
+          title={t('openSidePanel')}
+          onClick={openSidePanel}
+        >
+          <SidePanelIcon />
         </button>
         <button
           type="button"

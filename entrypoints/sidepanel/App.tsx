@@ -68,7 +68,7 @@ function SidePanel({ settings }: { settings: Settings }) {
           {bound.url && bound.title && <span class="side-panel-url"> ({bound.url})</span>}
           {bound.changed && ` — ${t('askPageChanged')}`}
         </div>
-        <label class="row">
+        <label class="checkbox">
           <input
             type="checkbox"
             role="switch"

@@ -5,7 +5,7 @@ import type { Glance } from './harness';
 
 /**
  * How Glance's extension pages are set: Chromium gives extension pages a body rule of its own
- * (10.5 px, its own font) that Glance's type scale must override, in English and in Chinese.
+ * (10.5 px, its own font) that Glance's type scale must override.
  */
 
 let server: FakeServer;
@@ -14,7 +14,7 @@ let glance: Glance;
 beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
 afterAll(() => closeAll(glance, server));
 
-const PAGES = ['popup.html', 'options.html'];
+const PAGES = ['popup.html', 'options.html', 'sidepanel.html'];
 
 it('sets body text at 14 px in Glance’s own font stack on every extension page', async () => {
   for (const path of PAGES) {
