@@ -4,11 +4,14 @@
  * `scripting.executeScript({ func })`, which sends only the function's source: it must not use
  * anything outside its own body (no imports, no module constants).
  *
+ * `css` is the highlight's style, which open shadow roots holding the block adopt (the page's
+ * style sheets, where the background inserts it, do not reach into them).
+ *
  * The text is matched on letters and digits only, so that Markdown markers, spaces and line breaks
  * that differ between the extracted text and the page do not matter. The search covers open
  * shadow roots and frames of the page's origin, in document order.
  */
-export function highlightPassage(text: string, nth: number, name: string, before = ''): { found: boolean } {
+export function highlightPassage(text: string, nth: number, name: string, before = '', css = ''): { found: boolean } {
   const KEEP = /[\p{L}\p{N}]/u;
   const key = (value: string) => value.replace(/[^\p{L}\p{N}]+/gu, '');
   type Registry = Map<string, unknown>;
@@ -176,6 +179,22 @@ export function highlightPassage(text: string, nth: number, name: string, before
       CSS?: { highlights?: Registry };
     } | null;
     if (view?.Highlight && view.CSS?.highlights) view.CSS.highlights.set(name, new view.Highlight(...own));
+  }
+  // A page's style sheets stop at shadow roots, the inserted highlight style too: each open root
+  // that holds part of the block adopts it once (a constructed sheet, not a node in the page).
+  const scope = globalThis as unknown as { glanceCiteStyled?: WeakSet<ShadowRoot> };
+  scope.glanceCiteStyled ??= new WeakSet();
+  for (const range of css ? ranges : []) {
+    const root = range.startContainer.getRootNode() as ShadowRoot;
+    if (!('host' in root) || scope.glanceCiteStyled.has(root)) continue;
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      scope.glanceCiteStyled.add(root);
+    } catch {
+      // No constructed sheets here: the highlight is registered, only not painted in this root.
+    }
   }
   // Frames first, outermost to innermost, then the block itself: in view, centred when possible.
   const target = first.node.parentElement;

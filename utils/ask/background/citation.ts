@@ -25,7 +25,7 @@ export async function showCitation(tabId: number, text: string, nth: number, bef
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
       func: highlightPassage,
-      args: [text, nth, CITATION_HIGHLIGHT, before],
+      args: [text, nth, CITATION_HIGHLIGHT, before, HIGHLIGHT_CSS],
     });
     await styling.catch(() => {});
     const result = frame?.result as { found?: unknown } | undefined;

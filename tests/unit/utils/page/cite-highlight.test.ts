@@ -19,6 +19,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
   (globalThis as { glanceCiteIndex?: unknown }).glanceCiteIndex = undefined;
+  (globalThis as { glanceCiteStyled?: unknown }).glanceCiteStyled = undefined;
   document.body.innerHTML = '';
 });
 
@@ -40,6 +41,28 @@ describe('highlightPassage', () => {
     expect(range!.startContainer.parentElement!.id).toBe('b');
     expect(highlightPassage('a b', 0, 'glance-citation').found).toBe(true);
     expect(shown()).toBe('a b');
+  });
+
+  it("gives an open shadow root holding the block the highlight's style, once", () => {
+    class FakeSheet {
+      text = '';
+      replaceSync(css: string) {
+        this.text = css;
+      }
+    }
+    vi.stubGlobal('CSSStyleSheet', FakeSheet);
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Styled inside the shadow root.</p>';
+    // jsdom has no adopted sheets; a browser starts every root with an empty list.
+    Object.assign(root, { adoptedStyleSheets: [] });
+    const css = '::highlight(glance-citation) { background-color: #ffd54f; }';
+    expect(highlightPassage('Styled inside the shadow root.', 0, 'glance-citation', '', css).found).toBe(true);
+    expect(highlightPassage('Styled inside the shadow root.', 0, 'glance-citation', '', css).found).toBe(true);
+    const adopted = root.adoptedStyleSheets as unknown as FakeSheet[];
+    expect(adopted.map((sheet) => sheet.text)).toEqual([css]);
+    // The page's own document gets nothing this way (the background inserts its sheet there).
+    expect(document.adoptedStyleSheets ?? []).toEqual([]);
   });
 
   it('finds text in open shadow roots', () => {
