@@ -1,5 +1,6 @@
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
+import { BudgetHeldNotice } from '@/components/budget-held-notice';
 import { ErrorNotice } from '@/components/error-notice';
 import { MarkdownView } from '@/components/markdown-view';
 
@@ -76,18 +77,7 @@ export function ActionCard(props: ActionCardProps) {
         <ErrorNotice error={error} onRetry={error.retryable ? props.onRetry : undefined} onOpenSettings={props.onOpenSettings} />
       )}
       {status === 'error' && held && (
-        // Our own words, not the error's: the page must not read the spending or the limit.
-        <div role="alert" class="error-notice" data-code="budget_exceeded">
-          <p>{t('actionBudgetHeld')}</p>
-          <div class="row">
-            <button type="button" class="primary" onClick={props.onOpenGlance}>
-              {t('openGlance')}
-            </button>
-            <button type="button" onClick={props.onRetry}>
-              {t('retry')}
-            </button>
-          </div>
-        </div>
+        <BudgetHeldNotice text={t('actionBudgetHeld')} onOpenGlance={props.onOpenGlance} onRetry={props.onRetry} />
       )}
       {props.notice && <p class="notice">{props.notice}</p>}
       {!asking && (

@@ -1,6 +1,7 @@
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { LANGUAGES } from '@/utils/languages';
+import { BudgetHeldNotice } from '@/components/budget-held-notice';
 import { ErrorNotice } from '@/components/error-notice';
 import { LanguageSelect } from '@/components/language-select';
 import { MarkdownView } from '@/components/markdown-view';
@@ -77,18 +78,7 @@ export function TranslationCard(props: TranslationCardProps) {
         <ErrorNotice error={error} onRetry={props.onResume} onOpenSettings={props.onOpenSettings} />
       )}
       {status === 'error' && held && (
-        // Our own words, not the error's: the page must not read the spending or the limit.
-        <div role="alert" class="error-notice" data-code="budget_exceeded">
-          <p>{t('translateBudgetHeld')}</p>
-          <div class="row">
-            <button type="button" class="primary" onClick={props.onOpenGlance}>
-              {t('openGlance')}
-            </button>
-            <button type="button" onClick={props.onResume}>
-              {t('retry')}
-            </button>
-          </div>
-        </div>
+        <BudgetHeldNotice text={t('translateBudgetHeld')} onOpenGlance={props.onOpenGlance} onRetry={props.onResume} />
       )}
       {props.notice && <p class="notice">{props.notice}</p>}
       <footer class="card-actions">
