@@ -27,6 +27,16 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(text);
   await box.press('Enter');
+  // Taken once the composer empties: until then Send is still the old one, and waitForAnswerEnd
+  // would find it at once. A send refused at once gets its text back; the caller checks that.
+  await box
+    .page()
+    .waitForFunction(
+      ([element, typed]) => (element as HTMLTextAreaElement).value !== typed,
+      [await box.elementHandle(), text] as const,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
 }
 
 /** Waits until the conversation has no answer streaming (Send is back). */
