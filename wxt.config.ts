@@ -111,6 +111,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Y' },
         description: '__MSG_cmdTranslateSelection__',
       },
+      'translate-page': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_cmdTranslatePage__' },
     },
     ...(browser === 'firefox'
       ? {

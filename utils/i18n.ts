@@ -1,6 +1,7 @@
 import enCommon from '@/locales/en/common.json';
 import enErrors from '@/locales/en/errors.json';
 import enOptions from '@/locales/en/options.json';
+import enPageTranslate from '@/locales/en/pagetranslate.json';
 import enChat from '@/locales/en/chat.json';
 import enSummary from '@/locales/en/summary.json';
 import enTranslate from '@/locales/en/translate.json';
@@ -9,6 +10,7 @@ import zhChat from '@/locales/zh-CN/chat.json';
 import zhCommon from '@/locales/zh-CN/common.json';
 import zhErrors from '@/locales/zh-CN/errors.json';
 import zhOptions from '@/locales/zh-CN/options.json';
+import zhPageTranslate from '@/locales/zh-CN/pagetranslate.json';
 import zhSummary from '@/locales/zh-CN/summary.json';
 import zhTranslate from '@/locales/zh-CN/translate.json';
 import zhUsage from '@/locales/zh-CN/usage.json';
@@ -18,7 +20,7 @@ export type Locale = 'en' | 'zh-CN';
 /** A stored language preference: a locale, or follow the browser. */
 export type LocalePreference = Locale | 'auto';
 
-const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat, ...enSummary, ...enTranslate, ...enUsage };
+const en = { ...enCommon, ...enErrors, ...enOptions, ...enChat, ...enSummary, ...enTranslate, ...enUsage, ...enPageTranslate };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
 
@@ -31,6 +33,7 @@ const zh: Record<MessageKey, string> = {
   ...zhSummary,
   ...zhTranslate,
   ...zhUsage,
+  ...zhPageTranslate,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -13,6 +13,7 @@ import type { ProviderId } from '@/utils/llm/providers';
 import type { ChatTurn } from '@/utils/llm/request';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { PageInspection } from '@/utils/summary/types';
+import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 import type { PageSettings, TranslateInput } from '@/utils/translate/types';
 import type { Spending, UsageOverview } from '@/utils/usage/types';
 
@@ -66,6 +67,10 @@ export interface Messages {
   /** From the translation card: opens Glance's settings (content scripts cannot). */
   openSettings: { request: { section?: 'translate' | 'usage' }; response: null };
 
+  // Page translation
+  /** From Glance's pages: starts, switches, stops or reads the translation of a tab's page. */
+  pageTranslate: { request: { tabId: number; command: PageCommand }; response: PageStatus };
+
   // Usage
   getUsage: { request: null; response: UsageOverview };
   /** Today's and this month's spending against the budgets (the popup's badge). */
@@ -106,6 +111,8 @@ export interface Actions {
 
   // Translate
   translate: TranslateInput;
+  /** A batch of a page's paragraphs, from the page-translation script; cached ones cost nothing. */
+  translatePage: TranslateInput;
 }
 
 export type ActionName = keyof Actions;

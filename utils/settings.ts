@@ -46,6 +46,12 @@ export const DEFAULT_SETTINGS = {
   /** The longest text translated at once, in characters; longer selections get a message instead. */
   translateMaxChars: 50_000,
 
+  // Page translation
+  /** Tokens (sent and received) one page may use before its translation stops. */
+  pageTranslateMaxTokens: 100_000,
+  /** Skip navigation-sized fragments (menus, footers) when translating a page. */
+  pageTranslateMainOnly: true,
+
   // Cost
   /** The user's own prices, by model id, over the defaults in utils/llm/pricing.ts. */
   priceOverrides: {} as PriceOverrides,
@@ -103,6 +109,12 @@ export function sanitizeSettings(raw: unknown): Settings {
   if (!(result.summaryConfirmAboveUsd >= 0)) result.summaryConfirmAboveUsd = DEFAULT_SETTINGS.summaryConfirmAboveUsd;
   result.translateOffSites = result.translateOffSites.filter((site) => typeof site === 'string');
   result.answerDeadlineMinutes = clampInteger(result.answerDeadlineMinutes, 1, 120, DEFAULT_SETTINGS.answerDeadlineMinutes);
+  result.pageTranslateMaxTokens = clampInteger(
+    result.pageTranslateMaxTokens,
+    1000,
+    10_000_000,
+    DEFAULT_SETTINGS.pageTranslateMaxTokens,
+  );
   if (!(result.translateMaxChars > 0)) result.translateMaxChars = DEFAULT_SETTINGS.translateMaxChars;
   return result;
 }

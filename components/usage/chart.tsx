@@ -11,6 +11,7 @@ const FEATURE_COLORS: Record<Feature, string> = {
   ask: '#8b5cf6',
   transcribe: '#ec4899',
   test: '#94a3b8',
+  pageTranslate: '#f97316',
 };
 
 const WIDTH = 600;

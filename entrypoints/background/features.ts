@@ -3,6 +3,7 @@ import type { CommandHandler, Feature, MenuItem } from '@/utils/background/featu
 import type { HandlerMap } from '@/utils/background/handler';
 import { chatFeature } from '@/utils/chat/background/feature';
 import { llmFeature } from '@/utils/llm/background/feature';
+import { pageTranslateFeature } from '@/utils/pagetranslate/background/feature';
 import { summaryFeature } from '@/utils/summary/background/feature';
 import { translateFeature } from '@/utils/translate/background/feature';
 import { usageFeature } from '@/utils/usage/background/feature';
@@ -12,7 +13,7 @@ import { usageFeature } from '@/utils/usage/background/feature';
  * keyboard shortcuts are built from this list: adding a feature is its folder, one line here, its
  * protocol entries and its tests.
  */
-export const FEATURES = [llmFeature, chatFeature, summaryFeature, translateFeature, usageFeature] as const;
+export const FEATURES = [llmFeature, chatFeature, summaryFeature, translateFeature, usageFeature, pageTranslateFeature] as const;
 
 type MergedKey = 'handlers' | 'actions' | 'commands';
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -5,6 +5,7 @@ import type { Settings } from '@/utils/settings';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useSpending } from '@/utils/usage/ui/use-spending';
 import { SpendBadge } from '@/components/usage/spend-badge';
+import { PageTranslateBar } from '@/components/pagetranslate/page-translate-bar';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
 import { ChatView } from './chat-view';
@@ -98,6 +99,7 @@ export function App() {
           <SettingsIcon />
         </button>
       </header>
+      <PageTranslateBar settings={settings} />
       {current?.render({ settings, run, show })}
     </main>
   );

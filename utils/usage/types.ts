@@ -2,7 +2,7 @@ import type { ErrorCode } from '@/utils/errors';
 import type { UsageSummary } from './totals';
 
 /** What Glance was doing when it called the API. */
-export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test'] as const;
+export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test', 'pageTranslate'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 /** One API call, as the usage ledger keeps it. Written by the background only. */

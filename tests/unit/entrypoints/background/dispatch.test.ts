@@ -56,6 +56,7 @@ const payloads: Record<MessageName, unknown> = {
   clearUsage: null,
   inspectPage: { tabId: 1 },
   showTranslateCard: null,
+  pageTranslate: { tabId: 1, command: 'status' },
   openSettings: {},
   chatImport: {
     data: {
@@ -88,8 +89,8 @@ describe('dispatch', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     await setApiKey('openai', KEY);
     for (const name of Object.keys(payloads) as MessageName[]) {
-      // inspectPage reads a tab (scripting), which the fake browser has not: tested in page-summary.test.ts.
-      if (name === 'saveApiKey' || name === 'inspectPage' || CONTENT_ONLY.includes(name)) continue;
+      // inspectPage and pageTranslate script a tab, which the fake browser cannot: tested end to end.
+      if (name === 'saveApiKey' || name === 'inspectPage' || name === 'pageTranslate' || CONTENT_ONLY.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
       expect(reply.ok, name).toBe(true);
       expect(JSON.stringify(reply), name).not.toContain(KEY.slice(3, 20));

@@ -1,0 +1,127 @@
+import { AppError } from '@/utils/errors';
+import { LANGUAGE_CODES } from '@/utils/languages';
+import { getTokenizer } from '@/utils/llm/tokens';
+import { addUsageReports, type UsageReport } from '@/utils/llm/usage-report';
+import { planChunks, type Chunk } from '@/utils/translate/chunks';
+import { PartStream } from '@/utils/translate/markers';
+import type { TranslateInput } from '@/utils/translate/types';
+import { resolveConnection, type Connection } from '@/utils/llm/background/client';
+import { callModel } from '@/utils/llm/background/model-call';
+import { buildRequest } from '@/utils/translate/background/translate-action';
+import type { ActionContext, ActionDefinition } from '@/utils/background/action';
+import { asArray, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
+import { cacheKey, readCached, writeCached } from './cache';
+
+/**
+ * Tokens of page text per request: the prompt (~150 tokens) is paid once for this much, and a
+ * batch the page script plans (about 2,400 rough tokens) fits in one request.
+ */
+export const PAGE_CHUNK_TOKENS = 3000;
+const MAX_SEGMENTS = 200;
+const MAX_SEGMENT_CHARS = 20_000;
+
+function parse(raw: unknown): TranslateInput {
+  const value = asObject(raw);
+  const ids = new Set<string>();
+  const segments = asArray(value.segments, 'segments', MAX_SEGMENTS).map((item) => {
+    const segment = asObject(item, 'segment');
+    const id = asString(segment.id, 'id', 32);
+    if (ids.has(id)) refuse('segment ids repeat');
+    ids.add(id);
+    return { id, text: asString(segment.text, 'text', MAX_SEGMENT_CHARS) };
+  });
+  if (!segments.some((segment) => segment.text.trim())) refuse('nothing to translate');
+  return { segments, target: asOneOf(value.target, LANGUAGE_CODES, 'target') };
+}
+
+/** How a later part of a long paragraph joins the part before it in the translation. */
+function joiner(part: Chunk['parts'][number], target: string): string {
+  if (!part.joiner) return '';
+  if (part.joiner.includes('\n')) return '\n';
+  return /^(zh|ja)/.test(target) ? '' : ' ';
+}
+
+/**
+ * Translates a page's paragraphs: those translated before (same text, target and model) come
+ * from the cache at once and cost nothing; the rest go in marked batches, each paragraph's text
+ * streamed under its id. A part the model dropped or merged into another is asked again alone.
+ */
+async function run(input: TranslateInput, ctx: ActionContext): Promise<string> {
+  const model = ctx.settings.model;
+  const keys = await Promise.all(input.segments.map((segment) => cacheKey(segment.text, input.target, model)));
+  const cached = await readCached(keys).catch(() => keys.map(() => undefined));
+  const misses = input.segments.filter((segment, index) => {
+    const text = cached[index];
+    if (text !== undefined) ctx.delta(text, segment.id);
+    return text === undefined && segment.text.trim();
+  });
+  if (!misses.length) return 'stop';
+
+  const tokenizer = await getTokenizer(model);
+  const connection = await resolveConnection(ctx.settings);
+  const texts = new Map<string, string>();
+  /** Paragraphs whose requests all finished: what the cache may keep, even if a later one fails. */
+  const finished = new Set<string>();
+  const state = { usage: undefined as UsageReport | undefined, finishReason: 'stop' };
+  try {
+    for (const chunk of planChunks(misses, PAGE_CHUNK_TOKENS, (text) => tokenizer.count(text))) {
+      const written = await translateChunk(chunk, input, ctx, connection, texts, state);
+      // Dropped parts (the model skipped or merged their markers) are asked again, one by one.
+      for (const [index, part] of chunk.parts.entries()) {
+        if (written.has(index) || chunk.parts.length === 1) continue;
+        await translateChunk({ parts: [{ ...part }], tokens: 0 }, input, ctx, connection, texts, state);
+      }
+      for (const part of chunk.parts) finished.add(part.segment);
+    }
+  } finally {
+    const keyOf = new Map(input.segments.map((segment, index) => [segment.id, keys[index]!]));
+    const entries = [...finished].flatMap((id) => (texts.get(id)?.trim() ? [{ key: keyOf.get(id)!, text: texts.get(id)! }] : []));
+    await writeCached(entries).catch((error) => console.warn('page translations not cached', error));
+  }
+  return state.finishReason;
+}
+
+/** One request: streams each part's text to its paragraph. Returns the indexes of the parts that got text. */
+async function translateChunk(
+  chunk: Chunk,
+  input: TranslateInput,
+  ctx: ActionContext,
+  connection: Connection,
+  texts: Map<string, string>,
+  state: { usage: UsageReport | undefined; finishReason: string },
+): Promise<Set<number>> {
+  if (ctx.signal.aborted) throw new AppError('aborted');
+  const written = new Set<number>();
+  const parts = new PartStream(chunk.parts.length, (index, text) => {
+    const part = chunk.parts[index]!;
+    let delta = text;
+    if (!written.has(index)) {
+      written.add(index);
+      if (texts.has(part.segment)) delta = joiner(part, input.target) + delta;
+    }
+    texts.set(part.segment, (texts.get(part.segment) ?? '') + delta);
+    ctx.delta(delta, part.segment);
+  });
+  const result = await callModel(
+    {
+      feature: 'pageTranslate',
+      spec: buildRequest(chunk, input, ctx.settings),
+      signal: ctx.signal,
+      onDelta: (delta) => parts.push(delta),
+    },
+    { ...ctx, connection },
+  );
+  parts.end();
+  state.usage = addUsageReports(state.usage, result.usage);
+  ctx.usage(state.usage);
+  if (result.finishReason !== 'stop') state.finishReason = result.finishReason;
+  return written;
+}
+
+/** Translates a batch of a page's paragraphs for the page-translation script. */
+export const translatePageAction: ActionDefinition<'translatePage'> = {
+  keepOnDisconnect: false,
+  allowedFrom: ['content-script', 'extension-page'],
+  parse: (raw) => parse(raw),
+  run,
+};

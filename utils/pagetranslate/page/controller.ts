@@ -1,0 +1,289 @@
+import type { WireError } from '@/utils/errors';
+import { detectLanguage, sameLanguage } from '@/utils/language-detect';
+import type { PageMode, PageStatus, PageTranslateConfig } from '@/utils/pagetranslate/types';
+import { startStream } from '@/utils/stream-client';
+import { collectParagraphs, insideExcluded } from './collect';
+import { paragraphText } from './paragraph-text';
+import { PageWriter } from './render';
+import { planBatch } from './queue-plan';
+
+interface Paragraph {
+  id: string;
+  element: Element;
+  text: string;
+  links: HTMLAnchorElement[];
+  state: 'idle' | 'queued' | 'sent' | 'done' | 'skipped';
+  translation: string;
+  node?: HTMLElement;
+  /** Times the page took our translation out again: a page that keeps doing it is left alone. */
+  restored: number;
+}
+
+/** Requests under way at once. */
+const IN_FLIGHT = 2;
+const MUTATION_DEBOUNCE_MS = 300;
+const MAX_RESTORES = 3;
+/** Waits after a 429 without a Retry-After. */
+const DEFAULT_PAUSE_MS = 10_000;
+
+/**
+ * One page's translation: finds paragraphs, sends those on screen (and a screen ahead) in batches,
+ * writes each translation as its segment streams in, follows new content, and takes it all out on
+ * Stop. Runs in the extension's isolated world; the background does the calls and the caching.
+ */
+export class PageTranslation {
+  private readonly paragraphs = new Map<string, Paragraph>();
+  private readonly byElement = new WeakMap<Element, Paragraph>();
+  private readonly writer: PageWriter;
+  private readonly queue: Paragraph[] = [];
+  private readonly streams = new Set<{ stop(): void }>();
+  private readonly observed = new Set<Node>();
+  private readonly visibility: IntersectionObserver;
+  private readonly mutations: MutationObserver;
+  private pendingRoots = new Set<Node>();
+  private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private pausedUntil = 0;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly sent = new Map<string, number>();
+  private nextId = 1;
+  private tokens = 0;
+  private error: WireError | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly config: PageTranslateConfig,
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.writer = new PageWriter(config.target);
+    this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: '50% 0px 100% 0px' });
+    this.mutations = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  /** Finds the page's paragraphs and starts with those in view. */
+  start(): void {
+    this.observe(document);
+    this.add(collectParagraphs(document.body ?? document.documentElement, this.config));
+  }
+
+  status(): PageStatus {
+    let translated = 0;
+    let pending = 0;
+    for (const paragraph of this.paragraphs.values()) {
+      if (paragraph.state === 'done') translated += 1;
+      else if (paragraph.state === 'queued' || paragraph.state === 'sent') pending += 1;
+    }
+    return { active: !this.stopped, mode: this.writer.getMode(), translated, pending, tokens: this.tokens, error: this.error };
+  }
+
+  setMode(mode: PageMode): void {
+    this.writer.setMode(mode);
+  }
+
+  /** Goes on after a stop for the budget or an error (the user chose to). */
+  resume(): void {
+    this.error = undefined;
+    this.pausedUntil = 0;
+    this.pump();
+  }
+
+  /** Stops every request and takes every inserted node out of the page. */
+  stop(): void {
+    this.stopped = true;
+    for (const stream of this.streams) stream.stop();
+    this.streams.clear();
+    this.visibility.disconnect();
+    this.mutations.disconnect();
+    clearTimeout(this.mutationTimer);
+    clearTimeout(this.pauseTimer);
+    this.writer.clear();
+    this.paragraphs.clear();
+    this.queue.length = 0;
+  }
+
+  private observe(root: Node): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.mutations.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private add(elements: readonly Element[]): void {
+    for (const element of elements) {
+      if (this.byElement.has(element)) continue;
+      const { text, links } = paragraphText(element, (node) => this.writer.owns(node));
+      const paragraph: Paragraph = { id: `p${this.nextId++}`, element, text, links, state: 'idle', translation: '', restored: 0 };
+      this.paragraphs.set(paragraph.id, paragraph);
+      this.byElement.set(element, paragraph);
+      const root = element.getRootNode();
+      if (root !== document) this.observe(root);
+      this.visibility.observe(element);
+    }
+  }
+
+  private onVisible(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const paragraph = this.byElement.get(entry.target);
+      if (paragraph?.state !== 'idle') continue;
+      this.visibility.unobserve(entry.target);
+      if (!this.wanted(paragraph)) {
+        paragraph.state = 'skipped';
+        continue;
+      }
+      paragraph.state = 'queued';
+      this.queue.push(paragraph);
+    }
+    this.pump();
+  }
+
+  /** Whether a paragraph in view is worth sending: shown, with words, not already in the target language. */
+  private wanted(paragraph: Paragraph): boolean {
+    const element = paragraph.element as HTMLElement;
+    if (element.checkVisibility?.({ visibilityProperty: true }) === false) return false;
+    // A page that keeps replacing its paragraphs with copies must not keep Glance busy.
+    const seen = (this.sent.get(paragraph.text) ?? 0) + 1;
+    this.sent.set(paragraph.text, seen);
+    if (seen > MAX_RESTORES) return false;
+    const words = paragraph.text.replace(/`[^`]*`|\]\(\d+\)/g, '');
+    if (!/\p{L}/u.test(words)) return false;
+    const language = detectLanguage(words).code;
+    return !(language !== 'und' && sameLanguage(language, this.config.target));
+  }
+
+  private pump(): void {
+    if (this.stopped || this.error) return;
+    const wait = this.pausedUntil - Date.now();
+    if (wait > 0) {
+      clearTimeout(this.pauseTimer);
+      this.pauseTimer = setTimeout(() => this.pump(), wait);
+      return;
+    }
+    while (this.streams.size < IN_FLIGHT && this.queue.length) {
+      if (this.tokens >= this.config.maxTokens) {
+        this.fail({ code: 'too_large', message: this.config.capMessage, retryable: false });
+        return;
+      }
+      const batch = planBatch(this.queue, (paragraph) => paragraph.text);
+      this.send(batch);
+    }
+    this.onChange();
+  }
+
+  private send(batch: Paragraph[]): void {
+    for (const paragraph of batch) {
+      paragraph.state = 'sent';
+      paragraph.translation = '';
+    }
+    let used = 0;
+    const handle = startStream(
+      'translatePage',
+      { segments: batch.map(({ id, text }) => ({ id, text })), target: this.config.target },
+      {
+        onDelta: (text, segment) => {
+          const paragraph = segment === undefined ? undefined : this.paragraphs.get(segment);
+          if (paragraph?.state !== 'sent' || this.stopped) return;
+          paragraph.translation += text;
+          paragraph.node = this.writer.write(paragraph.element, paragraph.node, paragraph.translation, paragraph.links);
+        },
+        onUsage: (usage) => {
+          used = usage.promptTokens + usage.completionTokens;
+        },
+        onDone: () => this.settle(handle, batch, used, false),
+        onError: (error) => {
+          this.settle(handle, batch, used, true);
+          if (error.code === 'rate_limited') {
+            this.pausedUntil = Date.now() + (error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : DEFAULT_PAUSE_MS);
+            this.pump();
+          } else if (error.code !== 'aborted') this.fail(error);
+        },
+      },
+    );
+    this.streams.add(handle);
+  }
+
+  /**
+   * A request ended. Its paragraphs are done, or (it failed) back at the front of the line; one the
+   * model returned nothing for even alone (the background retries those) is left as it is.
+   */
+  private settle(handle: { stop(): void }, batch: Paragraph[], used: number, failed: boolean): void {
+    this.streams.delete(handle);
+    this.tokens += used;
+    const again: Paragraph[] = [];
+    for (const paragraph of batch) {
+      if (paragraph.state !== 'sent') continue;
+      if (paragraph.translation.trim()) paragraph.state = 'done';
+      else if (failed) {
+        paragraph.state = 'queued';
+        again.push(paragraph);
+      } else paragraph.state = 'skipped';
+    }
+    this.queue.unshift(...again);
+    if (!failed) this.pump();
+  }
+
+  private fail(error: WireError): void {
+    this.error = error;
+    this.onChange();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (this.writer.owns(record.target)) continue;
+      const ours = [...record.addedNodes, ...record.removedNodes].every((node) => this.writer.owns(node));
+      if (record.type === 'childList' && ours) {
+        // Our own insertion, or the page taking ours out: put it back unless it keeps doing so.
+        for (const node of record.removedNodes) this.restore(node as HTMLElement, record.target as Element);
+        continue;
+      }
+      this.pendingRoots.add(record.type === 'characterData' ? (record.target.parentNode ?? record.target) : record.target);
+    }
+    if (!this.pendingRoots.size || this.mutationTimer) return;
+    this.mutationTimer = setTimeout(() => {
+      this.mutationTimer = undefined;
+      const roots = this.pendingRoots;
+      this.pendingRoots = new Set();
+      this.rescan(roots);
+    }, MUTATION_DEBOUNCE_MS);
+  }
+
+  private restore(node: HTMLElement, parent: Element): void {
+    const paragraph = this.byElement.get(parent);
+    if (!paragraph || paragraph.node !== node || !parent.isConnected || paragraph.restored >= MAX_RESTORES) return;
+    paragraph.restored += 1;
+    parent.append(node);
+  }
+
+  /** New or changed content: paragraphs whose text changed are translated again, new ones added. */
+  private rescan(roots: Set<Node>): void {
+    if (this.stopped) return;
+    const fresh: Element[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const element = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
+      if (!element || insideExcluded(element, this.config)) continue;
+      const owner = this.paragraphOf(element);
+      if (owner) this.refresh(owner);
+      else collectParagraphs(element, this.config, fresh);
+    }
+    this.add(fresh);
+  }
+
+  private paragraphOf(element: Element): Paragraph | undefined {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const paragraph = this.byElement.get(node);
+      if (paragraph) return paragraph;
+    }
+    return undefined;
+  }
+
+  /** A known paragraph's content changed: if its text is new, it goes back in line. */
+  private refresh(paragraph: Paragraph): void {
+    const { text, links } = paragraphText(paragraph.element, (node) => this.writer.owns(node));
+    if (text === paragraph.text) {
+      if (paragraph.node && !paragraph.node.isConnected) this.restore(paragraph.node, paragraph.element);
+      return;
+    }
+    if (paragraph.node) this.writer.remove(paragraph.node);
+    Object.assign(paragraph, { text, links, node: undefined, translation: '', state: 'idle' });
+    this.visibility.observe(paragraph.element);
+  }
+}
