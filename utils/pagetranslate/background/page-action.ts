@@ -108,6 +108,8 @@ async function translateChunk(
       spec: buildRequest(chunk, input, ctx.settings),
       signal: ctx.signal,
       onDelta: (delta) => parts.push(delta),
+      // The page's queue retries: a 429 pauses all of it for the Retry-After, not one request.
+      options: { retries: 0 },
     },
     { ...ctx, connection },
   );

@@ -23,8 +23,9 @@ interface Paragraph {
 const IN_FLIGHT = 2;
 const MUTATION_DEBOUNCE_MS = 300;
 const MAX_RESTORES = 3;
-/** Waits after a 429 without a Retry-After. */
-const DEFAULT_PAUSE_MS = 10_000;
+/** Waits after a 429 without a Retry-After, or a network failure (times the failures in a row). */
+const DEFAULT_PAUSE_MS = 3_000;
+const MAX_FAILURES = 3;
 
 /**
  * One page's translation: finds paragraphs, sends those on screen (and a screen ahead) in batches,
@@ -46,6 +47,8 @@ export class PageTranslation {
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly sent = new Map<string, number>();
   private nextId = 1;
+  /** Failed requests in a row: a provider that keeps failing stops the queue with its error. */
+  private failures = 0;
   private tokens = 0;
   private error: WireError | undefined;
   private stopped = false;
@@ -82,6 +85,7 @@ export class PageTranslation {
   /** Goes on after a stop for the budget or an error (the user chose to). */
   resume(): void {
     this.error = undefined;
+    this.failures = 0;
     this.pausedUntil = 0;
     this.pump();
   }
@@ -187,13 +191,20 @@ export class PageTranslation {
         onUsage: (usage) => {
           used = usage.promptTokens + usage.completionTokens;
         },
-        onDone: () => this.settle(handle, batch, used, false),
+        onDone: () => {
+          this.failures = 0;
+          this.settle(handle, batch, used, false);
+        },
         onError: (error) => {
           this.settle(handle, batch, used, true);
-          if (error.code === 'rate_limited') {
-            this.pausedUntil = Date.now() + (error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : DEFAULT_PAUSE_MS);
+          if (error.code === 'aborted' || this.stopped) return;
+          this.failures += 1;
+          if (error.code === 'rate_limited' || (error.retryable && this.failures <= MAX_FAILURES)) {
+            // The whole queue waits: for the provider's Retry-After, or a growing pause.
+            const wait = error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : DEFAULT_PAUSE_MS * Math.min(this.failures, 3);
+            this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
             this.pump();
-          } else if (error.code !== 'aborted') this.fail(error);
+          } else this.fail(error);
         },
       },
     );
