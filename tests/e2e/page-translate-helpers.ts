@@ -19,7 +19,9 @@ export const fakeTranslation = (text: string) => `译文：${text}`;
  * A fake model that translates page paragraphs: each part comes back under its marker as
  * "译文：<text>" (links kept), streamed. `drop` leaves the given 1-based parts out of the answer.
  */
-export function translator(options: { drop?: number[]; chunkIntervalMs?: number } = {}): ComputedScenario {
+export function translator(
+  options: { drop?: number[]; chunkIntervalMs?: number; firstChunkDelayMs?: number } = {},
+): ComputedScenario {
   return {
     kind: 'computed',
     answer(body) {
@@ -31,7 +33,13 @@ export function translator(options: { drop?: number[]; chunkIntervalMs?: number 
               .map((part, index) => (options.drop?.includes(index + 1) ? '' : `[[${index + 1}]]\n${fakeTranslation(part)}`))
               .filter(Boolean)
               .join('\n\n');
-      return { kind: 'text', text, chunkChars: 24, chunkIntervalMs: options.chunkIntervalMs ?? 0 };
+      return {
+        kind: 'text',
+        text,
+        chunkChars: 24,
+        chunkIntervalMs: options.chunkIntervalMs ?? 0,
+        firstChunkDelayMs: options.firstChunkDelayMs,
+      };
     },
   };
 }

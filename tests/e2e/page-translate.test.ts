@@ -22,7 +22,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Harbour</title>
 <p id="hidden" hidden>A hidden paragraph that nobody can see on the page.</p>
 <div contenteditable="true"><p id="editable">Words typed into an editable region stay untouched.</p></div>
 <ul><li id="item">The first list item talks about fishing boats.</li></ul>
-${Array.from({ length: 60 }, (_, i) => `<p id="f${i}">${filler(i)}</p>`).join('\n')}
+${Array.from({ length: 60 }, (_, i) => `${i === 55 ? '<div style="height:6000px"></div>' : ''}<p id="f${i}">${filler(i)}</p>`).join('\n')}
 <div id="feed"></div>
 <script>
   window.more = () => {

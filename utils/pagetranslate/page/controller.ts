@@ -1,11 +1,12 @@
 import type { WireError } from '@/utils/errors';
-import { detectLanguage, sameLanguage } from '@/utils/language-detect';
 import type { PageMode, PageStatus, PageTranslateConfig } from '@/utils/pagetranslate/types';
 import { startStream } from '@/utils/stream-client';
 import { collectParagraphs, insideExcluded } from './collect';
+import { needsTranslation } from './language';
 import { paragraphText } from './paragraph-text';
 import { PageWriter } from './render';
-import { planBatch } from './queue-plan';
+import { PageWatch } from './page-watch';
+import { BatchQueue } from './queue-plan';
 
 interface Paragraph {
   id: string;
@@ -17,11 +18,12 @@ interface Paragraph {
   node?: HTMLElement;
   /** Times the page took our translation out again: a page that keeps doing it is left alone. */
   restored: number;
+  /** On screen now (not just within the look-ahead): its batch goes at once. */
+  inView: boolean;
 }
 
 /** Requests under way at once. */
 const IN_FLIGHT = 2;
-const MUTATION_DEBOUNCE_MS = 300;
 const MAX_RESTORES = 3;
 /** Waits after a 429 without a Retry-After, or a network failure (times the failures in a row). */
 const DEFAULT_PAUSE_MS = 3_000;
@@ -36,13 +38,11 @@ export class PageTranslation {
   private readonly paragraphs = new Map<string, Paragraph>();
   private readonly byElement = new WeakMap<Element, Paragraph>();
   private readonly writer: PageWriter;
-  private readonly queue: Paragraph[] = [];
+  private readonly queue = new BatchQueue<Paragraph>();
   private readonly streams = new Set<{ stop(): void }>();
-  private readonly observed = new Set<Node>();
   private readonly visibility: IntersectionObserver;
-  private readonly mutations: MutationObserver;
-  private pendingRoots = new Set<Node>();
-  private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onScreen: IntersectionObserver;
+  private readonly watch: PageWatch;
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly sent = new Map<string, number>();
@@ -58,13 +58,20 @@ export class PageTranslation {
     private readonly onChange: () => void = () => {},
   ) {
     this.writer = new PageWriter(config.target);
-    this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: '50% 0px 100% 0px' });
-    this.mutations = new MutationObserver((records) => this.onMutations(records));
+    // Queued from four screens ahead, so that batches fill before their paragraphs are in view.
+    this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: '50% 0px 400% 0px' });
+    this.onScreen = new IntersectionObserver((entries) => this.onScreenChange(entries));
+    this.watch = new PageWatch({
+      owns: (node) => this.writer.owns(node),
+      // The page took our translation out: put it back, unless it keeps doing so.
+      ownRemoved: (node, parent) => this.restore(node as HTMLElement, parent as Element),
+      changed: (roots) => this.rescan(roots),
+    });
   }
 
   /** Finds the page's paragraphs and starts with those in view. */
   start(): void {
-    this.observe(document);
+    this.watch.observe(document);
     this.add(collectParagraphs(document.body ?? document.documentElement, this.config));
   }
 
@@ -96,31 +103,46 @@ export class PageTranslation {
     for (const stream of this.streams) stream.stop();
     this.streams.clear();
     this.visibility.disconnect();
-    this.mutations.disconnect();
-    clearTimeout(this.mutationTimer);
+    this.onScreen.disconnect();
+    this.watch.disconnect();
     clearTimeout(this.pauseTimer);
     this.writer.clear();
     this.paragraphs.clear();
-    this.queue.length = 0;
-  }
-
-  private observe(root: Node): void {
-    if (this.observed.has(root)) return;
-    this.observed.add(root);
-    this.mutations.observe(root, { childList: true, subtree: true, characterData: true });
+    this.queue.clear();
   }
 
   private add(elements: readonly Element[]): void {
     for (const element of elements) {
       if (this.byElement.has(element)) continue;
       const { text, links } = paragraphText(element, (node) => this.writer.owns(node));
-      const paragraph: Paragraph = { id: `p${this.nextId++}`, element, text, links, state: 'idle', translation: '', restored: 0 };
+      const paragraph: Paragraph = {
+        id: `p${this.nextId++}`,
+        element,
+        text,
+        links,
+        state: 'idle',
+        translation: '',
+        restored: 0,
+        inView: false,
+      };
       this.paragraphs.set(paragraph.id, paragraph);
       this.byElement.set(element, paragraph);
       const root = element.getRootNode();
-      if (root !== document) this.observe(root);
+      if (root !== document) this.watch.observe(root);
       this.visibility.observe(element);
+      this.onScreen.observe(element);
     }
+  }
+
+  private onScreenChange(entries: IntersectionObserverEntry[]): void {
+    let urgent = false;
+    for (const entry of entries) {
+      const paragraph = this.byElement.get(entry.target);
+      if (!paragraph) continue;
+      paragraph.inView = entry.isIntersecting;
+      urgent ||= paragraph.inView && paragraph.state === 'queued';
+    }
+    if (urgent) this.pump();
   }
 
   private onVisible(entries: IntersectionObserverEntry[]): void {
@@ -147,10 +169,7 @@ export class PageTranslation {
     const seen = (this.sent.get(paragraph.text) ?? 0) + 1;
     this.sent.set(paragraph.text, seen);
     if (seen > MAX_RESTORES) return false;
-    const words = paragraph.text.replace(/`[^`]*`|\]\(\d+\)/g, '');
-    if (!/\p{L}/u.test(words)) return false;
-    const language = detectLanguage(words).code;
-    return !(language !== 'und' && sameLanguage(language, this.config.target));
+    return needsTranslation(paragraph.text, this.config.target);
   }
 
   private pump(): void {
@@ -161,13 +180,19 @@ export class PageTranslation {
       this.pauseTimer = setTimeout(() => this.pump(), wait);
       return;
     }
+    clearTimeout(this.pauseTimer);
     while (this.streams.size < IN_FLIGHT && this.queue.length) {
       if (this.tokens >= this.config.maxTokens) {
         this.fail({ code: 'too_large', message: this.config.capMessage, retryable: false });
         return;
       }
-      const batch = planBatch(this.queue, (paragraph) => paragraph.text);
-      this.send(batch);
+      const next = this.queue.take();
+      if (!next) break;
+      if ('waitMs' in next) {
+        this.pauseTimer = setTimeout(() => this.pump(), next.waitMs);
+        break;
+      }
+      this.send(next.batch);
     }
     this.onChange();
   }
@@ -227,33 +252,13 @@ export class PageTranslation {
         again.push(paragraph);
       } else paragraph.state = 'skipped';
     }
-    this.queue.unshift(...again);
+    this.queue.unshift(again);
     if (!failed) this.pump();
   }
 
   private fail(error: WireError): void {
     this.error = error;
     this.onChange();
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (this.writer.owns(record.target)) continue;
-      const ours = [...record.addedNodes, ...record.removedNodes].every((node) => this.writer.owns(node));
-      if (record.type === 'childList' && ours) {
-        // Our own insertion, or the page taking ours out: put it back unless it keeps doing so.
-        for (const node of record.removedNodes) this.restore(node as HTMLElement, record.target as Element);
-        continue;
-      }
-      this.pendingRoots.add(record.type === 'characterData' ? (record.target.parentNode ?? record.target) : record.target);
-    }
-    if (!this.pendingRoots.size || this.mutationTimer) return;
-    this.mutationTimer = setTimeout(() => {
-      this.mutationTimer = undefined;
-      const roots = this.pendingRoots;
-      this.pendingRoots = new Set();
-      this.rescan(roots);
-    }, MUTATION_DEBOUNCE_MS);
   }
 
   private restore(node: HTMLElement, parent: Element): void {
