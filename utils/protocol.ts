@@ -70,6 +70,8 @@ export interface Messages {
   // Page translation
   /** From Glance's pages: starts, switches, stops or reads the translation of a tab's page. */
   pageTranslate: { request: { tabId: number; command: PageCommand }; response: PageStatus };
+  /** From the starter registered for "Always translate" sites: translate the sender's page. */
+  pageTranslateAuto: { request: null; response: null };
 
   // Usage
   getUsage: { request: null; response: UsageOverview };

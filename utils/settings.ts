@@ -51,6 +51,9 @@ export const DEFAULT_SETTINGS = {
   pageTranslateMaxTokens: 100_000,
   /** Skip navigation-sized fragments (menus, footers) when translating a page. */
   pageTranslateMainOnly: true,
+  /** Sites (host names, subdomains included) translated on every visit, and sites never translated by themselves. */
+  pageTranslateAlwaysSites: [] as string[],
+  pageTranslateNeverSites: [] as string[],
 
   // Cost
   /** The user's own prices, by model id, over the defaults in utils/llm/pricing.ts. */
@@ -109,6 +112,8 @@ export function sanitizeSettings(raw: unknown): Settings {
   if (!(result.summaryConfirmAboveUsd >= 0)) result.summaryConfirmAboveUsd = DEFAULT_SETTINGS.summaryConfirmAboveUsd;
   result.translateOffSites = result.translateOffSites.filter((site) => typeof site === 'string');
   result.answerDeadlineMinutes = clampInteger(result.answerDeadlineMinutes, 1, 120, DEFAULT_SETTINGS.answerDeadlineMinutes);
+  result.pageTranslateAlwaysSites = result.pageTranslateAlwaysSites.filter((site) => typeof site === 'string');
+  result.pageTranslateNeverSites = result.pageTranslateNeverSites.filter((site) => typeof site === 'string');
   result.pageTranslateMaxTokens = clampInteger(
     result.pageTranslateMaxTokens,
     1000,

@@ -39,7 +39,7 @@ function EstimateLine({ estimate, settings }: { estimate: PageEstimate; settings
  * why it stopped (the budget's "Spend anyway" is pressed here, never in the page).
  */
 export function PageTranslateBar({ settings }: { settings: Settings }) {
-  const { status, error, busy, run, spendAnyway } = usePageTranslation();
+  const { status, error, busy, run, spendAnyway, setRule } = usePageTranslation();
   const active = status?.active ?? false;
   return (
     <section class="page-translate" aria-label={t('pageTranslateTitle')}>
@@ -67,6 +67,16 @@ export function PageTranslateBar({ settings }: { settings: Settings }) {
           </button>
         )}
       </div>
+      {status?.site && (
+        <div class="row">
+          <button type="button" aria-pressed={status.rule === 'always'} onClick={() => void setRule('always')}>
+            {t('pageAlwaysSite')}
+          </button>
+          <button type="button" aria-pressed={status.rule === 'never'} onClick={() => void setRule('never')}>
+            {t('pageNeverSite')}
+          </button>
+        </div>
+      )}
       {!active && status?.estimate && status.estimate.paragraphs > 0 && (
         <EstimateLine estimate={status.estimate} settings={settings} />
       )}

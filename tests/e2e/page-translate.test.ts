@@ -198,3 +198,26 @@ it('stops the queue at the budget; "Spend anyway" in the popup lets it go on', a
   await popup.close();
   await page.close();
 });
+
+it('"Always translate this site" translates it on every visit; "Never" stops that', async () => {
+  server.setDefault(translator());
+  const { page, tabId } = await openTab('/article?rules');
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Always translate this site' }).click();
+  await eventually(() => translationOf(page, '#linked')).toContain('译文：Read the');
+  await page.reload();
+  await page.bringToFront();
+  await eventually(() => translationOf(page, '#linked')).toContain('译文：Read the');
+
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Never translate this site' }).click();
+  await expect
+    .poll(() => popup.getByRole('button', { name: 'Never translate this site' }).getAttribute('aria-pressed'))
+    .toBe('true');
+  await page.reload();
+  await page.waitForTimeout(1500);
+  expect(await translationOf(page, '#linked')).toBeNull();
+  await popup.getByRole('button', { name: 'Never translate this site' }).click();
+  await popup.close();
+  await page.close();
+});

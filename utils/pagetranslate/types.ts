@@ -1,3 +1,4 @@
+import type { SiteRule } from './sites';
 import type { WireError } from '@/utils/errors';
 
 /** How a translated page shows: each paragraph and its translation, the translation alone, or the page as it was. */
@@ -52,4 +53,7 @@ export interface PageStatus {
   /** Why the queue stopped (budget, the page's token cap, an API error). */
   error?: WireError;
   estimate?: PageEstimate;
+  /** The page's site and its rule (added by the background from the tab's address). */
+  site?: string;
+  rule?: SiteRule;
 }

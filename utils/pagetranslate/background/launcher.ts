@@ -32,7 +32,7 @@ export async function commandPage(
   tabId: number,
   command: PageCommand,
   settings: Settings,
-  scripting: Scripting = browser.scripting,
+  { load = true, scripting = browser.scripting }: { load?: boolean; scripting?: Scripting } = {},
 ): Promise<PageStatus> {
   const config = pageConfig(settings, resolveLocale(settings.uiLanguage));
   const target = { tabId, frameIds: [0] };
@@ -50,7 +50,7 @@ export async function commandPage(
   try {
     const status = await call();
     if (status) return status;
-    if (command === 'stop') return { active: false, mode: 'original', translated: 0, pending: 0, tokens: 0 };
+    if (command === 'stop' || !load) return { active: false, mode: 'original', translated: 0, pending: 0, tokens: 0 };
     await scripting.executeScript({ target, files: [PAGE_SCRIPT] });
     const loaded = await call();
     if (!loaded) throw new Error('the page script did not start');

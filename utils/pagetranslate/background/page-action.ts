@@ -6,7 +6,7 @@ import type { Settings } from '@/utils/settings';
 import { getTokenizer } from '@/utils/llm/tokens';
 import { addUsageReports, type UsageReport } from '@/utils/llm/usage-report';
 import { planChunks, type Chunk } from '@/utils/translate/chunks';
-import { markParts, PartStream } from '@/utils/translate/markers';
+import { marker, PartStream } from '@/utils/translate/markers';
 import type { TranslateInput } from '@/utils/translate/types';
 import { resolveConnection, type Connection } from '@/utils/llm/background/client';
 import { callModel } from '@/utils/llm/background/model-call';
@@ -35,6 +35,15 @@ export function pagePrompt(target: string, parts: number): string {
   ].join('\n');
 }
 
+/**
+ * The batch's text: each part after its marker line, as the selection translator marks them, with
+ * one line break between parts instead of a blank line (a token per paragraph, on pages of many).
+ */
+function pageText(chunk: Chunk): string {
+  if (chunk.parts.length === 1) return chunk.parts[0]!.text;
+  return chunk.parts.map((part, index) => `${marker(index + 1)}\n${part.text}`).join('\n');
+}
+
 /** Pure: the request for one batch. */
 export function buildPageRequest(chunk: Chunk, target: string, settings: Settings): ChatRequestSpec {
   // Translations run up to about twice the source in tokens (English to Chinese).
@@ -43,7 +52,7 @@ export function buildPageRequest(chunk: Chunk, target: string, settings: Setting
     model: settings.model,
     turns: [
       { role: 'system', content: pagePrompt(target, chunk.parts.length) },
-      { role: 'user', content: `<text>\n${markParts(chunk.parts.map((part) => part.text))}\n</text>` },
+      { role: 'user', content: `<text>\n${pageText(chunk)}\n</text>` },
     ],
     maxOutputTokens: isReasoningModel(settings.model) ? answer + 4096 : answer,
     temperature: 0.2,

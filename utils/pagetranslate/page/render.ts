@@ -38,8 +38,9 @@ export class PageWriter {
       element.setAttribute(TRANSLATION_ATTRIBUTE, '');
       element.setAttribute('lang', this.target);
       element.setAttribute('dir', RTL.test(this.target) ? 'rtl' : 'ltr');
-      const size = doc.defaultView?.getComputedStyle(original).fontSize ?? '';
-      element.setAttribute('style', `display: block; margin-top: 0.25em;${size ? ` --glance-size: ${size};` : ''}`);
+      element.setAttribute('style', 'display: block; margin-top: 0.25em;');
+      // Reading the size forces a style pass: only when "translation only" needs it, not per insertion.
+      if (this.mode === 'translation') this.keepSize(element, original);
       this.adopt(original.getRootNode() as Document | ShadowRoot);
       this.inserted.add(element);
     }
@@ -57,12 +58,23 @@ export class PageWriter {
   }
 
   setMode(mode: PageMode): void {
+    if (mode === 'translation' && this.mode !== 'translation') {
+      // All reads, then all writes: one style pass for the whole page.
+      const sizes = [...this.inserted].map((node) => [node, node.parentElement] as const);
+      const read = sizes.map(([node, parent]) => [node, parent ? getComputedStyle(parent).fontSize : ''] as const);
+      for (const [node, size] of read) if (size) node.style.setProperty('--glance-size', size);
+    }
     this.mode = mode;
     for (const sheet of this.sheets.values()) sheet.replaceSync(MODE_RULES[mode]);
   }
 
   getMode(): PageMode {
     return this.mode;
+  }
+
+  private keepSize(node: HTMLElement, original: Element): void {
+    const size = original.ownerDocument.defaultView?.getComputedStyle(original).fontSize;
+    if (size) node.style.setProperty('--glance-size', size);
   }
 
   /** Removes one translation (its original changed). */

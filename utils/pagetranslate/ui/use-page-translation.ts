@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '@/utils/errors';
 import { sendMessage, wireOf } from '@/utils/messaging';
+import { withSiteRule, type SiteRule } from '@/utils/pagetranslate/sites';
 import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
+import { getSettings, updateSettings } from '@/utils/settings';
 import { resolveTargetTab } from '@/utils/ui/target-tab';
 
 /** How often an open popup refreshes the page's progress while it translates. */
@@ -15,6 +17,8 @@ export interface PageTranslationState {
   run(command: PageCommand): Promise<void>;
   /** "Spend anyway": lets calls past the budget, then goes on. */
   spendAnyway(): Promise<void>;
+  /** Sets the page's site to always or never be translated (pressing the set rule again clears it). */
+  setRule(rule: SiteRule): Promise<void>;
 }
 
 /** The page translation of the tab the popup is about: its status, and the commands. */
@@ -52,5 +56,19 @@ export function usePageTranslation(): PageTranslationState {
     await run('resume');
   }, [run]);
 
-  return { status, error, busy, run, spendAnyway };
+  const setRule = useCallback(
+    async (rule: SiteRule) => {
+      const site = status?.site;
+      if (!site) return;
+      const next = status?.rule === rule ? 'none' : rule;
+      const settings = await getSettings();
+      await updateSettings(withSiteRule(site, next, settings));
+      setStatus((current) => (current ? { ...current, rule: next } : current));
+      // "Always" starts now too, as it will on the next visit.
+      if (next === 'always' && !status?.active) await run('start');
+    },
+    [status, run],
+  );
+
+  return { status, error, busy, run, spendAnyway, setRule };
 }

@@ -57,6 +57,7 @@ const payloads: Record<MessageName, unknown> = {
   inspectPage: { tabId: 1 },
   showTranslateCard: null,
   pageTranslate: { tabId: 1, command: 'status' },
+  pageTranslateAuto: null,
   openSettings: {},
   chatImport: {
     data: {
@@ -78,9 +79,9 @@ const payloads: Record<MessageName, unknown> = {
 };
 
 /** Messages only content scripts send (the translation card's loader). */
-const CONTENT_ONLY: MessageName[] = ['showTranslateCard'];
+const CONTENT_ONLY: MessageName[] = ['showTranslateCard', 'pageTranslateAuto'];
 /** Messages content scripts may send: nothing secret comes back from any of them. */
-const CONTENT_ALLOWED: MessageName[] = ['getPageSettings', 'showTranslateCard', 'openSettings'];
+const CONTENT_ALLOWED: MessageName[] = ['getPageSettings', 'showTranslateCard', 'openSettings', 'pageTranslateAuto'];
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });
 
