@@ -276,19 +276,12 @@ export class PageTranslation {
       if (!root.isConnected) continue;
       const element = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
       if (!element || insideExcluded(element, this.config)) continue;
-      const owner = this.paragraphOf(element);
+      let owner: Paragraph | undefined;
+      for (let node: Element | null = element; node && !owner; node = node.parentElement) owner = this.byElement.get(node);
       if (owner) this.refresh(owner);
       else collectParagraphs(element, this.config, fresh);
     }
     this.add(fresh);
-  }
-
-  private paragraphOf(element: Element): Paragraph | undefined {
-    for (let node: Element | null = element; node; node = node.parentElement) {
-      const paragraph = this.byElement.get(node);
-      if (paragraph) return paragraph;
-    }
-    return undefined;
   }
 
   /** A known paragraph's content changed: if its text is new, it goes back in line. */
