@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, updateSettings, type Settings } from '@/utils/setting
 import { errorStatus } from '@/utils/ui/status';
 import { useSettings } from '@/utils/ui/use-settings';
 import { TranslateSection } from './translate-section';
+import { PageTranslateSettings } from '@/components/pagetranslate/page-translate-settings';
 import { UsageSection } from './usage-section';
 
 type Draft = ConnectionDraft & { apiKey: string };
@@ -145,6 +146,7 @@ export function App() {
       />
       <SummarySettings {...settings} onChange={changeGeneral} />
       <TranslateSection settings={settings} />
+      <PageTranslateSettings settings={settings} />
       <UsageSection settings={settings} />
     </main>
   );

@@ -149,7 +149,20 @@ it('a 429 pauses the queue for its Retry-After, then it goes on', async () => {
 
 it('stops a page at its token cap, and says so in the popup', async () => {
   server.setDefault(translator());
-  await setSettings({ pageTranslateMaxTokens: 1000 });
+  // Set on the settings page, as a person would.
+  const options = await glance.openPage('options.html');
+  const cap = options.getByRole('spinbutton', { name: 'Most tokens one page may use' });
+  await expect.poll(() => cap.inputValue()).toBe('100000');
+  await cap.fill('1000');
+  await cap.blur();
+  await eventually(async () => {
+    const worker = await glance.worker();
+    return worker.evaluate(
+      async () =>
+        ((await chrome.storage.local.get('settings')).settings as { pageTranslateMaxTokens: number }).pageTranslateMaxTokens,
+    );
+  }).toBe(1000);
+  await options.close();
   const { page, tabId } = await openTab('/long?cap');
   await page.evaluate(() => {
     for (const p of document.querySelectorAll('p')) p.textContent = `${p.textContent} (cap run)`;
