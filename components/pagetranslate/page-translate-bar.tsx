@@ -42,7 +42,8 @@ export function PageTranslateBar({ settings }: { settings: Settings }) {
   const { status, error, busy, run, spendAnyway, setRule } = usePageTranslation();
   const active = status?.active ?? false;
   return (
-    <section class="page-translate" aria-label={t('pageTranslateTitle')}>
+    // No accessible name: a named region here would share words with the Translate view's "Translation".
+    <section class="page-translate">
       <div class="row">
         {active ? (
           <>
