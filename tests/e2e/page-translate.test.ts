@@ -62,6 +62,18 @@ async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   return { page, tabId };
 }
 
+/** Whether the page-translation script is loaded in a tab (its bridge, in Glance's isolated world). */
+async function scriptLoaded(tabId: number): Promise<boolean> {
+  const worker = await glance.worker();
+  return worker.evaluate(async (id) => {
+    const [result] = await chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: () => '__glancePageTranslate' in globalThis,
+    });
+    return result?.result === true;
+  }, tabId);
+}
+
 /** The translation inserted into an element, or null. */
 const translationOf = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.querySelector('[data-glance-translation]')?.textContent ?? null, selector);
@@ -70,7 +82,11 @@ it('translates what is on screen, then more on scroll and new content; modes swi
   server.setDefault(translator());
   const { page, tabId } = await openTab('/article');
   const before = await page.evaluate(() => document.body.outerHTML);
+  // Nothing of page translation in a page without a rule until the user asks (opens the popup).
+  await page.waitForTimeout(500);
+  expect(await scriptLoaded(tabId)).toBe(false);
   const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByText(/Estimate: on screen about [\d,]+ tokens/).waitFor();
   // Visible at once, with the estimate for the screen and the whole page.
   await popup.getByRole('button', { name: 'Translate page' }).click();
   await page.bringToFront();
@@ -217,6 +233,11 @@ it('"Always translate this site" translates it on every visit; "Never" stops tha
   await page.reload();
   await page.waitForTimeout(1500);
   expect(await translationOf(page, '#linked')).toBeNull();
+  // On a "Never" site, opening the popup loads nothing into the page either.
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Translate page' }).waitFor();
+  await page.waitForTimeout(500);
+  expect(await scriptLoaded(tabId)).toBe(false);
   await popup.getByRole('button', { name: 'Never translate this site' }).click();
   await popup.close();
   await page.close();
