@@ -47,6 +47,14 @@ beforeAll(async () => {
   server = await startFakeServer();
   pages = await startPageServer({
     '/hostile': { html: HOSTILE },
+    '/frames': {
+      html: `<!doctype html><html lang="en"><body><p id="top">Words in the top document about the river and its bridges.</p>
+<iframe id="inner" src="/inner" style="width:800px;height:200px"></iframe><div id="host"></div>
+<script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p id="shadowed">Words living inside an open shadow tree, near the bridge.</p>';</script></body></html>`,
+    },
+    '/inner': {
+      html: '<!doctype html><html lang="en"><body><p id="framed">Words inside a same-origin frame about the old harbour.</p></body></html>',
+    },
     '/long': { html: `<!doctype html><html lang="en"><body>${paragraphs('l', 120)}</body></html>` },
   });
   glance = await launchGlance();
@@ -179,6 +187,29 @@ it('stops a page at its token cap, and says so in the popup', async () => {
   expect(translationRequests(server)).toHaveLength(count);
   expect(await translationOf(page, '#l119')).toBeNull();
   await setSettings({ pageTranslateMaxTokens: 100_000 });
+  await popup.close();
+  await page.close();
+});
+
+it('translates open shadow roots and same-origin frames too', async () => {
+  server.setDefault(translator());
+  const { page, tabId } = await openTab('/frames');
+  await page.frameLocator('#inner').locator('#framed').waitFor();
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Translate page' }).click();
+  await page.bringToFront();
+  await eventually(() => translationOf(page, '#top')).toContain('译文：Words in the top document');
+  await eventually(() =>
+    page.evaluate(
+      () => document.querySelector('#host')!.shadowRoot!.querySelector('[data-glance-translation]')?.textContent ?? null,
+    ),
+  ).toContain('open shadow tree');
+  const frame = page.frame({ url: /\/inner$/ })!;
+  await eventually(() =>
+    frame.evaluate(() => document.querySelector('#framed [data-glance-translation]')?.textContent ?? null),
+  ).toContain('same-origin frame');
+  await popup.getByRole('button', { name: 'Stop translating' }).click();
+  await eventually(() => frame.evaluate(() => document.querySelectorAll('[data-glance-translation]').length)).toBe(0);
   await popup.close();
   await page.close();
 });
