@@ -22,7 +22,7 @@ import { sharedFixtures } from './fixtures-path';
 
 const FIRST_TOKEN_MS = 400;
 const MODEL = 'gpt-4o-mini';
-const FIXTURE_PAGES = process.env.GLANCE_BENCH_PAGES?.split(',') ?? [
+const FIXTURE_PAGES = process.env.GLANCE_BENCH_PAGES?.split(',').filter(Boolean) ?? [
   'nytimes-4',
   'medium-3',
   'wapo-1',
