@@ -211,8 +211,7 @@ export class PageTranslation {
           const paragraph = segment === undefined ? undefined : this.paragraphs.get(segment);
           if (paragraph?.state !== 'sent' || this.stopped) return;
           paragraph.translation += text;
-          const live = () => (paragraph.state === 'sent' || paragraph.state === 'done' ? paragraph : null);
-          this.writer.writeSoon(paragraph.element, live, (node) => (paragraph.node = node));
+          paragraph.node = this.writer.write(paragraph.element, paragraph.node, paragraph.translation, paragraph.links);
         },
         onUsage: (usage) => {
           used = usage.promptTokens + usage.completionTokens;

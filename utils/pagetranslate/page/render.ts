@@ -2,13 +2,6 @@ import type { PageMode } from '@/utils/pagetranslate/types';
 import { TRANSLATION_ATTRIBUTE } from './collect';
 import { renderTranslation } from './paragraph-text';
 
-/** What a paragraph's translation looks like now. */
-interface Written {
-  node?: HTMLElement;
-  translation: string;
-  links: readonly HTMLAnchorElement[];
-}
-
 const RTL = /^(ar|he|fa|ur|yi|ps|sd|ug|dv)\b/;
 
 /**
@@ -33,8 +26,6 @@ export class PageWriter {
   private readonly sheets = new Map<Document | ShadowRoot, CSSStyleSheet>();
   private readonly inserted = new Set<HTMLElement>();
   private mode: PageMode = 'bilingual';
-  private readonly pending = new Map<Element, { read: () => Written | null; keep: (node: HTMLElement) => void }>();
-  private scheduled = false;
 
   constructor(private readonly target: string) {}
 
@@ -56,28 +47,6 @@ export class PageWriter {
     renderTranslation(element, translation, links);
     if (element.parentNode !== original || original.lastChild !== element) original.append(element);
     return element;
-  }
-
-  /**
-   * Writes on the next frame: a stream's many deltas, for many paragraphs, become one write per
-   * paragraph per frame (a timer stands in where frames do not run, as in a background tab).
-   */
-  writeSoon(original: Element, read: () => Written | null, keep: (node: HTMLElement) => void): void {
-    this.pending.set(original, { read, keep });
-    if (this.scheduled) return;
-    this.scheduled = true;
-    const flush = () => {
-      if (!this.scheduled) return;
-      this.scheduled = false;
-      const jobs = [...this.pending];
-      this.pending.clear();
-      for (const [element, job] of jobs) {
-        const state = job.read();
-        if (state) job.keep(this.write(element, state.node, state.translation, state.links));
-      }
-    };
-    requestAnimationFrame(flush);
-    setTimeout(flush, 100);
   }
 
   /** Whether a node is one Glance inserted (or is inside one). */
@@ -116,7 +85,6 @@ export class PageWriter {
 
   /** Takes out every inserted node and sheet: the page is as it was before. */
   clear(): void {
-    this.pending.clear();
     for (const node of this.inserted) node.remove();
     this.inserted.clear();
     for (const [root, sheet] of this.sheets) {
