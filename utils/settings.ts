@@ -48,7 +48,7 @@ export const DEFAULT_SETTINGS = {
 
   // Page translation
   /** Tokens (sent and received) one page may use before its translation stops. */
-  pageTranslateMaxTokens: 100_000,
+  pageTranslateCap: 100_000,
   /** Skip navigation-sized fragments (menus, footers) when translating a page. */
   pageTranslateMainOnly: true,
   /** Sites (host names, subdomains included) translated on every visit, and sites never translated by themselves. */
@@ -114,12 +114,7 @@ export function sanitizeSettings(raw: unknown): Settings {
   result.answerDeadlineMinutes = clampInteger(result.answerDeadlineMinutes, 1, 120, DEFAULT_SETTINGS.answerDeadlineMinutes);
   result.pageTranslateAlwaysSites = result.pageTranslateAlwaysSites.filter((site) => typeof site === 'string');
   result.pageTranslateNeverSites = result.pageTranslateNeverSites.filter((site) => typeof site === 'string');
-  result.pageTranslateMaxTokens = clampInteger(
-    result.pageTranslateMaxTokens,
-    1000,
-    10_000_000,
-    DEFAULT_SETTINGS.pageTranslateMaxTokens,
-  );
+  result.pageTranslateCap = clampInteger(result.pageTranslateCap, 1000, 10_000_000, DEFAULT_SETTINGS.pageTranslateCap);
   if (!(result.translateMaxChars > 0)) result.translateMaxChars = DEFAULT_SETTINGS.translateMaxChars;
   return result;
 }

@@ -5,11 +5,11 @@ import { updateSettings, type Settings } from '@/utils/settings';
 
 /** The settings page's Page translation card: the per-page token cap and "main content only". */
 export function PageTranslateSettings({ settings }: { settings: Settings }) {
-  const [capText, setCapText] = useState(String(settings.pageTranslateMaxTokens));
+  const [capText, setCapText] = useState(String(settings.pageTranslateCap));
   const commitCap = () => {
     const value = Number(capText);
-    if (Number.isFinite(value) && value > 0) void updateSettings({ pageTranslateMaxTokens: value });
-    else setCapText(String(settings.pageTranslateMaxTokens));
+    if (Number.isFinite(value) && value > 0) void updateSettings({ pageTranslateCap: value });
+    else setCapText(String(settings.pageTranslateCap));
   };
   return (
     <SettingsCard heading={t('pageTranslateTitle')}>

@@ -166,8 +166,7 @@ it('stops a page at its token cap, and says so in the popup', async () => {
   await eventually(async () => {
     const worker = await glance.worker();
     return worker.evaluate(
-      async () =>
-        ((await chrome.storage.local.get('settings')).settings as { pageTranslateMaxTokens: number }).pageTranslateMaxTokens,
+      async () => ((await chrome.storage.local.get('settings')).settings as { pageTranslateCap: number }).pageTranslateCap,
     );
   }).toBe(1000);
   await options.close();
@@ -186,7 +185,7 @@ it('stops a page at its token cap, and says so in the popup', async () => {
   await page.waitForTimeout(1000);
   expect(translationRequests(server)).toHaveLength(count);
   expect(await translationOf(page, '#l119')).toBeNull();
-  await setSettings({ pageTranslateMaxTokens: 100_000 });
+  await setSettings({ pageTranslateCap: 100_000 });
   await popup.close();
   await page.close();
 });

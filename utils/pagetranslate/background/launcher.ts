@@ -16,10 +16,10 @@ export function pageConfig(settings: Settings, locale: Locale): PageTranslateCon
     target: '',
     translateInto: settings.translateInto,
     secondLanguage: settings.secondLanguage,
-    maxTokens: settings.pageTranslateMaxTokens,
+    maxTokens: settings.pageTranslateCap,
     mainContentOnly: settings.pageTranslateMainOnly,
     uiLanguage: locale,
-    capMessage: t('pageTranslateCap', { tokens: settings.pageTranslateMaxTokens.toLocaleString(locale) }, locale),
+    capMessage: t('pageTranslateCap', { tokens: settings.pageTranslateCap.toLocaleString(locale) }, locale),
   };
 }
 
