@@ -6,21 +6,8 @@ import { needsTranslation } from './language';
 import { paragraphText } from './paragraph-text';
 import { PageWriter } from './render';
 import { PageWatch } from './page-watch';
+import { newParagraph, reserve, type Paragraph } from './paragraph';
 import { BatchQueue } from './queue-plan';
-
-interface Paragraph {
-  id: string;
-  element: Element;
-  text: string;
-  links: HTMLAnchorElement[];
-  state: 'idle' | 'queued' | 'sent' | 'done' | 'skipped';
-  translation: string;
-  node?: HTMLElement;
-  /** Times the page took our translation out again: a page that keeps doing it is left alone. */
-  restored: number;
-  /** On screen now (not just within the look-ahead): its batch goes at once. */
-  inView: boolean;
-}
 
 /** Requests under way at once. */
 const IN_FLIGHT = 2;
@@ -50,6 +37,8 @@ export class PageTranslation {
   /** Failed requests in a row: a provider that keeps failing stops the queue with its error. */
   private failures = 0;
   private tokens = 0;
+  /** Likely tokens of the requests under way (text in and out), until their usage arrives. */
+  private reserved = 0;
   private error: WireError | undefined;
   private stopped = false;
 
@@ -76,12 +65,9 @@ export class PageTranslation {
   }
 
   status(): PageStatus {
-    let translated = 0;
-    let pending = 0;
-    for (const paragraph of this.paragraphs.values()) {
-      if (paragraph.state === 'done') translated += 1;
-      else if (paragraph.state === 'queued' || paragraph.state === 'sent') pending += 1;
-    }
+    const all = [...this.paragraphs.values()];
+    const translated = all.filter((paragraph) => paragraph.state === 'done').length;
+    const pending = all.filter((paragraph) => paragraph.state === 'queued' || paragraph.state === 'sent').length;
     return { active: !this.stopped, mode: this.writer.getMode(), translated, pending, tokens: this.tokens, error: this.error };
   }
 
@@ -114,17 +100,7 @@ export class PageTranslation {
   private add(elements: readonly Element[]): void {
     for (const element of elements) {
       if (this.byElement.has(element)) continue;
-      const { text, links } = paragraphText(element, (node) => this.writer.owns(node));
-      const paragraph: Paragraph = {
-        id: `p${this.nextId++}`,
-        element,
-        text,
-        links,
-        state: 'idle',
-        translation: '',
-        restored: 0,
-        inView: false,
-      };
+      const paragraph = newParagraph(`p${this.nextId++}`, element);
       this.paragraphs.set(paragraph.id, paragraph);
       this.byElement.set(element, paragraph);
       const root = element.getRootNode();
@@ -165,6 +141,10 @@ export class PageTranslation {
   private wanted(paragraph: Paragraph): boolean {
     const element = paragraph.element as HTMLElement;
     if (element.checkVisibility?.({ visibilityProperty: true }) === false) return false;
+    Object.assign(
+      paragraph,
+      paragraphText(element, (node) => this.writer.owns(node)),
+    );
     // A page that keeps replacing its paragraphs with copies must not keep Glance busy.
     const seen = (this.sent.get(paragraph.text) ?? 0) + 1;
     this.sent.set(paragraph.text, seen);
@@ -186,6 +166,8 @@ export class PageTranslation {
         this.fail({ code: 'too_large', message: this.config.capMessage, retryable: false });
         return;
       }
+      // Near the cap, the requests under way settle first: their usage may reach it.
+      if (this.streams.size && this.tokens + this.reserved >= this.config.maxTokens) break;
       const next = this.queue.take();
       if (!next) break;
       if ('waitMs' in next) {
@@ -198,6 +180,7 @@ export class PageTranslation {
   }
 
   private send(batch: Paragraph[]): void {
+    this.reserved += reserve(batch);
     for (const paragraph of batch) {
       paragraph.state = 'sent';
       paragraph.translation = '';
@@ -243,6 +226,7 @@ export class PageTranslation {
   private settle(handle: { stop(): void }, batch: Paragraph[], used: number, failed: boolean): void {
     this.streams.delete(handle);
     this.tokens += used;
+    this.reserved -= reserve(batch);
     const again: Paragraph[] = [];
     for (const paragraph of batch) {
       if (paragraph.state !== 'sent') continue;
