@@ -116,6 +116,7 @@ export default defineConfig({
       'run-action-2': { description: '__MSG_cmdRunAction2__' },
       'run-action-3': { description: '__MSG_cmdRunAction3__' },
       'open-side-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_cmdOpenSidePanel__' },
+      'translate-page': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_cmdTranslatePage__' },
     },
     ...(browser === 'firefox'
       ? {

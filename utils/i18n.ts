@@ -3,6 +3,7 @@ import enAsk from '@/locales/en/ask.json';
 import enCommon from '@/locales/en/common.json';
 import enErrors from '@/locales/en/errors.json';
 import enOptions from '@/locales/en/options.json';
+import enPageTranslate from '@/locales/en/pagetranslate.json';
 import enChat from '@/locales/en/chat.json';
 import enSummary from '@/locales/en/summary.json';
 import enTranslate from '@/locales/en/translate.json';
@@ -13,6 +14,7 @@ import zhChat from '@/locales/zh-CN/chat.json';
 import zhCommon from '@/locales/zh-CN/common.json';
 import zhErrors from '@/locales/zh-CN/errors.json';
 import zhOptions from '@/locales/zh-CN/options.json';
+import zhPageTranslate from '@/locales/zh-CN/pagetranslate.json';
 import zhSummary from '@/locales/zh-CN/summary.json';
 import zhTranslate from '@/locales/zh-CN/translate.json';
 import zhUsage from '@/locales/zh-CN/usage.json';
@@ -32,6 +34,7 @@ const en = {
   ...enUsage,
   ...enActions,
   ...enAsk,
+  ...enPageTranslate,
 };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
@@ -47,6 +50,7 @@ const zh: Record<MessageKey, string> = {
   ...zhUsage,
   ...zhActions,
   ...zhAsk,
+  ...zhPageTranslate,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -16,6 +16,7 @@ import type { ProviderId } from '@/utils/llm/providers';
 import type { ChatTurn } from '@/utils/llm/request';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { PageInspection } from '@/utils/summary/types';
+import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 import type { PageSettings, TranslateInput } from '@/utils/translate/types';
 import type { Spending, UsageOverview } from '@/utils/usage/types';
 
@@ -89,6 +90,12 @@ export interface Messages {
   /** From the toolbar: the background loads the action card into the sender's frame. */
   showActionCard: { request: null; response: null };
 
+  // Page translation
+  /** From Glance's pages: starts, switches, stops or reads the translation of a tab's page. */
+  pageTranslate: { request: { tabId: number; command: PageCommand }; response: PageStatus };
+  /** From the starter registered for "Always translate" sites: translate the sender's page. */
+  pageTranslateAuto: { request: null; response: null };
+
   // Usage
   getUsage: { request: null; response: UsageOverview };
   /** Today's and this month's spending against the budgets (the popup's badge). */
@@ -135,6 +142,8 @@ export interface Actions {
 
   /** Runs a selection action (explain, rewrite, the user's own prompt...) on a selection. */
   runAction: ActionRunInput;
+  /** A batch of a page's paragraphs, from the page-translation script; cached ones cost nothing. */
+  translatePage: TranslateInput;
 }
 
 export type ActionName = keyof Actions;

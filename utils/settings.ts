@@ -54,6 +54,15 @@ export const DEFAULT_SETTINGS = {
   /** The longest text translated at once, in characters; longer selections get a message instead. */
   translateMaxChars: 50_000,
 
+  // Page translation
+  /** Tokens (sent and received) one page may use before its translation stops. */
+  pageTranslateCap: 100_000,
+  /** Skip navigation-sized fragments (menus, footers) when translating a page. */
+  pageTranslateMainOnly: true,
+  /** Sites (host names, subdomains included) translated on every visit, and sites never translated by themselves. */
+  pageTranslateAlwaysSites: [] as string[],
+  pageTranslateNeverSites: [] as string[],
+
   // Cost
   /** The user's own prices, by model id, over the defaults in utils/llm/pricing.ts. */
   priceOverrides: {} as PriceOverrides,
@@ -112,6 +121,9 @@ export function sanitizeSettings(raw: unknown): Settings {
   result.translateOffSites = result.translateOffSites.filter((site) => typeof site === 'string');
   result.answerDeadlineMinutes = clampInteger(result.answerDeadlineMinutes, 1, 120, DEFAULT_SETTINGS.answerDeadlineMinutes);
   result.askPageBudget = clampInteger(result.askPageBudget, 500, 200_000, DEFAULT_SETTINGS.askPageBudget);
+  result.pageTranslateAlwaysSites = result.pageTranslateAlwaysSites.filter((site) => typeof site === 'string');
+  result.pageTranslateNeverSites = result.pageTranslateNeverSites.filter((site) => typeof site === 'string');
+  result.pageTranslateCap = clampInteger(result.pageTranslateCap, 1000, 10_000_000, DEFAULT_SETTINGS.pageTranslateCap);
   if (!(result.translateMaxChars > 0)) result.translateMaxChars = DEFAULT_SETTINGS.translateMaxChars;
   return result;
 }

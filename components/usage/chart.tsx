@@ -12,6 +12,7 @@ const FEATURE_COLORS: Record<Feature, string> = {
   transcribe: '#ec4899',
   test: '#94a3b8',
   action: '#14b8a6',
+  pageTranslate: '#f97316',
 };
 
 const WIDTH = 600;

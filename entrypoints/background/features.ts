@@ -5,6 +5,7 @@ import type { HandlerMap } from '@/utils/background/handler';
 import { askFeature } from '@/utils/ask/background/feature';
 import { chatFeature } from '@/utils/chat/background/feature';
 import { llmFeature } from '@/utils/llm/background/feature';
+import { pageTranslateFeature } from '@/utils/pagetranslate/background/feature';
 import { summaryFeature } from '@/utils/summary/background/feature';
 import { translateFeature } from '@/utils/translate/background/feature';
 import { usageFeature } from '@/utils/usage/background/feature';
@@ -22,6 +23,7 @@ export const FEATURES = [
   usageFeature,
   actionsFeature,
   askFeature,
+  pageTranslateFeature,
 ] as const;
 
 type MergedKey = 'handlers' | 'actions' | 'commands';

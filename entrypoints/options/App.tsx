@@ -16,6 +16,7 @@ import { errorStatus } from '@/utils/ui/status';
 import { useSettings } from '@/utils/ui/use-settings';
 import { ActionsSection } from './actions-section';
 import { TranslateSection } from './translate-section';
+import { PageTranslateSettings } from '@/components/pagetranslate/page-translate-settings';
 import { UsageSection } from './usage-section';
 
 type Draft = ConnectionDraft & { apiKey: string };
@@ -156,6 +157,7 @@ export function App() {
       <AskSettings {...settings} onChange={changeGeneral} />
       <TranslateSection settings={settings} />
       <ActionsSection settings={settings} />
+      <PageTranslateSettings settings={settings} />
       <UsageSection settings={settings} />
     </main>
   );

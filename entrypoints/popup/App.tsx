@@ -7,6 +7,7 @@ import { useSpending } from '@/utils/usage/ui/use-spending';
 import { useOpenSidePanel } from '@/utils/ask/ui/use-open-side-panel';
 import { PageHistory } from '@/components/ask/page-history';
 import { SpendBadge } from '@/components/usage/spend-badge';
+import { PageTranslateBar } from '@/components/pagetranslate/page-translate-bar';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
 import { ChatView } from './chat-view';
@@ -129,6 +130,7 @@ export function App() {
           <SettingsIcon />
         </button>
       </header>
+      <PageTranslateBar settings={settings} />
       {current?.render({ settings, run, show })}
     </main>
   );

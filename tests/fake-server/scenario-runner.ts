@@ -54,6 +54,7 @@ async function replayRecorded(scenario: RecordedScenario, res: ServerResponse, s
 /** Sends `scenario` as the answer to one request. */
 export async function playScenario(scenario: Scenario, res: ServerResponse, context: AnswerContext): Promise<void> {
   const { signal } = context;
+  if (scenario.kind === 'computed') return playScenario(scenario.answer(context.body), res, context);
   if (scenario.kind === 'hang') return untilAborted(signal);
   await sleep(scenario.firstByteDelayMs, signal);
   switch (scenario.kind) {

@@ -121,7 +121,14 @@ export interface JsonScenario extends ScenarioTiming {
 }
 
 /** What the fake server does with one request. Discriminated by `kind`. */
+/** An answer made from the request itself (a fake translator that answers each marked part). */
+export interface ComputedScenario {
+  kind: 'computed';
+  answer(body: Record<string, unknown>): Exclude<Scenario, ComputedScenario>;
+}
+
 export type Scenario =
+  | ComputedScenario
   | TextScenario
   | RecordedScenario
   | ErrorScenario

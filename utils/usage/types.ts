@@ -2,7 +2,7 @@ import type { ErrorCode } from '@/utils/errors';
 import type { UsageSummary } from './totals';
 
 /** What Glance was doing when it called the API. */
-export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test', 'action'] as const;
+export const FEATURES = ['chat', 'summarize', 'translate', 'ask', 'transcribe', 'test', 'action', 'pageTranslate'] as const;
 export type Feature = (typeof FEATURES)[number];
 /**
  * What the ledger files a call under: a feature, or the name of the selection action that made it

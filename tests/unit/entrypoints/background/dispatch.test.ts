@@ -56,6 +56,8 @@ const payloads: Record<MessageName, unknown> = {
   clearUsage: null,
   inspectPage: { tabId: 1 },
   showTranslateCard: null,
+  pageTranslate: { tabId: 1, command: 'status' },
+  pageTranslateAuto: null,
   openSettings: {},
   listActions: null,
   showActionToolbar: null,
@@ -85,7 +87,7 @@ const payloads: Record<MessageName, unknown> = {
 };
 
 /** Messages only content scripts send (the translation card's loader). */
-const CONTENT_ONLY: MessageName[] = ['showTranslateCard', 'showActionToolbar', 'showActionCard'];
+const CONTENT_ONLY: MessageName[] = ['showTranslateCard', 'showActionToolbar', 'showActionCard', 'pageTranslateAuto'];
 /** Messages content scripts may send: nothing secret comes back from any of them. */
 const CONTENT_ALLOWED: MessageName[] = [
   'getPageSettings',
@@ -95,6 +97,8 @@ const CONTENT_ALLOWED: MessageName[] = [
   'listActions',
   'showActionToolbar',
   'showActionCard',
+  // The starter on an "Always translate" site: translate the sender's own page.
+  'pageTranslateAuto',
 ];
 
 const envelope = (name: string, data: unknown) => ({ protocol: PROTOCOL_TAG, name, data });

@@ -1,0 +1,170 @@
+/**
+ * Page translation, measured in Chromium on 127.0.0.1 pages at a 1280×800 viewport, scrolling one
+ * screen every 0.5 s from top to bottom (the 5,000-paragraph page: the first GLANCE_BENCH_SCREENS
+ * screens, default 120, or all of it with GLANCE_BENCH_SCREENS=all), against the fake server
+ * (a translator that answers each marked part after a first-token delay of FIRST_TOKEN_MS).
+ *
+ * Per page: tokens sent ÷ tokens of the source paragraphs sent (prompt overhead included),
+ * requests per 100 translated paragraphs, click to first translated paragraph against the first
+ * token's arrival, and main-thread long tasks (> 50 ms, all of the page's, so an upper bound for
+ * Glance's) while scrolling. Needs a build (`npm run bench` builds first) and the page corpus in
+ * ../shared/fixtures/pages. Prints a table and writes bench-results/page-translate.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { countPromptTokens, countTextTokens, startFakeServer } from '@/tests/fake-server';
+import { configureGlance } from '@/tests/e2e/configure';
+import { launchGlance } from '@/tests/e2e/harness';
+import { startPageServer } from '@/tests/e2e/page-server';
+import { requestParts, translator } from '@/tests/e2e/page-translate-helpers';
+import { sharedFixtures } from './fixtures-path';
+
+const FIRST_TOKEN_MS = 400;
+const MODEL = 'gpt-4o-mini';
+const FIXTURE_PAGES = process.env.GLANCE_BENCH_PAGES?.split(',').filter(Boolean) ?? [
+  'nytimes-4',
+  'medium-3',
+  'wapo-1',
+  'mercurial',
+  'dropbox-blog',
+  'archive-of-our-own',
+];
+
+/** 5,000 paragraphs of 20 to 70 words, deterministic. */
+function hugePage(): string {
+  const words =
+    'the harbour town changed over years with boats markets quiet streets by sea old mill hills roads people walked'.split(' ');
+  const paragraphs = Array.from({ length: 5000 }, (_, i) => {
+    const length = 20 + ((i * 37) % 51);
+    const text = Array.from({ length }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ');
+    return `<p>Paragraph ${i}: ${text}.</p>`;
+  });
+  return `<!doctype html><html lang="en"><head><title>5,000 paragraphs</title></head><body>${paragraphs.join('\n')}</body></html>`;
+}
+
+interface Result {
+  page: string;
+  paragraphsTranslated: number;
+  requests: number;
+  requestsPer100: number;
+  promptTokens: number;
+  sourceTokens: number;
+  tokenRatio: number;
+  clickToFirstMs: number;
+  clickToFirstTokenMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+}
+
+/** Records, in the page's main world, long tasks and when the first translation appeared. */
+async function instrument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scope = window as unknown as { bench: { longTasks: number[]; first: number; recording: boolean } };
+    scope.bench = { longTasks: [], first: 0, recording: false };
+    new PerformanceObserver((list) => {
+      if (scope.bench.recording) for (const entry of list.getEntries()) scope.bench.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    new MutationObserver(() => {
+      if (!scope.bench.first && document.querySelector('[data-glance-translation]')) scope.bench.first = Date.now();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+export async function run(): Promise<void> {
+  const corpus = sharedFixtures('pages');
+  const screensSetting = process.env.GLANCE_BENCH_SCREENS ?? '120';
+  const maxScreens = screensSetting === 'all' ? Number.POSITIVE_INFINITY : Number(screensSetting);
+  const routes: Record<string, { html: string }> = { '/huge': { html: hugePage() } };
+  for (const name of FIXTURE_PAGES) {
+    routes[`/${name}`] = { html: readFileSync(path.join(corpus, name, 'source.html'), 'utf8') };
+  }
+  const server = await startFakeServer();
+  const pages = await startPageServer(routes);
+  const glance = await launchGlance();
+  await (await configureGlance(glance, server, MODEL)).close();
+  const results: Result[] = [];
+  try {
+    for (const route of [...FIXTURE_PAGES.map((name) => `/${name}`), '/huge']) {
+      server.reset();
+      server.setDefault(translator({ firstChunkDelayMs: FIRST_TOKEN_MS }));
+      const page = await glance.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${pages.url}${route}`, { waitUntil: 'domcontentloaded' });
+      await instrument(page);
+      const worker = await glance.worker();
+      const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${route}`);
+      const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+      const button = popup.getByRole('button', { name: 'Translate page' });
+      await button.waitFor();
+      const clicked = Date.now();
+      await button.click();
+      await page.bringToFront();
+      await page.waitForFunction(() => (window as unknown as { bench: { first: number } }).bench.first > 0, null, {
+        timeout: 30_000,
+      });
+      const first = await page.evaluate(() => (window as unknown as { bench: { first: number } }).bench.first);
+      const firstRequest = server.requests.find((request) => request.path === '/v1/chat/completions');
+
+      await page.evaluate(() => {
+        (window as unknown as { bench: { recording: boolean } }).bench.recording = true;
+      });
+      for (let screen = 0; screen < maxScreens; screen += 1) {
+        const atEnd = await page.evaluate(() => {
+          window.scrollBy(0, innerHeight);
+          return innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+        });
+        await page.waitForTimeout(500);
+        if (atEnd) break;
+      }
+      // Let the last batches finish.
+      let seen = -1;
+      while (seen !== server.requests.length) {
+        seen = server.requests.length;
+        await page.waitForTimeout(1500);
+      }
+      const bench = await page.evaluate(() => ({
+        ...(window as unknown as { bench: { longTasks: number[] } }).bench,
+        translated: document.querySelectorAll('[data-glance-translation]').length,
+      }));
+      const requests = server.requests.filter((request) => request.path === '/v1/chat/completions');
+      let promptTokens = 0;
+      let sourceTokens = 0;
+      for (const request of requests) {
+        const body = request.body as Record<string, unknown>;
+        promptTokens += countPromptTokens(body.messages, MODEL);
+        for (const part of requestParts(body)) sourceTokens += countTextTokens(part, MODEL);
+      }
+      results.push({
+        page: route.slice(1),
+        paragraphsTranslated: bench.translated,
+        requests: requests.length,
+        requestsPer100: bench.translated ? (requests.length / bench.translated) * 100 : 0,
+        promptTokens,
+        sourceTokens,
+        tokenRatio: sourceTokens ? promptTokens / sourceTokens : 0,
+        clickToFirstMs: first - clicked,
+        clickToFirstTokenMs: firstRequest ? firstRequest.receivedAt + FIRST_TOKEN_MS - clicked : 0,
+        longTasks: bench.longTasks.length,
+        longestTaskMs: Math.round(Math.max(0, ...bench.longTasks)),
+      });
+      await popup.close();
+      await page.close();
+    }
+  } finally {
+    await glance.close();
+    await pages.close();
+    await server.close();
+  }
+  const round = (value: number) => Math.round(value * 100) / 100;
+  console.table(
+    results.map((result) =>
+      Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])),
+    ),
+  );
+  const sent = results.reduce((sum, result) => sum + result.promptTokens, 0);
+  const source = results.reduce((sum, result) => sum + result.sourceTokens, 0);
+  console.log(`all pages: tokens sent ÷ source tokens = ${round(sent / source)} (limit 1.15)`);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/page-translate.json', `${JSON.stringify({ screens: screensSetting, results }, null, 2)}\n`);
+}

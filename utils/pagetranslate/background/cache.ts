@@ -1,0 +1,62 @@
+import { lazyDatabase } from '@/utils/background/database';
+
+/** Translations kept at most; past this the least recently used go first. */
+export const CACHE_MAX_ENTRIES = 50_000;
+
+interface Entry {
+  key: string;
+  text: string;
+  /** Epoch ms of the last write or read: the eviction order. */
+  used: number;
+}
+
+const database = lazyDatabase('glance-page-translations', 1, (db) => {
+  const store = db.createObjectStore('entries', { keyPath: 'key' });
+  store.createIndex('used', 'used');
+});
+
+/** The cache key of one paragraph: SHA-256 of its text, target language and model, hex. */
+export async function cacheKey(text: string, target: string, model: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${model}\n${target}\n${text}`));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The stored translations of `keys`, in order (undefined where none), each marked as just used. */
+export async function readCached(keys: readonly string[], now = Date.now()): Promise<(string | undefined)[]> {
+  const db = await database();
+  const tx = db.transaction('entries', 'readwrite');
+  const found = await Promise.all(
+    keys.map(async (key) => {
+      const entry = (await tx.store.get(key)) as Entry | undefined;
+      if (!entry) return undefined;
+      await tx.store.put({ ...entry, used: now });
+      return entry.text;
+    }),
+  );
+  await tx.done;
+  return found;
+}
+
+/** Stores translations, then drops the least recently used beyond `max`. */
+export async function writeCached(
+  entries: readonly { key: string; text: string }[],
+  max = CACHE_MAX_ENTRIES,
+  now = Date.now(),
+): Promise<void> {
+  if (!entries.length) return;
+  const db = await database();
+  const tx = db.transaction('entries', 'readwrite');
+  await Promise.all(entries.map((entry) => tx.store.put({ ...entry, used: now } satisfies Entry)));
+  let excess = (await tx.store.count()) - max;
+  if (excess > 0) {
+    // A tenth more than needed: eviction then runs once per many writes, not on every one.
+    excess += Math.floor(max / 10);
+    let cursor = await tx.store.index('used').openCursor();
+    while (cursor && excess > 0) {
+      await cursor.delete();
+      excess -= 1;
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+}

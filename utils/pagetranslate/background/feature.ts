@@ -1,0 +1,70 @@
+import { browser, type Browser } from 'wxt/browser';
+import { defineFeature } from '@/utils/background/feature';
+import { PAGES_ONLY } from '@/utils/background/handler';
+import { asObject, asOneOf, asTabId, noPayload } from '@/utils/background/validate';
+import { PAGE_COMMANDS } from '@/utils/pagetranslate/types';
+import { AppError } from '@/utils/errors';
+import { siteRule } from '@/utils/pagetranslate/sites';
+import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
+import { getSettings, type Settings } from '@/utils/settings';
+import { normalizeSite } from '@/utils/translate/site-list';
+import { keepAlwaysScriptInStep } from './always-script';
+import { commandPage } from './launcher';
+import { translatePageAction } from './page-action';
+
+async function startOn(tab: Browser.tabs.Tab | undefined): Promise<void> {
+  if (tab?.id === undefined) return;
+  await commandPage(tab.id, 'start', await getSettings()).catch((error) => console.warn('cannot translate this page', error));
+}
+
+/** The site of a tab's page (null for pages that are not on the web). */
+async function siteOf(tabId: number): Promise<string | null> {
+  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  if (!url || !/^https?:/.test(url)) return null;
+  return normalizeSite(new URL(url).hostname);
+}
+
+/**
+ * A command from Glance's pages, answered with the site's rule. On a "Never" site, opening the
+ * popup does not load anything into the page (no estimate); the user's own click still works.
+ */
+async function fromPopup(tabId: number, command: PageCommand, settings: Settings): Promise<PageStatus> {
+  const site = await siteOf(tabId);
+  const rule = site ? siteRule(site, settings) : 'none';
+  const status = await commandPage(tabId, command, settings, { load: command !== 'status' || rule !== 'never' });
+  return { ...status, ...(site ? { site, rule } : {}) };
+}
+
+/**
+ * Whole-page bilingual translation: the popup's buttons (through `pageTranslate`), the context
+ * menu and the shortcut load the page script into the tab; it sends batches back as
+ * `translatePage` actions.
+ */
+export const pageTranslateFeature = defineFeature({
+  name: 'pageTranslate',
+  handlers: {
+    pageTranslate: {
+      allowedFrom: PAGES_ONLY,
+      parse: (data) => {
+        const value = asObject(data);
+        return { tabId: asTabId(value.tabId), command: asOneOf(value.command, PAGE_COMMANDS, 'command') };
+      },
+      handle: ({ tabId, command }, { settings }) => fromPopup(tabId, command, settings),
+    },
+    pageTranslateAuto: {
+      allowedFrom: ['content-script'],
+      parse: noPayload,
+      // Only where the rule says so, whatever asked: the tab's own address decides.
+      handle: async (_request, { tab, settings }) => {
+        if (tab?.frameId !== 0) throw new AppError('refused', { detail: 'top frames only' });
+        const site = await siteOf(tab.id);
+        if (site && siteRule(site, settings) === 'always') await commandPage(tab.id, 'start', settings);
+        return null;
+      },
+    },
+  },
+  actions: { translatePage: translatePageAction },
+  menus: [{ id: 'translate-page', title: 'menuTranslatePage', contexts: ['page'], onClick: (_info, tab) => startOn(tab) }],
+  commands: { 'translate-page': startOn },
+  start: keepAlwaysScriptInStep,
+});

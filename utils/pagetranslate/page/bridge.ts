@@ -1,0 +1,11 @@
+import type { PageCommand, PageStatus, PageTranslateConfig } from '@/utils/pagetranslate/types';
+
+/**
+ * The page-translation script's entry in a frame's isolated world (which page scripts cannot see),
+ * where the background's `scripting.executeScript` calls reach it: loaded once, then commanded.
+ */
+export const PAGE_BRIDGE_KEY = '__glancePageTranslate';
+
+export interface PageBridge {
+  command(command: PageCommand, config: PageTranslateConfig): PageStatus;
+}

@@ -1,0 +1,282 @@
+import type { WireError } from '@/utils/errors';
+import type { PageMode, PageStatus, PageTranslateConfig } from '@/utils/pagetranslate/types';
+import { startStream } from '@/utils/stream-client';
+import { collectParagraphs, insideExcluded } from './collect';
+import { needsTranslation } from './language';
+import { paragraphText } from './paragraph-text';
+import { PageWriter } from './render';
+import { PageWatch } from './page-watch';
+import { newParagraph, reserve, type Paragraph } from './paragraph';
+import { BatchQueue } from './queue-plan';
+
+/** Requests under way at once. */
+const IN_FLIGHT = 2;
+const MAX_RESTORES = 3;
+/** Waits after a 429 without a Retry-After, or a network failure (times the failures in a row). */
+const DEFAULT_PAUSE_MS = 3_000;
+const MAX_FAILURES = 3;
+
+/**
+ * One page's translation: finds paragraphs, sends those on screen (and a screen ahead) in batches,
+ * writes each translation as its segment streams in, follows new content, and takes it all out on
+ * Stop. Runs in the extension's isolated world; the background does the calls and the caching.
+ */
+export class PageTranslation {
+  private readonly paragraphs = new Map<string, Paragraph>();
+  private readonly byElement = new WeakMap<Element, Paragraph>();
+  private readonly writer: PageWriter;
+  private readonly queue = new BatchQueue<Paragraph>();
+  private readonly streams = new Set<{ stop(): void }>();
+  private readonly visibility: IntersectionObserver;
+  private readonly onScreen: IntersectionObserver;
+  private readonly watch: PageWatch;
+  private pausedUntil = 0;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly sent = new Map<string, number>();
+  private nextId = 1;
+  /** Failed requests in a row: a provider that keeps failing stops the queue with its error. */
+  private failures = 0;
+  private tokens = 0;
+  /** Likely tokens of the requests under way (text in and out), until their usage arrives. */
+  private reserved = 0;
+  private error: WireError | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly config: PageTranslateConfig,
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.writer = new PageWriter(config.target);
+    // Queued from four screens ahead, so that batches fill before their paragraphs are in view.
+    this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: '50% 0px 400% 0px' });
+    this.onScreen = new IntersectionObserver((entries) => this.onScreenChange(entries));
+    this.watch = new PageWatch({
+      owns: (node) => this.writer.owns(node),
+      // The page took our translation out: put it back, unless it keeps doing so.
+      ownRemoved: (node, parent) => this.restore(node as HTMLElement, parent as Element),
+      changed: (roots) => this.rescan(roots),
+    });
+  }
+
+  /** Finds the page's paragraphs and starts with those in view. */
+  start(): void {
+    this.watch.observe(document);
+    this.add(collectParagraphs(document.body ?? document.documentElement, this.config));
+  }
+
+  status(): PageStatus {
+    const all = [...this.paragraphs.values()];
+    const translated = all.filter((paragraph) => paragraph.state === 'done').length;
+    const pending = all.filter((paragraph) => paragraph.state === 'queued' || paragraph.state === 'sent').length;
+    return { active: !this.stopped, mode: this.writer.getMode(), translated, pending, tokens: this.tokens, error: this.error };
+  }
+
+  setMode(mode: PageMode): void {
+    this.writer.setMode(mode);
+  }
+
+  /** Goes on after a stop for the budget or an error (the user chose to). */
+  resume(): void {
+    this.error = undefined;
+    this.failures = 0;
+    this.pausedUntil = 0;
+    this.pump();
+  }
+
+  /** Stops every request and takes every inserted node out of the page. */
+  stop(): void {
+    this.stopped = true;
+    for (const stream of this.streams) stream.stop();
+    this.streams.clear();
+    this.visibility.disconnect();
+    this.onScreen.disconnect();
+    this.watch.disconnect();
+    clearTimeout(this.pauseTimer);
+    this.writer.clear();
+    this.paragraphs.clear();
+    this.queue.clear();
+  }
+
+  private add(elements: readonly Element[]): void {
+    for (const element of elements) {
+      if (this.byElement.has(element)) continue;
+      const paragraph = newParagraph(`p${this.nextId++}`, element);
+      this.paragraphs.set(paragraph.id, paragraph);
+      this.byElement.set(element, paragraph);
+      const root = element.getRootNode();
+      if (root !== document) this.watch.observe(root);
+      this.visibility.observe(element);
+      this.onScreen.observe(element);
+    }
+  }
+
+  private onScreenChange(entries: IntersectionObserverEntry[]): void {
+    let urgent = false;
+    for (const entry of entries) {
+      const paragraph = this.byElement.get(entry.target);
+      if (!paragraph) continue;
+      paragraph.inView = entry.isIntersecting;
+      urgent ||= paragraph.inView && paragraph.state === 'queued';
+    }
+    if (urgent) this.pump();
+  }
+
+  private onVisible(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const paragraph = this.byElement.get(entry.target);
+      if (paragraph?.state !== 'idle') continue;
+      this.visibility.unobserve(entry.target);
+      if (!this.wanted(paragraph)) {
+        paragraph.state = 'skipped';
+        continue;
+      }
+      paragraph.state = 'queued';
+      this.queue.push(paragraph);
+    }
+    this.pump();
+  }
+
+  /** Whether a paragraph in view is worth sending: shown, with words, not already in the target language. */
+  private wanted(paragraph: Paragraph): boolean {
+    const element = paragraph.element as HTMLElement;
+    if (element.checkVisibility?.({ visibilityProperty: true }) === false) return false;
+    Object.assign(
+      paragraph,
+      paragraphText(element, (node) => this.writer.owns(node)),
+    );
+    // A page that keeps replacing its paragraphs with copies must not keep Glance busy.
+    const seen = (this.sent.get(paragraph.text) ?? 0) + 1;
+    this.sent.set(paragraph.text, seen);
+    if (seen > MAX_RESTORES) return false;
+    return needsTranslation(paragraph.text, this.config.target);
+  }
+
+  private pump(): void {
+    if (this.stopped || this.error) return;
+    const wait = this.pausedUntil - Date.now();
+    if (wait > 0) {
+      clearTimeout(this.pauseTimer);
+      this.pauseTimer = setTimeout(() => this.pump(), wait);
+      return;
+    }
+    clearTimeout(this.pauseTimer);
+    while (this.streams.size < IN_FLIGHT && this.queue.length) {
+      if (this.tokens >= this.config.maxTokens) {
+        this.fail({ code: 'too_large', message: this.config.capMessage, retryable: false });
+        return;
+      }
+      // Near the cap, the requests under way settle first: their usage may reach it.
+      if (this.streams.size && this.tokens + this.reserved >= this.config.maxTokens) break;
+      const next = this.queue.take();
+      if (!next) break;
+      if ('waitMs' in next) {
+        this.pauseTimer = setTimeout(() => this.pump(), next.waitMs);
+        break;
+      }
+      this.send(next.batch);
+    }
+    this.onChange();
+  }
+
+  private send(batch: Paragraph[]): void {
+    this.reserved += reserve(batch);
+    for (const paragraph of batch) {
+      paragraph.state = 'sent';
+      paragraph.translation = '';
+    }
+    let used = 0;
+    const handle = startStream(
+      'translatePage',
+      { segments: batch.map(({ id, text }) => ({ id, text })), target: this.config.target },
+      {
+        onDelta: (text, segment) => {
+          const paragraph = segment === undefined ? undefined : this.paragraphs.get(segment);
+          if (paragraph?.state !== 'sent' || this.stopped) return;
+          paragraph.translation += text;
+          paragraph.node = this.writer.write(paragraph.element, paragraph.node, paragraph.translation, paragraph.links);
+        },
+        onUsage: (usage) => {
+          used = usage.promptTokens + usage.completionTokens;
+        },
+        onDone: () => {
+          this.failures = 0;
+          this.settle(handle, batch, used, false);
+        },
+        onError: (error) => {
+          this.settle(handle, batch, used, true);
+          if (error.code === 'aborted' || this.stopped) return;
+          this.failures += 1;
+          if (error.code === 'rate_limited' || (error.retryable && this.failures <= MAX_FAILURES)) {
+            // The whole queue waits: for the provider's Retry-After, or a growing pause.
+            const wait = error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : DEFAULT_PAUSE_MS * Math.min(this.failures, 3);
+            this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
+            this.pump();
+          } else this.fail(error);
+        },
+      },
+    );
+    this.streams.add(handle);
+  }
+
+  /**
+   * A request ended. Its paragraphs are done, or (it failed) back at the front of the line; one the
+   * model returned nothing for even alone (the background retries those) is left as it is.
+   */
+  private settle(handle: { stop(): void }, batch: Paragraph[], used: number, failed: boolean): void {
+    this.streams.delete(handle);
+    this.tokens += used;
+    this.reserved -= reserve(batch);
+    const again: Paragraph[] = [];
+    for (const paragraph of batch) {
+      if (paragraph.state !== 'sent') continue;
+      if (paragraph.translation.trim()) paragraph.state = 'done';
+      else if (failed) {
+        paragraph.state = 'queued';
+        again.push(paragraph);
+      } else paragraph.state = 'skipped';
+    }
+    this.queue.unshift(again);
+    if (!failed) this.pump();
+  }
+
+  private fail(error: WireError): void {
+    this.error = error;
+    this.onChange();
+  }
+
+  private restore(node: HTMLElement, parent: Element): void {
+    const paragraph = this.byElement.get(parent);
+    if (!paragraph || paragraph.node !== node || !parent.isConnected || paragraph.restored >= MAX_RESTORES) return;
+    paragraph.restored += 1;
+    parent.append(node);
+  }
+
+  /** New or changed content: paragraphs whose text changed are translated again, new ones added. */
+  private rescan(roots: Set<Node>): void {
+    if (this.stopped) return;
+    const fresh: Element[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const element = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
+      if (!element || insideExcluded(element, this.config)) continue;
+      let owner: Paragraph | undefined;
+      for (let node: Element | null = element; node && !owner; node = node.parentElement) owner = this.byElement.get(node);
+      if (owner) this.refresh(owner);
+      else collectParagraphs(element, this.config, fresh);
+    }
+    this.add(fresh);
+  }
+
+  /** A known paragraph's content changed: if its text is new, it goes back in line. */
+  private refresh(paragraph: Paragraph): void {
+    const { text, links } = paragraphText(paragraph.element, (node) => this.writer.owns(node));
+    if (text === paragraph.text) {
+      if (paragraph.node && !paragraph.node.isConnected) this.restore(paragraph.node, paragraph.element);
+      return;
+    }
+    if (paragraph.node) this.writer.remove(paragraph.node);
+    Object.assign(paragraph, { text, links, node: undefined, translation: '', state: 'idle' });
+    this.visibility.observe(paragraph.element);
+  }
+}

@@ -1,0 +1,31 @@
+import { planTranslation, type TranslatePair } from '@/utils/translate/target';
+import type { PageEstimate } from '@/utils/pagetranslate/types';
+import { collectParagraphs, type CollectOptions } from './collect';
+import { roughTokens } from './queue-plan';
+
+/** Rough size of the page's paragraphs, on screen and in all, without sending anything. */
+export function estimatePage(options: CollectOptions): PageEstimate {
+  const elements = collectParagraphs(document.body ?? document.documentElement, options);
+  let visibleTokens = 0;
+  let totalTokens = 0;
+  for (const element of elements) {
+    const tokens = roughTokens(element.textContent ?? '');
+    totalTokens += tokens;
+    const box = element.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < innerHeight && box.width > 0) visibleTokens += tokens;
+  }
+  return { visibleTokens, totalTokens, paragraphs: elements.length };
+}
+
+/**
+ * The language a page is translated into, by the selection translator's rule: your language,
+ * unless the page is already in it (then your second language). Judged on its first paragraphs.
+ */
+export function pageTarget(pair: TranslatePair, options: CollectOptions): string {
+  const sample = collectParagraphs(document.body ?? document.documentElement, options)
+    .slice(0, 40)
+    .map((element) => element.textContent ?? '')
+    .join('\n')
+    .slice(0, 4000);
+  return planTranslation(sample, pair).target;
+}

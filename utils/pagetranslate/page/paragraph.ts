@@ -1,0 +1,27 @@
+import { roughTokens } from './queue-plan';
+
+/** One paragraph of the page, as the page translation tracks it. */
+export interface Paragraph {
+  id: string;
+  element: Element;
+  /** Read when it first comes near the screen (then again if the page changes it). */
+  text: string;
+  links: HTMLAnchorElement[];
+  state: 'idle' | 'queued' | 'sent' | 'done' | 'skipped';
+  translation: string;
+  node?: HTMLElement;
+  /** Times the page took our translation out again: a page that keeps doing it is left alone. */
+  restored: number;
+  /** On screen now (not just within the look-ahead): its batch goes at once. */
+  inView: boolean;
+}
+
+/** A paragraph not read yet: a 20,000-paragraph page starts at once. */
+export function newParagraph(id: string, element: Element): Paragraph {
+  return { id, element, text: '', links: [], state: 'idle', translation: '', restored: 0, inView: false };
+}
+
+/** Likely tokens of a batch's request, text in and out, before its usage is known. */
+export function reserve(batch: readonly Paragraph[]): number {
+  return batch.reduce((sum, paragraph) => sum + 2 * roughTokens(paragraph.text), 0);
+}
