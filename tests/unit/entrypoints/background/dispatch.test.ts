@@ -108,8 +108,9 @@ describe('dispatch', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     await setApiKey('openai', KEY);
     for (const name of Object.keys(payloads) as MessageName[]) {
-      // inspectPage, askPlan and askShowCitation read a tab (scripting), which the fake browser has not.
-      const readsTab = name === 'inspectPage' || name === 'askPlan' || name === 'askShowCitation';
+      // inspectPage, askPlan, askShowCitation and pageTranslate read or script a tab, which the fake
+      // browser cannot: tested end to end.
+      const readsTab = ['inspectPage', 'askPlan', 'askShowCitation', 'pageTranslate'].includes(name);
       if (name === 'saveApiKey' || readsTab || CONTENT_ONLY.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
       expect(reply.ok, name).toBe(true);
