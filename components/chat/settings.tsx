@@ -41,6 +41,44 @@ export function parseDeadline(text: string): number | undefined {
   return value && value >= 1 ? value : undefined;
 }
 
+interface WholeNumberFieldProps {
+  id: string;
+  label: string;
+  hint: string;
+  /** The stored value; a change made elsewhere shows unless the field is being edited. */
+  value: number;
+  parse(text: string): number | undefined;
+  /** A changed, valid value to store. */
+  onSave(value: number): void;
+  onInvalid(): void;
+}
+
+/** A whole-number setting typed as text (separators allowed), saved when it is left. */
+function WholeNumberField({ id, label, hint, value, parse, onSave, onInvalid }: WholeNumberFieldProps) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = () => {
+    const parsed = parse(text);
+    if (parsed === undefined) onInvalid();
+    else if (parsed !== value) onSave(parsed);
+  };
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        value={text}
+        aria-invalid={parse(text) === undefined}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onChange={commit}
+      />
+      <p class="hint">{hint}</p>
+    </>
+  );
+}
+
 /** The options page's chat section: system prompt, history budget, reasoning, answer time limit. */
 export function ChatSettings({
   systemPrompt,
@@ -51,38 +89,16 @@ export function ChatSettings({
   onSave,
 }: ChatSettingsProps) {
   const [prompt, setPrompt] = useState(systemPrompt);
-  const [budget, setBudget] = useState(String(historyBudget));
-  const [deadline, setDeadline] = useState(String(answerDeadlineMinutes));
   const [status, setStatus] = useState<Status | null>(null);
 
   // Changes made elsewhere (another options tab) show here unless this field is being edited.
   useEffect(() => setPrompt(systemPrompt), [systemPrompt]);
-  useEffect(() => setBudget(String(historyBudget)), [historyBudget]);
-  useEffect(() => setDeadline(String(answerDeadlineMinutes)), [answerDeadlineMinutes]);
 
   const save = (patch: Parameters<ChatSettingsProps['onSave']>[0]) =>
     onSave(patch).then(
       () => setStatus({ kind: 'success', text: t('chatSettingsSaved') }),
       (error: Error) => setStatus({ kind: 'error', text: error.message }),
     );
-
-  const saveBudget = () => {
-    const value = parseBudget(budget);
-    if (value === undefined) {
-      setStatus({ kind: 'error', text: t('chatHistoryBudgetInvalid') });
-      return;
-    }
-    if (value !== historyBudget) void save({ chatHistoryBudget: value });
-  };
-
-  const saveDeadline = () => {
-    const value = parseDeadline(deadline);
-    if (value === undefined) {
-      setStatus({ kind: 'error', text: t('chatAnswerDeadlineInvalid') });
-      return;
-    }
-    if (value !== answerDeadlineMinutes) void save({ answerDeadlineMinutes: value });
-  };
 
   return (
     <SettingsCard heading={t('chatSettingsHeading')}>
@@ -108,17 +124,15 @@ export function ChatSettings({
           {t('chatSystemPromptReset')}
         </button>
       )}
-      <label for="chat-history-budget">{t('chatHistoryBudgetLabel')}</label>
-      <input
+      <WholeNumberField
         id="chat-history-budget"
-        type="text"
-        inputMode="numeric"
-        value={budget}
-        aria-invalid={parseBudget(budget) === undefined}
-        onInput={(event) => setBudget(event.currentTarget.value)}
-        onChange={saveBudget}
+        label={t('chatHistoryBudgetLabel')}
+        hint={t('chatHistoryBudgetHint')}
+        value={historyBudget}
+        parse={parseBudget}
+        onSave={(value) => void save({ chatHistoryBudget: value })}
+        onInvalid={() => setStatus({ kind: 'error', text: t('chatHistoryBudgetInvalid') })}
       />
-      <p class="hint">{t('chatHistoryBudgetHint')}</p>
       <label class="checkbox">
         <input
           type="checkbox"
@@ -128,17 +142,15 @@ export function ChatSettings({
         {t('chatShowReasoningLabel')}
       </label>
       <p class="hint">{t('chatShowReasoningHint')}</p>
-      <label for="chat-answer-deadline">{t('chatAnswerDeadlineLabel')}</label>
-      <input
+      <WholeNumberField
         id="chat-answer-deadline"
-        type="text"
-        inputMode="numeric"
-        value={deadline}
-        aria-invalid={parseDeadline(deadline) === undefined}
-        onInput={(event) => setDeadline(event.currentTarget.value)}
-        onChange={saveDeadline}
+        label={t('chatAnswerDeadlineLabel')}
+        hint={t('chatAnswerDeadlineHint')}
+        value={answerDeadlineMinutes}
+        parse={parseDeadline}
+        onSave={(value) => void save({ answerDeadlineMinutes: value })}
+        onInvalid={() => setStatus({ kind: 'error', text: t('chatAnswerDeadlineInvalid') })}
       />
-      <p class="hint">{t('chatAnswerDeadlineHint')}</p>
       {/* Not role=status: the page's connection form owns the one status region. */}
       <p aria-live="polite" class={`status ${status ? `status-${status.kind}` : ''}`}>
         {status?.text}
