@@ -1,6 +1,7 @@
 import type { WireError } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { BudgetHeldNotice } from '@/components/budget-held-notice';
+import { CardCopyReplace } from '@/components/card-copy-replace';
 import { ErrorNotice } from '@/components/error-notice';
 import { MarkdownView } from '@/components/markdown-view';
 
@@ -82,14 +83,15 @@ export function ActionCard(props: ActionCardProps) {
       {props.notice && <p class="notice">{props.notice}</p>}
       {!asking && (
         <footer class="card-actions">
-          <button type="button" onClick={props.onCopy} disabled={!props.markdown}>
-            {props.copied ? t('copied') : t('copy')}
-          </button>
-          {props.canReplace && (
-            <button type="button" onClick={props.onReplace} disabled={status !== 'done' || !props.markdown}>
-              {props.replaced ? t('translateReplaced') : t('translateReplace')}
-            </button>
-          )}
+          <CardCopyReplace
+            markdown={props.markdown}
+            done={status === 'done'}
+            copied={props.copied}
+            replaced={props.replaced}
+            canReplace={props.canReplace}
+            onCopy={props.onCopy}
+            onReplace={props.onReplace}
+          />
           {(status === 'done' || (status === 'error' && !error?.retryable && !held)) && (
             <button type="button" onClick={props.onRetry}>
               {t('retry')}
