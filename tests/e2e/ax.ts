@@ -99,9 +99,19 @@ export class Ax {
     return { x: x1!, y: y1!, width: x3! - x1!, height: y3! - y1! };
   }
 
-  /** Clicks the middle of the node with the mouse, as a person would. */
+  /**
+   * Clicks the middle of the node with the mouse, as a person would: once it has stopped moving
+   * (the selection toolbar grows and steps off the page's controls just after it appears).
+   */
   async click(node: AxNode): Promise<void> {
-    const box = await this.box(node);
+    let box = await this.box(node);
+    for (let tries = 0; tries < 20; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const next = await this.box(node);
+      const still = next.x === box.x && next.y === box.y && next.width === box.width && next.height === box.height;
+      box = next;
+      if (still) break;
+    }
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 

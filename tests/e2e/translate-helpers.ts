@@ -60,3 +60,13 @@ export function systemMessage(request: RecordedRequest): string {
 export async function translationDone(ax: Ax): Promise<AxNode> {
   return ax.find('button', 'Retry', 15_000);
 }
+
+/**
+ * A button of the selection toolbar once the toolbar is whole: its actions drawn and the toolbar
+ * placed at its full width (over a text field it then steps off the field, so a click on the
+ * half-drawn toolbar can land on the page).
+ */
+export async function toolbarButton(ax: Ax, name: string): Promise<AxNode> {
+  await ax.find('button', 'More actions');
+  return ax.find('button', name);
+}

@@ -11,6 +11,7 @@ import {
   overlaps,
   selectionRects,
   systemMessage,
+  toolbarButton,
   translationDone,
   userMessage,
 } from './translate-helpers';
@@ -170,7 +171,7 @@ describe('selection button and card', () => {
     await page.locator('#notes').click();
     await page.keyboard.press('ControlOrMeta+Home');
     for (let i = 0; i < 'Hello world'.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
-    await ax.click(await ax.find('button', 'Translate'));
+    await ax.click(await toolbarButton(ax, 'Translate'));
     await ax.find('dialog', 'Translation');
     await translationDone(ax);
     expect(userMessage(chatRequests(server)[0]!)).toContain('<text>\nHello world\n</text>');
@@ -187,7 +188,7 @@ describe('selection button and card', () => {
     await paragraph.click();
     await page.keyboard.press('Home');
     for (let i = 0; i < 'Good morning'.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
-    await ax.click(await ax.find('button', 'Translate'));
+    await ax.click(await toolbarButton(ax, 'Translate'));
     await translationDone(ax);
     expect(userMessage(chatRequests(server)[0]!)).toBe('<text>\nGood morning\n</text>');
     await ax.click(await ax.find('button', 'Replace'));
