@@ -3,7 +3,6 @@ import { LANGUAGE_CODES, languageName } from '@/utils/languages';
 import { isReasoningModel } from '@/utils/llm/providers';
 import type { ChatRequestSpec } from '@/utils/llm/request';
 import type { Settings } from '@/utils/settings';
-import { getTokenizer } from '@/utils/llm/tokens';
 import { addUsageReports, type UsageReport } from '@/utils/llm/usage-report';
 import { planChunks, type Chunk } from '@/utils/translate/chunks';
 import { lineMarker, PartStream } from '@/utils/translate/markers';
@@ -12,10 +11,11 @@ import { resolveConnection, type Connection } from '@/utils/llm/background/clien
 import { callModel } from '@/utils/llm/background/model-call';
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
 import { asArray, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
+import { roughTokens } from '@/utils/pagetranslate/rough-tokens';
 import { cacheKey, readCached, writeCached } from './cache';
 
 /**
- * Tokens of page text per request: the prompt (~150 tokens) is paid once for this much, and a
+ * Rough tokens (rough-tokens.ts) of page text per request: the prompt (~50 tokens) is paid once for this much, and a
  * batch the page script plans (about 2,400 rough tokens) fits in one request.
  */
 export const PAGE_CHUNK_TOKENS = 3000;
@@ -97,19 +97,18 @@ async function run(input: TranslateInput, ctx: ActionContext): Promise<string> {
   });
   if (!misses.length) return 'stop';
 
-  const tokenizer = await getTokenizer(model);
   const connection = await resolveConnection(ctx.settings);
   const texts = new Map<string, string>();
   /** Paragraphs whose requests all finished: what the cache may keep, even if a later one fails. */
   const finished = new Set<string>();
   const state = { usage: undefined as UsageReport | undefined, finishReason: 'stop' };
   try {
-    for (const chunk of planChunks(misses, PAGE_CHUNK_TOKENS, (text) => tokenizer.count(text))) {
+    for (const chunk of planChunks(misses, PAGE_CHUNK_TOKENS, roughTokens)) {
       const written = await translateChunk(chunk, input, ctx, connection, texts, state);
       // Dropped parts (the model skipped or merged their markers) are asked again, one by one.
       for (const [index, part] of chunk.parts.entries()) {
         if (written.has(index) || chunk.parts.length === 1) continue;
-        await translateChunk({ parts: [{ ...part }], tokens: tokenizer.count(part.text) }, input, ctx, connection, texts, state);
+        await translateChunk({ parts: [{ ...part }], tokens: roughTokens(part.text) }, input, ctx, connection, texts, state);
       }
       for (const part of chunk.parts) finished.add(part.segment);
     }

@@ -149,10 +149,8 @@ export class PageTranslation {
 
   /** Whether a paragraph in view is worth sending: with words, not already in the target language. */
   private wanted(paragraph: Paragraph): boolean {
-    Object.assign(
-      paragraph,
-      paragraphText(paragraph.element, (node) => this.writer.owns(node)),
-    );
+    const owns = (node: Node) => this.writer.owns(node);
+    Object.assign(paragraph, paragraphText(paragraph.element, owns));
     // A page that keeps replacing its paragraphs with copies must not keep Glance busy.
     const seen = (this.sent.get(paragraph.text) ?? 0) + 1;
     this.sent.set(paragraph.text, seen);
@@ -276,10 +274,7 @@ export class PageTranslation {
     this.add(fresh);
   }
 
-  /**
-   * The page changed a class or style: paragraphs it kept hidden near the screen are looked at
-   * again (observing anew makes the observer report where each one is now).
-   */
+  /** The page changed a class or style: its hidden paragraphs are observed anew, so looked at again. */
   private recheckHidden(): void {
     if (this.stopped) return;
     for (const paragraph of this.hidden) {

@@ -1,7 +1,7 @@
 import { planTranslation, type TranslatePair } from '@/utils/translate/target';
 import type { PageEstimate } from '@/utils/pagetranslate/types';
 import { collectParagraphs, type CollectOptions } from './collect';
-import { roughTokens } from './queue-plan';
+import { roughTokens } from '@/utils/pagetranslate/rough-tokens';
 
 /** Rough size of the page's paragraphs, on screen and in all, without sending anything. */
 export function estimatePage(options: CollectOptions): PageEstimate {

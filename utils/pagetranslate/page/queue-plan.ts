@@ -1,18 +1,9 @@
+import { roughTokens } from '@/utils/pagetranslate/rough-tokens';
+
 /** Rough tokens of a batch one request carries: the prompt is paid once for this much text. */
 export const BATCH_TOKENS = 2400;
 /** Most paragraphs in one request (the segment markers' limit, see utils/translate/chunks.ts). */
 export const BATCH_PARAGRAPHS = 40;
-
-const WIDE = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
-
-/**
- * A cheap token estimate without a tokenizer in the page: about one token per CJK character and
- * one per four other characters (cl100k/o200k on English prose), plus the paragraph's marker.
- */
-export function roughTokens(text: string): number {
-  const wide = text.match(WIDE)?.length ?? 0;
-  return Math.ceil(wide + (text.length - wide) / 4) + 2;
-}
 
 /**
  * Takes the next batch off the front of the queue: paragraphs in order until the batch would pass

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectParagraphs } from '@/utils/pagetranslate/page/collect';
 import { paragraphText, renderTranslation } from '@/utils/pagetranslate/page/paragraph-text';
-import { planBatch, roughTokens } from '@/utils/pagetranslate/page/queue-plan';
+import { planBatch } from '@/utils/pagetranslate/page/queue-plan';
+import { roughTokens } from '@/utils/pagetranslate/rough-tokens';
 
 const ids = (elements: Element[]) => elements.map((element) => element.id);
 const all = { mainContentOnly: false };
