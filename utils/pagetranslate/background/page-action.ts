@@ -11,7 +11,7 @@ import { resolveConnection, type Connection } from '@/utils/llm/background/clien
 import { callModel } from '@/utils/llm/background/model-call';
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
 import { asArray, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
-import { roughTokens } from '@/utils/pagetranslate/rough-tokens';
+import { roughTokens } from '@/utils/llm/rough-tokens';
 import { cacheKey, readCached, writeCached } from './cache';
 
 /**

@@ -1,4 +1,4 @@
-import { roughTokens } from '@/utils/pagetranslate/rough-tokens';
+import { roughTokens } from '@/utils/llm/rough-tokens';
 
 /** One paragraph of the page, as the page translation tracks it. */
 export interface Paragraph {

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectParagraphs } from '@/utils/pagetranslate/page/collect';
 import { paragraphText, renderTranslation } from '@/utils/pagetranslate/page/paragraph-text';
-import { planBatch } from '@/utils/pagetranslate/page/queue-plan';
-import { roughTokens } from '@/utils/pagetranslate/rough-tokens';
+import { paragraphTokens, planBatch } from '@/utils/pagetranslate/page/queue-plan';
 
 const ids = (elements: Element[]) => elements.map((element) => element.id);
 const all = { mainContentOnly: false };
@@ -71,7 +70,7 @@ describe('batches', () => {
   });
 
   it('counts CJK characters about one token each, plus two for the paragraph marker', () => {
-    expect(roughTokens('你好世界')).toBe(6);
-    expect(roughTokens('abcdefgh')).toBe(4);
+    expect(paragraphTokens('你好世界')).toBe(6);
+    expect(paragraphTokens('abcdefgh')).toBe(4);
   });
 });
