@@ -45,6 +45,14 @@ describe('first run', () => {
     await welcome.getByRole('textbox', { name: 'API key' }).waitFor();
     await welcome.getByRole('button', { name: 'Test and save' }).waitFor();
     await expect.poll(icon, { timeout: 5_000 }).toEqual({ text: '!', title: 'Glance: connect your API key' });
+    // A preset needs nothing but the key: its endpoint and model are filled (OpenAI on a new install, DeepSeek...).
+    for (const provider of ['OpenAI', 'DeepSeek']) {
+      await welcome.getByRole('combobox', { name: 'Provider' }).selectOption({ label: provider });
+      expect(await welcome.getByRole('textbox', { name: 'Base URL' }).count()).toBe(0);
+      expect(await welcome.getByRole('textbox', { name: 'Model' }).count()).toBe(0);
+    }
+    await welcome.getByText('https://api.deepseek.com/v1', { exact: true }).waitFor();
+    await welcome.getByRole('link', { name: 'https://platform.deepseek.com/api_keys' }).waitFor();
     // Step 3 waits for a key that works.
     expect(await welcome.getByRole('button', { name: 'Try it' }).count()).toBe(0);
   });
