@@ -1,7 +1,7 @@
 import { KeyInput } from '@/components/connection/key-input';
 import { StatusMessage } from '@/components/status-message';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { ConnectionDraft } from '@/utils/llm/connection';
+import type { ConnectionDraft, KeyStatus } from '@/utils/llm/connection';
 import { keyRequired, PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
 import { asksForBaseURL, asksForModel } from '@/utils/setup/welcome-logic';
 import type { Status } from '@/utils/ui/status';
@@ -10,6 +10,8 @@ export type WelcomeDraft = ConnectionDraft & { apiKey: string };
 
 export interface ConnectFormProps {
   draft: WelcomeDraft;
+  /** Whether this provider already has a key saved (then an empty field tests that one). */
+  keyStatus: KeyStatus;
   busy: boolean;
   status: Status | null;
   onChange(draft: WelcomeDraft): void;
@@ -20,7 +22,7 @@ export interface ConnectFormProps {
  * The welcome page's first two steps: the provider (a preset fills its endpoint and model; a relay
  * asks for its base URL), the key, and one button that tests and, only when that works, saves.
  */
-export function ConnectForm({ draft, busy, status, onChange, onTestAndSave }: ConnectFormProps) {
+export function ConnectForm({ draft, keyStatus, busy, status, onChange, onTestAndSave }: ConnectFormProps) {
   const preset = PROVIDERS[draft.provider];
   const set = (patch: Partial<WelcomeDraft>) => onChange({ ...draft, ...patch });
   const choose = (provider: ProviderId) =>
@@ -79,7 +81,13 @@ export function ConnectForm({ draft, busy, status, onChange, onTestAndSave }: Co
       <KeyInput
         id="api-key"
         value={draft.apiKey}
-        placeholder={keyRequired(draft.provider) ? t('apiKeyPlaceholderEmpty') : t('welcomeNoKeyNeeded')}
+        placeholder={
+          keyStatus.hasKey
+            ? t('apiKeyPlaceholderSaved', { hint: keyStatus.hint })
+            : keyRequired(draft.provider)
+              ? t('apiKeyPlaceholderEmpty')
+              : t('welcomeNoKeyNeeded')
+        }
         onInput={(apiKey) => set({ apiKey })}
       />
       {preset.keyPage && (

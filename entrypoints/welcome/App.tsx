@@ -4,6 +4,7 @@ import { NextSteps } from '@/components/setup/next-steps';
 import { t } from '@/utils/i18n';
 import { resolveBaseURL, type ResolvedEndpoint } from '@/utils/llm/endpoint';
 import { requestHostAccess } from '@/utils/llm/host-access';
+import type { KeyStatus } from '@/utils/llm/connection';
 import { keyRequired } from '@/utils/llm/providers';
 import { sendMessage, wireOf } from '@/utils/messaging';
 import { updateSettings } from '@/utils/settings';
@@ -22,12 +23,19 @@ export function App() {
   const [draft, setDraft] = useState<WelcomeDraft>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+  const [keyStatus, setKeyStatus] = useState<KeyStatus>({ hasKey: false, hint: '' });
 
   // Starts from what is saved (the OpenAI preset on a new install); the key field starts empty.
   useEffect(() => {
     if (settings && !draft)
       setDraft({ provider: settings.provider, baseURL: settings.baseURL, model: settings.model, apiKey: '' });
   }, [settings, draft]);
+
+  // A key already saved for this provider (the page reopened by "Connect your API key") is tested
+  // when the field is left empty, as on the settings page.
+  useEffect(() => {
+    if (draft) sendMessage('getKeyStatus', { provider: draft.provider }).then(setKeyStatus, () => {});
+  }, [draft?.provider]);
 
   if (!settings || !draft) return <main aria-busy="true" />;
 
@@ -40,7 +48,7 @@ export function App() {
     } catch (error) {
       return setStatus({ kind: 'error', text: wireOf(error).message, code: 'invalid_base_url' });
     }
-    if (!apiKey && keyRequired(draft.provider))
+    if (!apiKey && !keyStatus.hasKey && keyRequired(draft.provider))
       return setStatus({ kind: 'error', text: t('welcomeKeyMissing'), code: 'missing_key' });
     // The first await of the click: the browser asks for access to a relay's host only now.
     if (!(await requestHostAccess(endpoint.origin))) {
@@ -62,7 +70,7 @@ export function App() {
       const result = await sendMessage('testConnection', connection);
       // Only what worked is stored: the settings first, then the key (which clears the badge).
       await updateSettings({ provider: connection.provider, baseURL: connection.baseURL, model: connection.model });
-      if (apiKey) await sendMessage('saveApiKey', { provider: connection.provider, apiKey });
+      if (apiKey) setKeyStatus(await sendMessage('saveApiKey', { provider: connection.provider, apiKey }));
       setDraft({ ...draft, baseURL: endpoint.baseURL, model: connection.model, apiKey: '' });
       setStatus({ kind: 'success', text: t('welcomeSaved', { model: result.model, ms: result.roundTripMs }) });
     } catch (error) {
@@ -76,7 +84,14 @@ export function App() {
     <main class="welcome">
       <h1>{t('welcomeTitle')}</h1>
       <p>{t('welcomeIntro')}</p>
-      <ConnectForm draft={draft} busy={busy} status={status} onChange={setDraft} onTestAndSave={() => void testAndSave()} />
+      <ConnectForm
+        draft={draft}
+        keyStatus={keyStatus}
+        busy={busy}
+        status={status}
+        onChange={setDraft}
+        onTestAndSave={() => void testAndSave()}
+      />
       {ready && <NextSteps selectionButton={settings.translateButton} />}
     </main>
   );

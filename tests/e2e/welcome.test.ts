@@ -136,6 +136,12 @@ describe('first run', () => {
     await welcome.reload();
     await welcome.getByRole('button', { name: 'Try it' }).waitFor();
     expect(await send(welcome, 'getKeyStatus', { provider: 'custom' })).toMatchObject({ ok: true, data: { hasKey: true } });
+    // Reopened, the page tests the saved key when the field is left empty.
+    const keyField = welcome.getByRole('textbox', { name: 'API key' });
+    await expect.poll(() => keyField.getAttribute('placeholder')).toMatch(/^Saved key ending in …0000;/);
+    expect(await keyField.inputValue()).toBe('');
+    await welcome.getByRole('button', { name: 'Test and save' }).click();
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/^It works: gpt-4o-mini answered/);
 
     await send(welcome, 'saveApiKey', { provider: 'custom', apiKey: '' });
     await expect.poll(icon, { timeout: 5_000 }).toEqual({ text: '!', title: 'Glance: connect your API key' });
