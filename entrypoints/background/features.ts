@@ -6,6 +6,7 @@ import { askFeature } from '@/utils/ask/background/feature';
 import { chatFeature } from '@/utils/chat/background/feature';
 import { llmFeature } from '@/utils/llm/background/feature';
 import { pageTranslateFeature } from '@/utils/pagetranslate/background/feature';
+import { setupFeature } from '@/utils/setup/background/feature';
 import { summaryFeature } from '@/utils/summary/background/feature';
 import { translateFeature } from '@/utils/translate/background/feature';
 import { usageFeature } from '@/utils/usage/background/feature';
@@ -24,6 +25,7 @@ export const FEATURES = [
   actionsFeature,
   askFeature,
   pageTranslateFeature,
+  setupFeature,
 ] as const;
 
 type MergedKey = 'handlers' | 'actions' | 'commands';

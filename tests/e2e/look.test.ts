@@ -14,7 +14,7 @@ let glance: Glance;
 beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
 afterAll(() => closeAll(glance, server));
 
-const PAGES = ['popup.html', 'options.html', 'sidepanel.html'];
+const PAGES = ['popup.html', 'options.html', 'sidepanel.html', 'welcome.html'];
 
 it('sets body text at 14 px in Glance’s own font stack on every extension page', async () => {
   for (const path of PAGES) {
