@@ -12,8 +12,8 @@ const scrollTo = (id: SettingsSectionId) => document.getElementById(id)?.scrollI
 /**
  * The section in view, kept in step with scrolling. The section the address names
  * (`options.html#usage`) is scrolled to once the page is drawn, and held at the top while the
- * sections above it still load (the actions list, usage figures) until the person scrolls, types
- * or clicks: a link from the popup lands on its section, not a screen above it.
+ * sections above it still load (the actions list, usage figures) until the person scrolls, types,
+ * clicks or moves the focus: a link from the popup lands on its section, not a screen above it.
  */
 export function useCurrentSection(ready: boolean): SettingsSectionId {
   const [current, setCurrent] = useState<SettingsSectionId>(() => sectionForHash(location.hash) ?? SETTINGS_SECTIONS[0].id);
@@ -51,7 +51,7 @@ export function useCurrentSection(ready: boolean): SettingsSectionId {
       scrollTo(pinned);
       setCurrent(pinned);
     }
-    const personal = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
+    const personal = ['wheel', 'keydown', 'pointerdown', 'touchstart', 'focusin'] as const;
     for (const type of personal) addEventListener(type, unpin, { passive: true, capture: true });
     addEventListener('scroll', onScroll, { passive: true });
     addEventListener('hashchange', onHash);
