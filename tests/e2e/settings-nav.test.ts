@@ -12,7 +12,16 @@ let glance: Glance;
 beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
 afterAll(() => closeAll(glance, server));
 
-const SECTIONS = ['Connection & language', 'Chat', 'Summaries', 'Translation', 'Actions', 'Ask (side panel)', 'Usage & budgets', 'About'];
+const SECTIONS = [
+  'Connection & language',
+  'Chat',
+  'Summaries',
+  'Translation',
+  'Actions',
+  'Ask (side panel)',
+  'Usage & budgets',
+  'About',
+];
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Settings sections' });
 /** The name of the link marked as the section in view. */
