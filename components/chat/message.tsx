@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ChatMessage } from '@/utils/chat/types';
@@ -41,7 +42,7 @@ function UserText({ text }: { text: string }) {
       <div class="chat-user-text">{folded ? `${text.slice(0, FOLD_CHARS)}…` : text}</div>
       {text.length > FOLD_CHARS && (
         <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? t('chatShowLess') : t('chatShowAll', { chars: text.length.toLocaleString() })}
+          {open ? t('chatShowLess') : t('chatShowAll', { chars: formatNumber(text.length) })}
         </button>
       )}
     </>

@@ -40,3 +40,25 @@ it('keeps the settings button inside the 440 px popup next to the spend badge', 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(440);
   await page.close();
 });
+
+it('fits the popup at 380 and 400 px: the views, the spend badge and both buttons stay whole, nothing scrolls sideways', async () => {
+  const page = await glance.openPage('popup.html');
+  for (const width of [380, 400]) {
+    await page.setViewportSize({ width, height: 600 });
+    const badge = page.getByRole('button', { name: /^Today: / });
+    await badge.waitFor();
+    for (const control of [
+      page.getByRole('button', { name: 'Open settings' }),
+      page.getByRole('button', { name: 'Open side panel' }),
+      badge,
+    ]) {
+      const box = (await control.boundingBox())!;
+      expect(box.x, `${width}`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${width}`).toBeLessThanOrEqual(width);
+    }
+    // The badge stays a short word: two significant digits at most.
+    expect(await badge.textContent()).toMatch(/^Today: (<\$0\.01|\$[\d.]{1,5})$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}`).toBeLessThanOrEqual(width);
+  }
+  await page.close();
+});

@@ -4,6 +4,8 @@ import { MAX_MESSAGE_CHARS, type ChatInput } from '@/utils/chat/types';
 import { AppError, asAppError, toWireError } from '@/utils/errors';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
+import { resolveLocale } from '@/utils/i18n';
+import { systemPromptFor } from '@/utils/chat/system-prompt';
 import { AnswerWriter, type AnswerEnd } from './answers';
 import { byteBound, chatCounter } from './counter';
 import { prepareRegenerate, prepareSend, type ChatRequestInput } from './turns';
@@ -26,7 +28,7 @@ export function buildRequest(
   const plan = planChat(
     {
       model: input.model,
-      systemPrompt: settings.chatSystemPrompt,
+      systemPrompt: systemPromptFor(settings.chatSystemPrompt, resolveLocale(settings.uiLanguage)),
       history: input.history,
       message: input.message,
       historyBudget: settings.chatHistoryBudget,
