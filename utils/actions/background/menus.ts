@@ -18,7 +18,15 @@ export async function toolbarActions(locale?: Locale): Promise<ToolbarAction[]> 
     .filter((action) => action.enabled)
     .map((stored) => {
       const action = resolveAction(stored, locale);
-      return { id: action.id, name: action.name, icon: action.icon, replace: action.replace, ask: action.builtin === 'ask' };
+      return {
+        id: action.id,
+        name: action.name,
+        icon: action.icon,
+        replace: action.replace,
+        ask: action.builtin === 'ask',
+        // Ask's question box is on the page: it always answers in its card.
+        panel: action.answerIn === 'panel' && action.builtin !== 'ask',
+      };
     });
 }
 
