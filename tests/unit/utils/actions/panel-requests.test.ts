@@ -53,7 +53,7 @@ describe('requests waiting for a side panel', () => {
     expect(claimTaken(requests, 'p-1', 8, T0 + 2).request).toBeNull();
     expect(claimTaken(requests, 'p-2', 7, T0 + 2).request).toBeNull();
     const claimed = claimTaken(requests, 'p-1', 7, T0 + 2);
-    expect(claimed.request?.spec.turns[0]!.content).toContain('<selection>');
+    expect(claimed.request!.spec.turns[0]!.content).toContain('<selection>');
     expect(claimed.requests).toEqual(EMPTY);
     expect(claimTaken(claimed.requests, 'p-1', 7, T0 + 3).request).toBeNull();
     expect(claimTaken(requests, 'p-1', 7, T0 + PANEL_REQUEST_TTL_MS + 1).request).toBeNull();
