@@ -65,9 +65,26 @@ function opened(tabId: number): Promise<boolean> {
   }
 }
 
-/** Without the browser's panel: the same page bound to the tab, in a small window of its own. */
+interface OpenContext {
+  windowId: number;
+  tabId: number;
+}
+type GetContexts = (filter: { documentUrls: string[] }) => Promise<OpenContext[]>;
+
+/**
+ * Without the browser's panel: the same page bound to the tab, in a small window of its own, or
+ * the one already open for the tab, brought forward (it takes the request by itself).
+ */
 async function openPanelWindow(tabId: number): Promise<void> {
   const url = browser.runtime.getURL(sidePanelPath(tabId));
+  const runtime = browser.runtime as unknown as { getContexts?: GetContexts };
+  const open = await runtime.getContexts?.({ documentUrls: [url] }).catch(() => []);
+  const existing = open?.find((context) => context.windowId >= 0);
+  if (existing) {
+    if (existing.tabId >= 0) await browser.tabs.update(existing.tabId, { active: true }).catch(() => {});
+    await browser.windows?.update(existing.windowId, { focused: true }).catch(() => {});
+    return;
+  }
   if (browser.windows?.create) await browser.windows.create({ url, type: 'popup', width: 440, height: 720 });
   else await browser.tabs.create({ url });
 }
