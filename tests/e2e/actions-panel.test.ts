@@ -169,4 +169,44 @@ describe('an action that answers in the side panel', () => {
     expect(chatRequests(server)).toHaveLength(1);
     await closeAll(mine, theirs, other.page, page);
   });
+
+  it("runs from Glance's context menu too: a panel action's answer goes to the tab's panel page, a card action's to its card", async () => {
+    const { page, ax, tabId } = await openTab();
+    await refusePanel(tabId);
+    await dragSelect(page, page.locator('#first'));
+    await ax.find('button', 'Pirate');
+    // Playwright cannot click Chrome's context menu: the worker fires the menu's click event itself,
+    // as Chrome does (nothing new is exposed to pages for it).
+    const worker = await glance.worker();
+    const clickMenu = (action: string) =>
+      worker.evaluate(
+        async ({ name, id, text }) => {
+          const { actions } = (await chrome.storage.local.get('actions')) as { actions: { id: string; name: string }[] };
+          const actionId = name === 'Explain' ? 'explain' : actions.find((candidate) => candidate.name === name)!.id;
+          const tab = await chrome.tabs.get(id);
+          const info = { menuItemId: `glance-action:${actionId}`, frameId: 0, selectionText: text, editable: false };
+          (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+        },
+        { name: action, id: tabId, text: FIRST },
+      );
+
+    server.enqueue({ kind: 'text', text: 'Arr, from the menu.' });
+    await clickMenu('Pirate');
+    await expect.poll(() => panelPages(tabId).length, { timeout: 8000 }).toBe(1);
+    const answer = panelPages(tabId)[0]!.getByRole('region', { name: 'Pirate' });
+    await expect.poll(() => textOf(answer), { timeout: 10_000 }).toContain('Arr, from the menu.');
+    expect(userMessage(chatRequests(server)[0]!)).toBe(
+      `Say it like a pirate: <selection>\n${FIRST}\n</selection> (from <page_title>\nPlants at work\n</page_title>)`,
+    );
+    expect(await ax.all('dialog', 'Pirate')).toHaveLength(0);
+
+    server.enqueue({ kind: 'text', text: 'Plants make food.' });
+    await page.bringToFront();
+    await dragSelect(page, page.locator('#first'));
+    await clickMenu('Explain');
+    const card = await ax.find('dialog', 'Explain', 10_000);
+    await expect.poll(() => ax.text(card), { timeout: 10_000 }).toContain('Plants make food.');
+    expect(panelPages(tabId)).toHaveLength(1);
+    await closeAll(panelPages(tabId)[0], page);
+  });
 });

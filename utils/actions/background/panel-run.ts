@@ -34,8 +34,27 @@ function change<T>(step: (requests: PanelRequests, now: number) => { requests: P
   return next;
 }
 
-/** Side panels opened by the very message that asked, before anything was awaited, by tab. */
-const openings = new Map<number, Promise<boolean>>();
+/** Side panels opened by the very event that asked, before anything was awaited, by tab. */
+const openings = new Map<number, { at: number; opened: Promise<boolean> }>();
+/** An opening older than this belongs to an earlier request (one that never reached the handler). */
+const OPENING_FRESH_MS = 10_000;
+
+/**
+ * Opens the side panel of a tab now, while the user's gesture (a menu item, a shortcut, a click
+ * on the toolbar) still counts; the request that follows is told whether it opened. An opening
+ * already under way for the tab is kept: a later attempt, without the gesture, would fail.
+ */
+export function openPanelNow(tabId: number): void {
+  const current = openings.get(tabId);
+  if (current && Date.now() - current.at < OPENING_FRESH_MS) return;
+  openings.set(tabId, { at: Date.now(), opened: opened(tabId) });
+}
+
+function takeOpening(tabId: number): Promise<boolean> {
+  const current = openings.get(tabId);
+  openings.delete(tabId);
+  return current && Date.now() - current.at < OPENING_FRESH_MS ? current.opened : opened(tabId);
+}
 
 /**
  * Opens the side panel for a tab the moment a content script asks for an action's answer there:
@@ -48,8 +67,7 @@ export function openPanelsAtOnce(): void {
     const name = (message as { name?: unknown } | null)?.name;
     if (name !== 'openActionInPanel') return undefined;
     if (classifySender(sender, browser.runtime.id, extensionOrigin) !== 'content-script') return undefined;
-    const tabId = sender.tab!.id!;
-    openings.set(tabId, opened(tabId));
+    openPanelNow(sender.tab!.id!);
     return undefined;
   });
 }
@@ -90,15 +108,15 @@ async function openPanelWindow(tabId: number): Promise<void> {
 }
 
 /**
- * From the toolbar (a trusted click on it): builds the action's request as the card would, leaves
+ * From the toolbar (a trusted click on it), or from the action card's script for a context-menu
+ * item or a shortcut (which opened the panel themselves): builds the action's request as the card would, leaves
  * it waiting for the tab's side panel, and shows the panel (or, when the browser refuses, the
  * panel's page in a window).
  */
 async function openActionInPanel(input: ActionRunInput, context: HandlerContext): Promise<{ shownIn: 'panel' | 'window' }> {
   if (!context.tab) throw new AppError('refused', { detail: 'no tab' });
   const tabId = context.tab.id;
-  const opening = openings.get(tabId) ?? opened(tabId);
-  openings.delete(tabId);
+  const opening = takeOpening(tabId);
   const { name, spec } = await actionRequest(input, context.settings, context.locale, 'panel');
   const request: PanelRequest = {
     id: `p-${crypto.randomUUID()}`,
