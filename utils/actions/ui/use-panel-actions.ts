@@ -6,12 +6,12 @@ import type { PanelActionView } from '@/utils/actions/types';
 /**
  * The action runs sent to this side panel: takes the request waiting for its tab when it opens,
  * and each one that arrives while it is open. Each is taken once (the background hands it to one
- * panel only); they are kept, newest last, until the panel changes tabs.
+ * panel only); they are kept, newest last, while the panel is open (a panel that follows the
+ * active tab keeps them when it moves: each shows the selection it ran on).
  */
 export function usePanelActions(tabId: number | null): PanelActionView[] {
   const [runs, setRuns] = useState<PanelActionView[]>([]);
   useEffect(() => {
-    setRuns([]);
     if (tabId === null) return undefined;
     let alive = true;
     const take = () =>
