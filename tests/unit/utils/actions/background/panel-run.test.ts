@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ActionContext } from '@/utils/background/action';
 import type { HandlerContext } from '@/utils/background/handler';
-import { panelHandlers, runPanelActionDefinition } from '@/utils/actions/background/panel-run';
+import { openPanelsAtOnce, panelHandlers, runPanelActionDefinition } from '@/utils/actions/background/panel-run';
 import { defaultActions } from '@/utils/actions/builtins';
 import { panelRequestsItem, PANEL_REQUEST_TTL_MS } from '@/utils/actions/panel-requests';
 import { saveActions } from '@/utils/actions/store';
@@ -122,5 +122,34 @@ describe('actions answered in the side panel', () => {
     vi.spyOn(Date, 'now').mockReturnValue(now + PANEL_REQUEST_TTL_MS + 1000);
     expect(await panelHandlers.takePanelAction.handle({ tabId: 7 }, { settings: settings() })).toBeNull();
     vi.mocked(Date.now).mockRestore();
+  });
+
+  it("open the tab's side panel while the toolbar's message is being dispatched, before anything is awaited", async () => {
+    await saveActions([pirate]);
+    const sidePanel = { open: vi.fn().mockResolvedValue(undefined), setOptions: vi.fn().mockResolvedValue(undefined) };
+    Object.assign(fakeBrowser, { sidePanel });
+    const created = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({} as never);
+    try {
+      openPanelsAtOnce();
+      const origin = new URL(fakeBrowser.runtime.getURL('/')).origin;
+      const message = { protocol: 'glance/1', name: 'openActionInPanel', data: input() };
+      // Glance's own pages and other extensions do not open it this way.
+      void fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id, url: `${origin}/popup.html` });
+      void fakeBrowser.runtime.onMessage.trigger(message, { id: 'other', url: 'https://a.example/', tab: { id: 5 } as never });
+      expect(sidePanel.open).not.toHaveBeenCalled();
+      // The content script's message: opened at once, synchronously in the event.
+      void fakeBrowser.runtime.onMessage.trigger(message, {
+        id: fakeBrowser.runtime.id,
+        url: 'https://a.example/',
+        tab: { id: 7 } as never,
+        frameId: 0,
+      });
+      expect(sidePanel.open).toHaveBeenCalledWith({ tabId: 7 });
+      expect(await sendFromTab(7)).toEqual({ shownIn: 'panel' });
+      expect(sidePanel.open).toHaveBeenCalledTimes(1);
+      expect(created).not.toHaveBeenCalled();
+    } finally {
+      Object.assign(fakeBrowser, { sidePanel: undefined });
+    }
   });
 });
