@@ -8,7 +8,7 @@
  */
 import type { AskCitedInput, AskPlanView, PageConversation } from '@/utils/ask/types';
 import type { ChatEstimate, ChatInput, Conversation, ConversationSummary } from '@/utils/chat/types';
-import type { ActionRunInput, ToolbarAction } from '@/utils/actions/types';
+import type { ActionRunInput, PanelActionView, ToolbarAction } from '@/utils/actions/types';
 import type { WireError } from '@/utils/errors';
 import type { Locale } from '@/utils/i18n';
 import type { ConnectionDraft, KeyStatus, TestResult } from '@/utils/llm/connection';
@@ -89,6 +89,13 @@ export interface Messages {
   showActionToolbar: { request: null; response: null };
   /** From the toolbar: the background loads the action card into the sender's frame. */
   showActionCard: { request: null; response: null };
+  /**
+   * From the toolbar, for an action that answers in the side panel: the background leaves the
+   * filled request waiting for the sender tab's panel and opens it (or its page in a window).
+   */
+  openActionInPanel: { request: ActionRunInput; response: { shownIn: 'panel' | 'window' } };
+  /** From the side panel of a tab: takes the action request waiting for it (once), or null. */
+  takePanelAction: { request: { tabId: number }; response: PanelActionView | null };
 
   // Page translation
   /** From Glance's pages: starts, switches, stops or reads the translation of a tab's page. */
@@ -142,6 +149,8 @@ export interface Actions {
 
   /** Runs a selection action (explain, rewrite, the user's own prompt...) on a selection. */
   runAction: ActionRunInput;
+  /** The answer of an action request the side panel took (takePanelAction). */
+  runPanelAction: { id: string; tabId: number };
   /** A batch of a page's paragraphs, from the page-translation script; cached ones cost nothing. */
   translatePage: TranslateInput;
 }

@@ -18,7 +18,10 @@ export interface ActionEditorProps {
   onCancel(): void;
 }
 
-/** The form of one action: name, prompt, icon, model, temperature, Replace, with a live preview. */
+/**
+ * The form of one action: name, prompt, icon, model, temperature, Replace, where the answer goes
+ * (not for Ask, whose question box is on the page), with a live preview.
+ */
 export function ActionEditor({ draft, preview, onChange, onSave, onCancel }: ActionEditorProps) {
   const set = (patch: Partial<ActionSpec>) => onChange({ ...draft, ...patch });
   return (
@@ -88,6 +91,19 @@ export function ActionEditor({ draft, preview, onChange, onSave, onCancel }: Act
         <input type="checkbox" checked={draft.replace} onChange={(event) => set({ replace: event.currentTarget.checked })} />
         {t('actionReplace')}
       </label>
+      {draft.builtin !== 'ask' && (
+        <>
+          <label for="action-answer-in">{t('actionAnswerIn')}</label>
+          <select
+            id="action-answer-in"
+            value={draft.answerIn}
+            onChange={(event) => set({ answerIn: event.currentTarget.value === 'panel' ? 'panel' : 'card' })}
+          >
+            <option value="card">{t('actionAnswerInCard')}</option>
+            <option value="panel">{t('actionAnswerInPanel')}</option>
+          </select>
+        </>
+      )}
       {preview && (
         <section class="action-preview" aria-label={t('actionPreview')}>
           <h3>{t('actionPreview')}</h3>

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import css from '@/components/actions/card.css?inline';
 import type { ToolbarAction } from '@/utils/actions/types';
+import { runInputOf } from '@/utils/actions/page/context';
+import { sendMessage } from '@/utils/messaging';
 import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
 import { deepActiveElement, isSecretField, readSelection, snapshotOf } from '@/utils/translate/page/selection';
 import { mountCard, topMiddle } from '@/utils/translate/page/card-host';
@@ -43,7 +45,10 @@ export function installActionCard(): void {
       const chosen = shared.menuAction;
       shared.menuAction = undefined;
       const snapshot = chosen && captureNow(chosen.fallbackText);
-      if (chosen && snapshot) shared.runAction?.(snapshot, chosen.action);
+      if (!chosen || !snapshot) return;
+      // The side panel's actions: the menu item or shortcut opened the panel; the request goes there.
+      if (chosen.action.panel) void sendMessage('openActionInPanel', runInputOf(chosen.action, snapshot)).catch(() => {});
+      else shared.runAction?.(snapshot, chosen.action);
     };
   }
   if (shared.menuAction) shared.openMenuAction?.();

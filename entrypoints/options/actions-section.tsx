@@ -95,6 +95,7 @@ export function ActionsSection({ settings }: { settings: Settings }) {
           model: '',
           temperature: null,
           replace: false,
+          answerIn: 'card',
           enabled: true,
         });
       }}

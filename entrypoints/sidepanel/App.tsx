@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PanelActionAnswer } from '@/components/actions/panel-answer';
 import { AskPanel } from '@/components/ask/ask-panel';
 import { t } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { usePanelActions } from '@/utils/actions/ui/use-panel-actions';
 import { useBoundTab, type BoundTab } from '@/utils/ask/ui/use-bound-tab';
 import { copyText } from '@/utils/ui/clipboard';
 import { useSettings } from '@/utils/ui/use-settings';
@@ -27,6 +29,9 @@ function boundText(bound: BoundTab): string {
 
 function SidePanel({ settings }: { settings: Settings }) {
   const bound = useBoundTab(settings.sidePanelFollowsTab);
+  // Selection actions that answer here: sent from the tab's toolbar or context menu.
+  const actionRuns = usePanelActions(bound.tabId);
+  const [closedRuns, setClosedRuns] = useState<ReadonlySet<string>>(new Set());
   const [usePage, setUsePage] = useState(true);
   const [view, setView] = useState<{ id: 'ask' | 'summary'; run: boolean }>({ id: 'ask', run: false });
   const openSettings = useCallback(() => void browser.runtime.openOptionsPage(), []);
@@ -90,6 +95,22 @@ function SidePanel({ settings }: { settings: Settings }) {
           <button type="button" class="primary" onClick={bound.acceptNewPage}>
             {t('askReadNewPage')}
           </button>
+        </div>
+      )}
+      {actionRuns.some((run) => !closedRuns.has(run.id)) && (
+        <div class="panel-actions">
+          {actionRuns
+            .filter((run) => !closedRuns.has(run.id))
+            .map((run) => (
+              <PanelActionAnswer
+                key={run.id}
+                view={run}
+                cnyPerUsd={settings.cnyPerUsd}
+                onCopy={copy}
+                onOpenSettings={openSettings}
+                onClose={() => setClosedRuns((closed) => new Set([...closed, run.id]))}
+              />
+            ))}
         </div>
       )}
       <div class="side-panel-body">{body}</div>

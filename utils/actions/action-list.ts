@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 import { defaultActions } from './builtins';
-import { ACTION_LIMITS, BUILTIN_IDS, type ActionSpec, type BuiltinId } from './types';
+import { ACTION_LIMITS, ANSWER_TARGETS, BUILTIN_IDS, type ActionSpec, type AnswerTarget, type BuiltinId } from './types';
 
 /** A list of actions that cannot be used, with the reason in the user's language. */
 export class InvalidActions extends Error {}
@@ -38,6 +38,9 @@ export function parseAction(raw: unknown): ActionSpec | string {
   if (temperature !== null && !(typeof temperature === 'number' && temperature >= 0 && temperature <= 2)) return 'temperature';
   for (const flag of ['replace', 'enabled'] as const)
     if (value[flag] !== undefined && typeof value[flag] !== 'boolean') return flag;
+  // Lists from before the choice existed have no answerIn: their answers stay in the card.
+  const answerIn = value.answerIn === undefined ? 'card' : value.answerIn;
+  if (!ANSWER_TARGETS.includes(answerIn as AnswerTarget)) return 'answerIn';
   const id = typeof value.id === 'string' && /^[\w-]{1,40}$/.test(value.id) ? value.id : (builtin ?? newActionId());
   return {
     id,
@@ -48,6 +51,7 @@ export function parseAction(raw: unknown): ActionSpec | string {
     model,
     temperature,
     replace: value.replace === true,
+    answerIn: answerIn as AnswerTarget,
     enabled: value.enabled !== false,
   };
 }

@@ -20,6 +20,7 @@ export function defaultActions(): ActionSpec[] {
     model: '',
     temperature: null,
     replace: TEXT[id].replace,
+    answerIn: 'card',
     enabled: true,
   }));
 }

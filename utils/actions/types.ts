@@ -2,6 +2,10 @@
 export const BUILTIN_IDS = ['explain', 'summarize', 'rewrite', 'fix-grammar', 'ask'] as const;
 export type BuiltinId = (typeof BUILTIN_IDS)[number];
 
+/** Where an action's answer goes: the card by the selection, or the side panel of the tab. */
+export const ANSWER_TARGETS = ['card', 'panel'] as const;
+export type AnswerTarget = (typeof ANSWER_TARGETS)[number];
+
 /**
  * One selection action as stored: a name, a prompt template with `{{placeholders}}`, and how it
  * is offered. A built-in action keeps its `builtin` id; its empty name and prompt mean "the
@@ -20,6 +24,8 @@ export interface ActionSpec {
   temperature: number | null;
   /** Offer Replace when the selection is in an editable field. */
   replace: boolean;
+  /** Where the answer goes ('card' for actions stored before there was a choice). */
+  answerIn: AnswerTarget;
   enabled: boolean;
 }
 
@@ -31,6 +37,21 @@ export interface ToolbarAction {
   replace: boolean;
   /** Opens a question box prefilled with the selection (Ask) instead of sending at once. */
   ask: boolean;
+  /** The answer goes to the side panel of the tab instead of a card on the page. */
+  panel: boolean;
+}
+
+/** A run waiting in the side panel, as the panel shows it before its answer streams. */
+export interface PanelActionView {
+  id: string;
+  tabId: number;
+  name: string;
+  /** The selection (its start, when long). */
+  selection: string;
+  model: string;
+  /** Tokens the request sends, and their cost (null: no price for the model). */
+  tokens: number;
+  costUsd: number | null;
 }
 
 /** What a page sends to run an action on a selection. */

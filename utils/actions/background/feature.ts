@@ -4,6 +4,7 @@ import { AppError } from '@/utils/errors';
 import type { HandlerContext } from '@/utils/background/handler';
 import { ACTION_CARD_SCRIPT, loadIntoFrame, TOOLBAR_SCRIPT } from './launcher';
 import { ACTION_COMMANDS, keepActionMenusInStep, toolbarActions } from './menus';
+import { openPanelsAtOnce, panelHandlers, runPanelActionDefinition } from './panel-run';
 import { runActionDefinition } from './run-action';
 
 /** Loads a script into the very frame that asked (never another). */
@@ -42,8 +43,12 @@ export const actionsFeature = defineFeature({
       parse: noPayload,
       handle: (_request, context) => loadForSender(context, ACTION_CARD_SCRIPT, 'runAction'),
     },
+    ...panelHandlers,
   },
-  actions: { runAction: runActionDefinition },
+  actions: { runAction: runActionDefinition, runPanelAction: runPanelActionDefinition },
   commands: ACTION_COMMANDS,
-  start: keepActionMenusInStep,
+  start: () => {
+    openPanelsAtOnce();
+    keepActionMenusInStep();
+  },
 });

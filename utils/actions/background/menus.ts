@@ -7,18 +7,43 @@ import type { ToolbarAction } from '@/utils/actions/types';
 import type { CommandHandler } from '@/utils/background/feature';
 import { focusedSelectionFrame } from '@/utils/translate/background/card-launcher';
 import { showActionInFrame } from './launcher';
+import { openPanelNow } from './panel-run';
 
 /** Context-menu ids of actions: this prefix and the action's id. */
 export const MENU_PREFIX = 'glance-action:';
 
+/**
+ * The actions as last read: a menu item or a shortcut must open the side panel before anything is
+ * awaited, so whether its action answers there is known without reading storage.
+ */
+let known: ToolbarAction[] = [];
+
+/** Opens the tab's side panel at once if the action answers there (by what is known now). */
+function openPanelFor(actionId: string | undefined, tabId: number): void {
+  if (known.find((action) => action.id === actionId)?.panel) openPanelNow(tabId);
+}
+
 /** The toolbar's view of the enabled actions, in the interface language. */
 export async function toolbarActions(locale?: Locale): Promise<ToolbarAction[]> {
   locale ??= resolveLocale((await getSettings()).uiLanguage);
+  known = await listFor(locale);
+  return known;
+}
+
+async function listFor(locale: Locale): Promise<ToolbarAction[]> {
   return (await getActions())
     .filter((action) => action.enabled)
     .map((stored) => {
       const action = resolveAction(stored, locale);
-      return { id: action.id, name: action.name, icon: action.icon, replace: action.replace, ask: action.builtin === 'ask' };
+      return {
+        id: action.id,
+        name: action.name,
+        icon: action.icon,
+        replace: action.replace,
+        ask: action.builtin === 'ask',
+        // Ask's question box is on the page: it always answers in its card.
+        panel: action.answerIn === 'panel' && action.builtin !== 'ask',
+      };
     });
 }
 
@@ -59,6 +84,7 @@ export async function onActionMenuClick(
 ): Promise<void> {
   const id = String(info.menuItemId);
   if (!id.startsWith(MENU_PREFIX) || tab?.id === undefined) return;
+  openPanelFor(id.slice(MENU_PREFIX.length), tab.id);
   const action = (await toolbarActions()).find((candidate) => candidate.id === id.slice(MENU_PREFIX.length));
   if (!action) return;
   await showActionInFrame(tab.id, info.frameId ?? 0, action, info.selectionText ?? '').catch((error) =>
@@ -71,6 +97,7 @@ export const ACTION_COMMANDS: Record<string, CommandHandler> = Object.fromEntrie
   [1, 2, 3].map((n) => [
     `run-action-${n}`,
     async (tab: Browser.tabs.Tab | undefined) => {
+      if (tab?.id !== undefined) openPanelFor(known[n - 1]?.id, tab.id);
       const action = (await toolbarActions())[n - 1];
       if (tab?.id === undefined || !action) return;
       const frameId = await focusedSelectionFrame(tab.id);

@@ -8,7 +8,8 @@ import type { Settings } from '@/utils/settings';
 import { resolveAction } from '@/utils/actions/builtins';
 import { getActions } from '@/utils/actions/store';
 import { buildActionRequest, type TemplateValues } from '@/utils/actions/template';
-import { ACTION_LIMITS, type ActionRunInput } from '@/utils/actions/types';
+import { ACTION_LIMITS, type ActionRunInput, type AnswerTarget } from '@/utils/actions/types';
+import type { ChatRequestSpec } from '@/utils/llm/request';
 
 /** The language answers are written in: the general answer language, or the interface's. */
 export function answerLanguage(settings: Pick<Settings, 'targetLanguage'>, locale: Locale): string {
@@ -17,7 +18,8 @@ export function answerLanguage(settings: Pick<Settings, 'targetLanguage'>, local
   return languageName(code);
 }
 
-function parse(raw: unknown): ActionRunInput {
+/** Checks what a page sends to run an action (the card's run, or a run for the side panel). */
+export function parseRunInput(raw: unknown): ActionRunInput {
   const value = asObject(raw);
   const selection = asString(value.selection, 'selection', ACTION_LIMITS.selection);
   if (!selection.trim()) refuse('nothing selected');
@@ -31,30 +33,36 @@ function parse(raw: unknown): ActionRunInput {
 }
 
 /**
- * Runs one of the stored actions: the template comes from storage, never from the page, which
- * only chooses an action by id and supplies the data. The call goes through the one model path
- * (budget checked, filed in the ledger under the action's name) to the configured endpoint.
+ * The request of one run of a stored action: the template comes from storage, never from the
+ * page, which only chooses an action by id and supplies the data (quoted as such). The card and
+ * the side panel send exactly this. `where` refuses an action whose answer goes elsewhere.
  */
-async function run(input: ActionRunInput, ctx: ActionContext): Promise<string> {
+export async function actionRequest(
+  input: ActionRunInput,
+  settings: Settings,
+  locale: Locale,
+  where?: AnswerTarget,
+): Promise<{ name: string; spec: ChatRequestSpec }> {
   const stored = (await getActions()).find((action) => action.id === input.actionId && action.enabled);
-  if (!stored) throw new AppError('refused', { detail: 'no such action' });
-  const action = resolveAction(stored, ctx.locale);
+  if (!stored || (where && stored.answerIn !== where)) throw new AppError('refused', { detail: 'no such action' });
+  const action = resolveAction(stored, locale);
   const values: TemplateValues = {
     selection: input.selection,
     surrounding: input.surrounding,
     page_title: input.pageTitle,
     url: input.url,
-    language: answerLanguage(ctx.settings, ctx.locale),
+    language: answerLanguage(settings, locale),
   };
-  const result = await callModel(
-    {
-      feature: action.name,
-      spec: buildActionRequest(action, values, ctx.settings.model),
-      signal: ctx.signal,
-      onDelta: (delta) => ctx.delta(delta),
-    },
-    ctx,
-  );
+  return { name: action.name, spec: buildActionRequest(action, values, settings.model) };
+}
+
+/**
+ * Runs one of the stored actions through the one model path (budget checked, filed in the ledger
+ * under the action's name) to the configured endpoint.
+ */
+async function run(input: ActionRunInput, ctx: ActionContext): Promise<string> {
+  const { name, spec } = await actionRequest(input, ctx.settings, ctx.locale);
+  const result = await callModel({ feature: name, spec, signal: ctx.signal, onDelta: (delta) => ctx.delta(delta) }, ctx);
   ctx.usage(result.usage);
   return result.finishReason;
 }
@@ -63,6 +71,6 @@ async function run(input: ActionRunInput, ctx: ActionContext): Promise<string> {
 export const runActionDefinition: ActionDefinition<'runAction'> = {
   keepOnDisconnect: false,
   allowedFrom: ['extension-page', 'content-script'],
-  parse,
+  parse: parseRunInput,
   run,
 };

@@ -1,6 +1,7 @@
 import { moreActions as moreEn } from '@/locales/en/actions.json';
 import { moreActions as moreZh } from '@/locales/zh-CN/actions.json';
 import type { ToolbarAction } from '@/utils/actions/types';
+import { runInputOf } from '@/utils/actions/page/context';
 import { PROTOCOL_TAG, type MessageName, type RequestOf, type ResponseOf } from '@/utils/protocol';
 import { watchOcclusion } from '@/utils/page/shadow-host';
 import { bridge } from '@/utils/translate/page/card-bridge';
@@ -35,11 +36,19 @@ async function sendMessage<N extends MessageName>(name: N, data: RequestOf<N>): 
   return reply.data as ResponseOf<N>;
 }
 
-/** Runs an action on the current selection: hands it to the action card, loading it the first time. */
+/**
+ * Runs an action on the current selection: hands it to the action card, loading it the first time,
+ * or, for an action that answers in the side panel, sends it to the background, which opens the
+ * panel (only this script's trusted, unobscured clicks get here: see watchOcclusion).
+ */
 function run(action: ToolbarAction): void {
   const shared = bridge();
   const snapshot = shared.take?.();
   if (!snapshot) return;
+  if (action.panel) {
+    sendMessage('openActionInPanel', runInputOf(action, snapshot)).catch(() => {});
+    return;
+  }
   if (shared.runAction) {
     shared.runAction(snapshot, action);
     return;

@@ -62,6 +62,27 @@ describe('ActionsSettings', () => {
     expect(handlers.onSave).toHaveBeenCalledTimes(1);
   });
 
+  it('chooses where the answer goes: the card by default, or the side panel (in Chinese too); not for Ask', () => {
+    const draft = { ...defaultActions()[0]!, id: 'a-3', builtin: undefined, name: 'Pirate', prompt: 'Arr {{selection}}' };
+    const { handlers } = settings({ draft });
+    const answerIn = screen.getByRole('combobox', { name: 'Answer in' }) as HTMLSelectElement;
+    expect(answerIn.value).toBe('card');
+    expect(Array.from(answerIn.options, (option) => option.text)).toEqual(['Card on the page', 'Side panel']);
+    fireEvent.change(answerIn, { target: { value: 'panel' } });
+    expect(handlers.onDraftChange).toHaveBeenCalledWith({ ...draft, answerIn: 'panel' });
+    document.body.innerHTML = '';
+
+    setLocale('zh-CN');
+    settings({ draft: { ...draft, answerIn: 'panel' } });
+    const chinese = screen.getByRole('combobox', { name: '回答显示在' }) as HTMLSelectElement;
+    expect(chinese.value).toBe('panel');
+    expect(Array.from(chinese.options, (option) => option.text)).toEqual(['页面上的卡片', '侧边栏']);
+    document.body.innerHTML = '';
+
+    settings({ draft: { ...defaultActions()[4]!, name: 'Ask', prompt: '{{selection}}' } });
+    expect(screen.queryByRole('combobox')).toBeNull();
+  });
+
   it('shows a refused import as an alert', () => {
     settings({ refusal: 'This file was not imported: it is not JSON. Nothing was changed.' });
     expect(screen.getByRole('alert').textContent).toBe('This file was not imported: it is not JSON. Nothing was changed.');

@@ -62,6 +62,8 @@ const payloads: Record<MessageName, unknown> = {
   listActions: null,
   showActionToolbar: null,
   showActionCard: null,
+  openActionInPanel: { actionId: 'explain', selection: 'Some words', surrounding: '', pageTitle: '', url: '' },
+  takePanelAction: { tabId: 1 },
   chatImport: {
     data: {
       format: 'glance-chat',
@@ -87,7 +89,13 @@ const payloads: Record<MessageName, unknown> = {
 };
 
 /** Messages only content scripts send (the translation card's loader). */
-const CONTENT_ONLY: MessageName[] = ['showTranslateCard', 'showActionToolbar', 'showActionCard', 'pageTranslateAuto'];
+const CONTENT_ONLY: MessageName[] = [
+  'showTranslateCard',
+  'showActionToolbar',
+  'showActionCard',
+  'openActionInPanel',
+  'pageTranslateAuto',
+];
 /** Messages content scripts may send: nothing secret comes back from any of them. */
 const CONTENT_ALLOWED: MessageName[] = [
   'getPageSettings',
@@ -97,6 +105,8 @@ const CONTENT_ALLOWED: MessageName[] = [
   'listActions',
   'showActionToolbar',
   'showActionCard',
+  // An action whose answer goes to the side panel of the sender's own tab (the prompt stays here).
+  'openActionInPanel',
   // The starter on an "Always translate" site: translate the sender's own page.
   'pageTranslateAuto',
 ];

@@ -55,6 +55,19 @@ describe('parsing lists', () => {
     expect(() => parseActionList(Array.from({ length: 51 }, () => custom))).toThrow(/more than 50/);
   });
 
+  it('keeps where the answer goes: the card unless the entry says the side panel', () => {
+    const [old, panel, card] = parseActionList([custom, { ...custom, answerIn: 'panel' }, { ...custom, answerIn: 'card' }]);
+    expect(old!.answerIn).toBe('card');
+    expect(panel!.answerIn).toBe('panel');
+    expect(card!.answerIn).toBe('card');
+    expect(defaultActions().every((action) => action.answerIn === 'card')).toBe(true);
+    expect(parseImportFile(exportActions([panel!]))[0]!.answerIn).toBe('panel');
+    for (const bad of ['popup', '', null, 1, true])
+      expect(() => parseActionList([custom, { ...custom, answerIn: bad }])).toThrow('action 2: answerIn');
+    // A stored list from before the field existed stays usable, its answers in the card.
+    expect(storedActions([{ ...custom, id: 'old' }]).find((action) => action.id === 'old')?.answerIn).toBe('card');
+  });
+
   it('gives new actions an icon from their name and repeated ids new ones', () => {
     const [a, b] = parseActionList([
       { ...custom, id: 'x' },

@@ -14,7 +14,7 @@ function fakeScripting() {
   };
 }
 
-const explain: ToolbarAction = { id: 'explain', name: 'Explain', icon: '?', replace: false, ask: false };
+const explain: ToolbarAction = { id: 'explain', name: 'Explain', icon: '?', replace: false, ask: false, panel: false };
 const scope = globalThis as Record<string, unknown>;
 
 afterEach(() => {

@@ -21,6 +21,7 @@ const pirate = {
   model: '',
   temperature: 0.9,
   replace: false,
+  answerIn: 'card' as const,
   enabled: true,
 };
 

@@ -4,7 +4,14 @@ import { splitActions, VISIBLE } from '@/utils/actions/page/toolbar';
 import type { ToolbarAction } from '@/utils/actions/types';
 import { BRIDGE_KEY } from '@/utils/translate/page/card-bridge';
 
-const action = (name: string): ToolbarAction => ({ id: name.toLowerCase(), name, icon: name[0]!, replace: false, ask: false });
+const action = (name: string): ToolbarAction => ({
+  id: name.toLowerCase(),
+  name,
+  icon: name[0]!,
+  replace: false,
+  ask: false,
+  panel: false,
+});
 const names = (list: ToolbarAction[]) => list.map((a) => a.name);
 const scope = globalThis as Record<string, unknown>;
 
