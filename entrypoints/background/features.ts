@@ -7,6 +7,7 @@ import { chatFeature } from '@/utils/chat/background/feature';
 import { llmFeature } from '@/utils/llm/background/feature';
 import { pageTranslateFeature } from '@/utils/pagetranslate/background/feature';
 import { summaryFeature } from '@/utils/summary/background/feature';
+import { transcribeFeature } from '@/utils/transcribe/background/feature';
 import { translateFeature } from '@/utils/translate/background/feature';
 import { usageFeature } from '@/utils/usage/background/feature';
 
@@ -24,6 +25,7 @@ export const FEATURES = [
   actionsFeature,
   askFeature,
   pageTranslateFeature,
+  transcribeFeature,
 ] as const;
 
 type MergedKey = 'handlers' | 'actions' | 'commands';
