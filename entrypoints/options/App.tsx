@@ -18,6 +18,7 @@ import { ActionsSection } from './actions-section';
 import { TranslateSection } from './translate-section';
 import { PageTranslateSettings } from '@/components/pagetranslate/page-translate-settings';
 import { UsageSection } from './usage-section';
+import { VoiceSettings } from '@/components/transcribe/settings';
 
 type Draft = ConnectionDraft & { apiKey: string };
 type Busy = 'test' | 'save' | 'models' | null;
@@ -153,6 +154,7 @@ export function App() {
         defaultSystemPrompt={DEFAULT_SETTINGS.chatSystemPrompt}
         onSave={async (patch) => void (await updateSettings(patch))}
       />
+      <VoiceSettings {...settings} models={models} onChange={changeGeneral} />
       <SummarySettings {...settings} onChange={changeGeneral} />
       <AskSettings {...settings} onChange={changeGeneral} />
       <TranslateSection settings={settings} />

@@ -61,3 +61,9 @@ export function buildTranscriptionRequest(mimeType: string, model: string, setti
   const language = languageHint(settings);
   return { model, fileName: fileNameFor(mimeType), ...(language ? { language } : {}), stream: streamsTranscript(model) };
 }
+
+/** "0:07", "12:34": elapsed recording time. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
