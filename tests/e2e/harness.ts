@@ -40,8 +40,19 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
+/** Options of `launchGlance`. */
+export interface LaunchOptions {
+  /** More Chromium flags, e.g. a fake microphone: `fakeMicrophoneArgs(wav)`. */
+  extraArgs?: string[];
+}
+
+/** Flags for a fake microphone that plays `wav` (looped) and a permission prompt that always allows. */
+export function fakeMicrophoneArgs(wav: string): string[] {
+  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`];
+}
+
 /** Launches headless Chromium with the built extension loaded, in a fresh profile. */
-export async function launchGlance(): Promise<Glance> {
+export async function launchGlance(options: LaunchOptions = {}): Promise<Glance> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -51,7 +62,7 @@ export async function launchGlance(): Promise<Glance> {
     headless: true,
     locale: 'en-US',
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(EXTENSION_DIR),
+    args: [...chromiumArgs(EXTENSION_DIR), ...(options.extraArgs ?? [])],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
