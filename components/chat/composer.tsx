@@ -93,6 +93,7 @@ export function ChatComposer(props: ChatComposerProps) {
   // The hook stays the same for a composer's lifetime (a page passes it or not), as hooks require.
   const dictation = (voiceComposer && useVoice ? useVoice : useNoDictation)({
     composer: voiceComposer ?? '',
+    ready: !disabled,
     beginInsert() {
       const current = draftRef.current;
       insertAt.current = Math.min(field.current?.selectionEnd ?? current.length, current.length);

@@ -22,6 +22,8 @@ export type DictationHook = (target: DictationTarget) => Dictation;
 export interface DictationTarget {
   /** Which composer this is ('popup-chat', 'sidepanel-ask'): its recordings come back to it. */
   composer: string;
+  /** False while the composer's draft is still loading (a transcript must not race it). */
+  ready?: boolean;
   /** Remembers where a new transcript goes (the cursor at Stop). */
   beginInsert(): void;
   /** Inserts text at that place, after the text already inserted. */
@@ -65,23 +67,29 @@ export function useDictation(target: DictationTarget): Dictation {
   const targetRef = useRef(target);
   targetRef.current = target;
 
-  // Transcripts that arrived while the popup was closed go in; the others wait for Retry.
+  // Transcripts that arrived while the popup was closed go in, once the composer has its draft;
+  // the others wait for Retry. Recordings this page is transcribing right now are left alone.
   useEffect(() => {
-    if (!target.composer) return; // voice input is off in this composer
+    if (!target.composer || target.ready === false) return;
     void recordingsOf(target.composer).then(async (recordings) => {
-      for (const recording of recordings.filter((r) => r.transcript !== undefined)) {
+      const mine = recordings.filter((r) => !streams.current.has(r.id));
+      for (const recording of mine.filter((r) => r.transcript !== undefined)) {
         targetRef.current.beginInsert();
         targetRef.current.insert(recording.transcript!);
         await deleteRecording(recording.id);
       }
-      const waiting = recordings.filter((r) => r.transcript === undefined);
+      const waiting = mine.filter((r) => r.transcript === undefined);
       setPending(waiting.map(({ id, durationMs, error }) => ({ id, durationMs, error })));
     });
-    return () => {
+  }, [target.composer, target.ready]);
+
+  useEffect(
+    () => () => {
       recorder.current?.cancel();
       for (const stream of streams.current.values()) stream.detach();
-    };
-  }, [target.composer]);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (phase !== 'recording') return;
