@@ -5,19 +5,24 @@ import { errors, startFakeServer, type FakeServer, type RecordedRequest } from '
 import { openChat } from './chat-helpers';
 import { closeAll, configureGlance } from './configure';
 import { fakeMicrophoneArgs, launchGlance, type Glance } from './harness';
+import { startPageServer, type PageServer } from './page-server';
 
 /** Real speech (espeak-ng), played by Chromium's fake microphone. */
 const SPEECH_WAV = path.resolve('tests/fixtures/audio/speech-en.wav');
 
 let server: FakeServer;
 let glance: Glance;
+let pages: PageServer;
 
 beforeAll(async () => {
+  pages = await startPageServer({
+    '/article.html': { html: '<!doctype html><title>Plants</title><main><h1>Plants</h1><p>Water them weekly.</p></main>' },
+  });
   server = await startFakeServer();
   glance = await launchGlance({ extraArgs: fakeMicrophoneArgs(SPEECH_WAV) });
   await (await configureGlance(glance, server)).close();
 });
-afterAll(() => closeAll(glance, server));
+afterAll(() => closeAll(glance, pages, server));
 
 const isUpload = (request: RecordedRequest) => request.path === '/v1/audio/transcriptions';
 const box = (page: Page) => page.getByRole('textbox', { name: 'Message' });
@@ -97,4 +102,20 @@ it('lists the transcription call in Recent calls with its model', async () => {
   await row.waitFor({ timeout: 10_000 });
   expect(await row.textContent()).toMatch(/\$0\.0\d+/);
   await page.close();
+});
+
+it('dictates into the side panel question box too (the same composer)', async () => {
+  server.reset();
+  const tab = await glance.context.newPage();
+  await tab.goto(`${pages.url}/article.html`);
+  const worker = await glance.worker();
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}/article.html`);
+  const panel = await glance.openPage(`sidepanel.html?tabId=${tabId}`);
+  await box(panel).waitFor();
+  server.enqueueTranscription({ kind: 'transcript', text: 'How often should I water them?' });
+  await dictate(panel, 1);
+  await expect.poll(() => box(panel).inputValue(), { timeout: 10_000 }).toBe('How often should I water them?');
+  expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
+  await panel.close();
+  await tab.close();
 });
