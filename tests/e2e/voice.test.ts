@@ -119,3 +119,29 @@ it('dictates into the side panel question box too (the same composer)', async ()
   await panel.close();
   await tab.close();
 });
+
+it('the microphone page asks, says why, and closes itself once allowed', async () => {
+  const page = await glance.openPage('microphone.html');
+  await page.getByRole('heading', { name: 'Microphone for Glance' }).waitFor();
+  expect(await page.getByText(/only to the API endpoint set in Glance's settings/).count()).toBe(1);
+  await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/The microphone is allowed/);
+  await expect.poll(() => page.isClosed(), { timeout: 10_000 }).toBe(true);
+});
+
+it('says plainly when the microphone is refused, and uploads nothing', async () => {
+  // No fake permission prompt: headless Chromium refuses the microphone, as a user's "Block" does.
+  const refusing = await launchGlance({ extraArgs: ['--use-fake-device-for-media-stream'] });
+  try {
+    await (await configureGlance(refusing, server)).close();
+    server.reset();
+    const popup = await openChat(refusing);
+    await popup.getByRole('button', { name: 'Voice input' }).click();
+    await expect
+      .poll(() => popup.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toMatch(/Glance may not use the microphone/);
+    await popup.getByRole('button', { name: 'Voice input' }).waitFor();
+    expect(server.requests.filter(isUpload)).toHaveLength(0);
+  } finally {
+    await refusing.close();
+  }
+});
