@@ -10,6 +10,8 @@ export interface ErrorNoticeProps {
   onOverride?(): void;
   /** Offered for errors only the settings can fix (no key, bad key, unknown model...). */
   onOpenSettings?(): void;
+  /** Offered instead of the settings when no key is set: "Connect your API key" (the welcome page). */
+  onConnect?(): void;
 }
 
 const FIXED_IN_SETTINGS = new Set([
@@ -24,8 +26,9 @@ const FIXED_IN_SETTINGS = new Set([
 ]);
 
 /** An error in the user's language, with the one or two actions that can fix it. */
-export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings, onConnect }: ErrorNoticeProps) {
   const wait = useCountdown(error.retryAfterSeconds);
+  const connect = error.code === 'missing_key' && onConnect;
   return (
     <div role="alert" class="error-notice" data-code={error.code}>
       <p>{error.message}</p>
@@ -41,7 +44,12 @@ export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings }: Erro
             {wait > 0 ? t('retryIn', { time: formatWait(wait) }) : t('retry')}
           </button>
         )}
-        {FIXED_IN_SETTINGS.has(error.code) && onOpenSettings && (
+        {connect && (
+          <button type="button" class="primary" onClick={onConnect}>
+            {t('connectYourKey')}
+          </button>
+        )}
+        {!connect && FIXED_IN_SETTINGS.has(error.code) && onOpenSettings && (
           <button type="button" onClick={onOpenSettings}>
             {t('openSettings')}
           </button>

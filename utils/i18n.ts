@@ -4,6 +4,7 @@ import enCommon from '@/locales/en/common.json';
 import enErrors from '@/locales/en/errors.json';
 import enOptions from '@/locales/en/options.json';
 import enPageTranslate from '@/locales/en/pagetranslate.json';
+import enSetup from '@/locales/en/setup.json';
 import enChat from '@/locales/en/chat.json';
 import enSummary from '@/locales/en/summary.json';
 import enTranslate from '@/locales/en/translate.json';
@@ -16,6 +17,7 @@ import zhCommon from '@/locales/zh-CN/common.json';
 import zhErrors from '@/locales/zh-CN/errors.json';
 import zhOptions from '@/locales/zh-CN/options.json';
 import zhPageTranslate from '@/locales/zh-CN/pagetranslate.json';
+import zhSetup from '@/locales/zh-CN/setup.json';
 import zhSummary from '@/locales/zh-CN/summary.json';
 import zhTranslate from '@/locales/zh-CN/translate.json';
 import zhUsage from '@/locales/zh-CN/usage.json';
@@ -37,6 +39,7 @@ const en = {
   ...enActions,
   ...enAsk,
   ...enPageTranslate,
+  ...enSetup,
   ...enVoice,
 };
 /** Every user-visible string has a key here; English is the reference set. */
@@ -54,6 +57,7 @@ const zh: Record<MessageKey, string> = {
   ...zhActions,
   ...zhAsk,
   ...zhPageTranslate,
+  ...zhSetup,
   ...zhVoice,
 };
 

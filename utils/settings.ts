@@ -184,3 +184,12 @@ export async function restrictStorageToTrustedContexts(): Promise<void> {
  * reads them: null until the user first changes them (the built-ins). Nothing secret in them.
  */
 export const actionsItem = storage.defineItem<unknown>('local:actions', { fallback: null, version: 1 });
+
+/**
+ * Whether the current provider has a key saved (or needs none): the popup shows "Connect your API
+ * key" instead of the composer, and the toolbar icon a badge, while it is false. Written only by
+ * the background (utils/setup/background/state.ts) at each worker start and whenever the key or
+ * the provider changes. True until first written, so an update never flashes the card at someone
+ * whose key works; a new install writes false before any page opens.
+ */
+export const connectionReadyItem = storage.defineItem<boolean>('local:connectionReady', { fallback: true });

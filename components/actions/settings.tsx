@@ -31,7 +31,7 @@ export function ActionsSettings(props: ActionsSettingsProps) {
   const picker = useRef<HTMLInputElement>(null);
   const { actions, draft } = props;
   return (
-    <section class="card actions-settings" id="actions" aria-labelledby="actions-heading">
+    <section class="card actions-settings" aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('actionsTitle')}</h2>
       <p class="hint">{t('actionsHelp')}</p>
       <ul class="action-list" aria-label={t('actionsTitle')}>

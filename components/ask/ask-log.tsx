@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { PageTurn } from '@/utils/ask/types';
@@ -19,7 +20,7 @@ export interface AskLogProps {
 
 /** "Used 14 of 380 passages, 5,200 tokens" under an answer. */
 export function usedLine(turn: Pick<PageTurn, 'sent' | 'total' | 'tokens'>): string {
-  return t('askPlanAfter', { sent: turn.sent.length, total: turn.total, tokens: turn.tokens.toLocaleString() });
+  return t('askPlanAfter', { sent: turn.sent.length, total: turn.total, tokens: formatNumber(turn.tokens) });
 }
 
 function Question({ text, selection }: { text: string; selection?: string }) {

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useDictation } from '@/utils/transcribe/ui/use-dictation';
 import { t } from '@/utils/i18n';
@@ -128,7 +129,7 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
           {t('askPlanBefore', {
             sent: plan.sentCount,
             total: plan.total,
-            tokens: plan.pageTokens.toLocaleString(),
+            tokens: formatNumber(plan.pageTokens),
             estimate: plan.costUsd === null ? t('noPrice') : formatCost(plan.costUsd, cnyPerUsd),
           })}
         </p>

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings';
@@ -32,7 +33,7 @@ export function AskSettings({ askPageBudget, sidePanelFollowsTab, sidePanelOnToo
         onChange={() => valid && value !== askPageBudget && onChange({ askPageBudget: value })}
       />
       <p id="ask-budget-hint" class={valid ? 'hint' : 'hint warning'} role={valid ? undefined : 'alert'}>
-        {valid ? t('askBudgetHint') : t('numberOutOfRange', { min: MIN_BUDGET, max: MAX_BUDGET.toLocaleString() })}
+        {valid ? t('askBudgetHint') : t('numberOutOfRange', { min: MIN_BUDGET, max: formatNumber(MAX_BUDGET) })}
       </p>
       <label class="row">
         <input

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { useEffect, useRef } from 'preact/hooks';
 import { MAX_MESSAGE_CHARS } from '@/utils/chat/types';
 import { t } from '@/utils/i18n';
@@ -44,7 +45,7 @@ export function estimateLine(
   draftChars: number,
   cnyPerUsd: number,
 ): { text: string; blocked: boolean; warning: boolean } {
-  const number = (n: number) => n.toLocaleString();
+  const number = (n: number) => formatNumber(n);
   if (state.tooManyChars) {
     return {
       text: t('chatTooManyChars', { chars: number(draftChars), max: number(MAX_MESSAGE_CHARS) }),

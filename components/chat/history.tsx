@@ -1,6 +1,7 @@
+import { formatDateTime } from '@/utils/locale-format';
 import { useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '@/utils/chat/types';
-import { getLocale, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import type { ExportFormat } from '@/utils/chat/ui/use-chat-history';
 import { StatusMessage } from '@/components/status-message';
 import type { Status } from '@/utils/ui/status';
@@ -28,7 +29,7 @@ export interface ChatHistoryProps {
 function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHistoryProps }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const [title, setTitle] = useState(item.title);
-  const date = new Date(item.updatedAt).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  const date = formatDateTime(item.updatedAt);
 
   const rename = async () => {
     if (title.trim() && (await props.onRename(item.id, title))) setMode('view');

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ChatMessage } from '@/utils/chat/types';
@@ -14,11 +15,13 @@ export interface ChatMessageActions {
   onRegenerate(answerId: string): void;
   onOverride(answerId: string): void;
   onOpenSettings(): void;
+  /** "Connect your API key", for an answer that failed for want of a key. */
+  onConnect(): void;
 }
 
 export interface ChatMessageProps {
   message: ChatMessage;
-  /** The conversation's last answer: the one Regenerate and Retry redo. */
+  /** The conversation's last answer: the one Regenerate (after a success) and Retry (after a failure) redo. */
   last: boolean;
   /** An answer is streaming somewhere in the conversation. */
   busy: boolean;
@@ -39,7 +42,7 @@ function UserText({ text }: { text: string }) {
       <div class="chat-user-text">{folded ? `${text.slice(0, FOLD_CHARS)}…` : text}</div>
       {text.length > FOLD_CHARS && (
         <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? t('chatShowLess') : t('chatShowAll', { chars: text.length.toLocaleString() })}
+          {open ? t('chatShowLess') : t('chatShowAll', { chars: formatNumber(text.length) })}
         </button>
       )}
     </>
@@ -70,6 +73,7 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessa
           onRetry={retryable ? () => actions.onRegenerate(message.id) : undefined}
           onOverride={last && !busy ? () => actions.onOverride(message.id) : undefined}
           onOpenSettings={actions.onOpenSettings}
+          onConnect={actions.onConnect}
         />
       )}
       {!streaming && (
@@ -79,7 +83,8 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessa
               {t('copy')}
             </button>
           )}
-          {last && !retryable && (
+          {/* After a failure asking again cannot help: the notice offers Retry or the fix instead. */}
+          {last && !message.error && (
             <button type="button" disabled={busy} onClick={() => actions.onRegenerate(message.id)}>
               {t('chatRegenerate')}
             </button>

@@ -24,6 +24,8 @@ export interface ChatPanelProps {
   notice: Status | null;
   onCopy(text: string): void;
   onOpenSettings(): void;
+  /** Opens the welcome page, where a key is connected. */
+  onConnect(): void;
   /** More toolbar buttons from the host (the popup's "Summarize page"). */
   children?: ComponentChildren;
 }
@@ -42,6 +44,7 @@ export function ChatPanel({
   notice,
   onCopy,
   onOpenSettings,
+  onConnect,
   children,
 }: ChatPanelProps) {
   const actions = useMemo<ChatMessageActions>(
@@ -51,8 +54,9 @@ export function ChatPanel({
       onRegenerate: controls.regenerate,
       onOverride: controls.overrideBudget,
       onOpenSettings,
+      onConnect,
     }),
-    [onCopy, controls, onOpenSettings],
+    [onCopy, controls, onOpenSettings, onConnect],
   );
 
   return (
@@ -79,7 +83,9 @@ export function ChatPanel({
         </button>
         {children}
       </div>
-      {state.error && <ErrorNotice error={state.error} onRetry={controls.reload} onOpenSettings={onOpenSettings} />}
+      {state.error && (
+        <ErrorNotice error={state.error} onRetry={controls.reload} onOpenSettings={onOpenSettings} onConnect={onConnect} />
+      )}
       <ChatLog
         messages={state.messages}
         streamingId={state.streamingId}

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { ErrorNotice } from '@/components/error-notice';
 import { t, type MessageKey } from '@/utils/i18n';
 import { costOf, formatCost, priceFor } from '@/utils/llm/pricing';
@@ -24,9 +25,9 @@ function EstimateLine({ estimate, settings }: { estimate: PageEstimate; settings
   return (
     <p class="hint">
       {t('pageTranslateEstimate', {
-        visible: estimate.visibleTokens.toLocaleString(),
+        visible: formatNumber(estimate.visibleTokens),
         visibleCost: costText(estimate.visibleTokens, settings),
-        total: estimate.totalTokens.toLocaleString(),
+        total: formatNumber(estimate.totalTokens),
         totalCost: costText(estimate.totalTokens, settings),
       })}
     </p>
@@ -86,7 +87,7 @@ export function PageTranslateBar({ settings }: { settings: Settings }) {
           {t('pageTranslateProgress', {
             done: status.translated,
             pending: status.pending,
-            tokens: status.tokens.toLocaleString(),
+            tokens: formatNumber(status.tokens),
           })}
         </p>
       )}

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 import type { PageInspection } from '@/utils/summary/types';
@@ -16,8 +17,8 @@ function costText(estimate: PageInspection['estimate'], cnyPerUsd: number): stri
 
 function estimateParams(estimate: PageInspection['estimate'], cnyPerUsd: number) {
   return {
-    input: estimate.inputTokens.toLocaleString(),
-    output: estimate.outputTokens.toLocaleString(),
+    input: formatNumber(estimate.inputTokens),
+    output: formatNumber(estimate.outputTokens),
     requests: estimate.requests,
     sections: estimate.sections,
     cost: costText(estimate, cnyPerUsd),
@@ -27,7 +28,7 @@ function estimateParams(estimate: PageInspection['estimate'], cnyPerUsd: number)
 /** What was read (article, body or selection; its size) and what summarizing it would cost. */
 export function PageFacts({ inspection, cnyPerUsd }: { inspection: PageInspection; cnyPerUsd: number }) {
   const { page, estimate } = inspection;
-  const tokens = page.tokens.toLocaleString();
+  const tokens = formatNumber(page.tokens);
   return (
     <div class="page-facts">
       <p class="page-title">{page.title || page.url}</p>

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import { LanguageSelect } from '@/components/language-select';
@@ -61,7 +62,7 @@ function NumberField({ id, label, hint, value, min, max, integer = true, onCommi
         }}
       />
       <p id={`${id}-hint`} class={valid ? 'hint' : 'hint warning'} role={valid ? undefined : 'alert'}>
-        {valid ? hint : t('numberOutOfRange', { min, max: max.toLocaleString() })}
+        {valid ? hint : t('numberOutOfRange', { min, max: formatNumber(max) })}
       </p>
     </>
   );

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/utils/locale-format';
 import type { ComponentChildren } from 'preact';
 import { t } from '@/utils/i18n';
 import type { PageSummaryState } from '@/utils/summary/ui/use-page-summary';
@@ -68,9 +69,7 @@ export function SummaryView(props: SummaryViewProps) {
           <MarkdownView text={text} onCopyCode={props.onCopy} />
         </section>
       )}
-      {cachedAt !== null && phase === 'done' && (
-        <p class="hint">{t('summaryCached', { date: new Date(cachedAt).toLocaleString() })}</p>
-      )}
+      {cachedAt !== null && phase === 'done' && <p class="hint">{t('summaryCached', { date: formatDateTime(cachedAt) })}</p>}
       {/* A stored summary cost nothing now; a new one shows its running total of every call. */}
       {usage && cachedAt === null && <UsageFooter usage={usage} cnyPerUsd={cnyPerUsd} />}
       {phase === 'done' && props.children}

@@ -28,7 +28,7 @@ export interface TranslateSettingsProps {
 /** The Translation section of the settings page. */
 export function TranslateSettings(props: TranslateSettingsProps) {
   return (
-    <section class="card" id="translate" aria-labelledby="translate-heading">
+    <section class="card" aria-labelledby="translate-heading">
       <h2 id="translate-heading">{t('translateHeading')}</h2>
       <label class="checkbox">
         <input type="checkbox" checked={props.translateButton} onChange={(e) => props.onToggleButton(e.currentTarget.checked)} />

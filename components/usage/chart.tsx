@@ -1,3 +1,4 @@
+import { formatDate } from '@/utils/locale-format';
 import { t, type MessageKey } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 import type { DayCost } from '@/utils/usage/totals';
@@ -34,7 +35,7 @@ export function UsageChart({ daily, cnyPerUsd }: { daily: DayCost[]; cnyPerUsd: 
           let top = HEIGHT;
           return (
             <g key={day.day}>
-              <title>{`${new Date(day.day).toLocaleDateString()}: ${formatCost(totals[index]!, cnyPerUsd)}`}</title>
+              <title>{`${formatDate(day.day)}: ${formatCost(totals[index]!, cnyPerUsd)}`}</title>
               {FEATURES.map((feature) => {
                 const cost = day.byFeature[feature] ?? 0;
                 if (!cost) return null;

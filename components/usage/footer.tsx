@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 import type { UsageReport } from '@/utils/llm/usage-report';
@@ -7,7 +8,7 @@ import type { UsageReport } from '@/utils/llm/usage-report';
  * cost the ledger could not save (storage full) says so: budgets do not count it.
  */
 export function UsageFooter({ usage, cnyPerUsd = 0 }: { usage: UsageReport; cnyPerUsd?: number }) {
-  const number = (n: number) => n.toLocaleString();
+  const number = (n: number) => formatNumber(n);
   const parts = [t('usageTokens', { input: number(usage.promptTokens), output: number(usage.completionTokens) })];
   if (usage.cachedTokens) parts.push(t('usageCached', { cached: number(usage.cachedTokens) }));
   if (usage.reasoningTokens) parts.push(t('usageReasoning', { reasoning: number(usage.reasoningTokens) }));

@@ -24,7 +24,7 @@ export interface UsagePanelProps {
 export function UsagePanel({ overview, cnyPerUsd, status, onBudgets, onExport, onClear, onOverride }: UsagePanelProps) {
   const [confirming, setConfirming] = useState(false);
   return (
-    <section class="card" id="usage" aria-labelledby="usage-heading">
+    <section class="card" aria-labelledby="usage-heading">
       <h2 id="usage-heading">{t('usageHeading')}</h2>
       {overview && (
         <>

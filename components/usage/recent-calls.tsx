@@ -1,3 +1,4 @@
+import { formatDateTime, formatNumber } from '@/utils/locale-format';
 import { isMessageKey, t, type MessageKey } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 import type { CallRecord } from '@/utils/usage/types';
@@ -13,7 +14,7 @@ function Status({ status }: { status: CallRecord['status'] }) {
 /** The table of the most recent API calls, newest first. */
 export function RecentCalls({ calls, cnyPerUsd }: { calls: CallRecord[]; cnyPerUsd: number }) {
   if (calls.length === 0) return <p class="hint">{t('recentCallsEmpty')}</p>;
-  const number = (n: number) => n.toLocaleString();
+  const number = (n: number) => formatNumber(n);
   return (
     <div class="table-scroll">
       <table aria-label={t('recentCalls')} class="recent-calls">
@@ -32,7 +33,7 @@ export function RecentCalls({ calls, cnyPerUsd }: { calls: CallRecord[]; cnyPerU
         <tbody>
           {calls.map((call) => (
             <tr key={call.id ?? call.time} data-estimated={call.estimated}>
-              <td>{new Date(call.time).toLocaleString()}</td>
+              <td>{formatDateTime(call.time)}</td>
               <td>{isMessageKey(`feature_${call.feature}`) ? t(`feature_${call.feature}` as MessageKey) : call.feature}</td>
               <td>{call.model}</td>
               <td title={call.estimated ? t('estimatedTitle') : undefined}>

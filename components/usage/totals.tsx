@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { t, type MessageKey } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 import type { UsageSummary, UsageTotals } from '@/utils/usage/totals';
@@ -16,7 +17,7 @@ function Totals({ label, totals, cnyPerUsd }: { label: string; totals: UsageTota
       <p class="usage-cost">{formatCost(totals.costUsd, cnyPerUsd)}</p>
       <p class="hint">
         {t('usageCalls', { count: totals.calls })} ·{' '}
-        {t('usageTokensTotal', { input: totals.promptTokens.toLocaleString(), output: totals.completionTokens.toLocaleString() })}
+        {t('usageTokensTotal', { input: formatNumber(totals.promptTokens), output: formatNumber(totals.completionTokens) })}
       </p>
       {totals.unpricedCalls > 0 && <p class="hint warning">{t('usageUnpriced', { count: totals.unpricedCalls })}</p>}
     </div>

@@ -6,6 +6,7 @@ import { askFeature } from '@/utils/ask/background/feature';
 import { chatFeature } from '@/utils/chat/background/feature';
 import { llmFeature } from '@/utils/llm/background/feature';
 import { pageTranslateFeature } from '@/utils/pagetranslate/background/feature';
+import { setupFeature } from '@/utils/setup/background/feature';
 import { summaryFeature } from '@/utils/summary/background/feature';
 import { transcribeFeature } from '@/utils/transcribe/background/feature';
 import { translateFeature } from '@/utils/translate/background/feature';
@@ -25,6 +26,7 @@ export const FEATURES = [
   actionsFeature,
   askFeature,
   pageTranslateFeature,
+  setupFeature,
   transcribeFeature,
 ] as const;
 

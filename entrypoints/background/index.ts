@@ -10,6 +10,7 @@ import { createMenus, onMenuClick } from './menus';
 import { classifySender } from '@/utils/background/sender';
 import { resolveLocale } from '@/utils/i18n';
 import { STREAM_PORT } from '@/utils/protocol';
+import { onInstalledSetup } from '@/utils/setup/background/feature';
 import { getSettings, restrictStorageToTrustedContexts, watchSettings, type Settings } from '@/utils/settings';
 
 /** Wires listeners only; the work lives in the features (entrypoints/background/features.ts). */
@@ -37,8 +38,9 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(onMenuClick);
   browser.commands?.onCommand.addListener(onCommand);
   const refreshMenus = async () => createMenus(localeOf(await getSettings()));
-  browser.runtime.onInstalled.addListener(() => {
-    void applyDevPreset();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The welcome page opens on a new install only, once a development preset's key is in place.
+    void onInstalledSetup(reason, applyDevPreset());
     void refreshMenus();
     void applyRetention();
   });

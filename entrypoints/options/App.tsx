@@ -6,24 +6,31 @@ import { GeneralSettings } from '@/components/general-settings';
 import type { Status } from '@/utils/ui/status';
 import { SummarySettings } from '@/components/summary/settings';
 import { resolveBaseURL, type ResolvedEndpoint } from '@/utils/llm/endpoint';
-import { t } from '@/utils/i18n';
+import { getLocale, t } from '@/utils/i18n';
 import { requestHostAccess } from '@/utils/llm/host-access';
 import { sendMessage } from '@/utils/messaging';
 import type { ConnectionDraft, KeyStatus } from '@/utils/llm/connection';
 import { keyRequired } from '@/utils/llm/providers';
-import { DEFAULT_SETTINGS, updateSettings, type Settings } from '@/utils/settings';
+import { updateSettings, type Settings } from '@/utils/settings';
+import { defaultSystemPrompt, systemPromptFor } from '@/utils/chat/system-prompt';
 import { errorStatus } from '@/utils/ui/status';
 import { useSettings } from '@/utils/ui/use-settings';
 import { ActionsSection } from './actions-section';
 import { TranslateSection } from './translate-section';
 import { PageTranslateSettings } from '@/components/pagetranslate/page-translate-settings';
 import { UsageSection } from './usage-section';
+import { AboutSection } from './about-section';
+import { SettingsNav, useCurrentSection } from './settings-nav';
 import { VoiceSettings } from '@/components/transcribe/settings';
 
 type Draft = ConnectionDraft & { apiKey: string };
 type Busy = 'test' | 'save' | 'models' | null;
 
-/** The settings page: connection (with Test connection) and general preferences. */
+/**
+ * The settings page: every section on one page (connection with Test connection, chat, summaries,
+ * translation, actions, the side panel, usage, about), with a side navigation that follows the
+ * section in view. Each section's id is its address: options.html#usage.
+ */
 export function App() {
   const settings = useSettings();
   const [draft, setDraft] = useState<Draft>();
@@ -44,11 +51,9 @@ export function App() {
     sendMessage('getKeyStatus', { provider: draft.provider }).then(setKeyStatus, () => {});
   }, [draft?.provider]);
 
-  // A link to options.html#usage or #translate arrives before the sections exist: scroll once
-  // the form (and so every section) is rendered.
-  useEffect(() => {
-    if (draft && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
-  }, [!draft]);
+  // A link to options.html#usage or #translate arrives before the sections exist: the hook scrolls
+  // once the form (and so every section) is rendered.
+  const current = useCurrentSection(Boolean(settings && draft));
 
   if (!settings || !draft) return <main aria-busy="true" />;
 
@@ -129,38 +134,58 @@ export function App() {
   };
 
   return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <ConnectionForm
-        draft={draft}
-        keyStatus={keyStatus}
-        models={models}
-        busy={busy}
-        status={status}
-        onChange={(next) => {
-          if (next.provider !== draft.provider) setModels([]);
-          setDraft(next);
-        }}
-        onTest={test}
-        onSave={save}
-        onLoadModels={loadModels}
-      />
-      <GeneralSettings uiLanguage={settings.uiLanguage} targetLanguage={settings.targetLanguage} onChange={changeGeneral} />
-      <ChatSettings
-        systemPrompt={settings.chatSystemPrompt}
-        historyBudget={settings.chatHistoryBudget}
-        showReasoning={settings.showReasoning}
-        answerDeadlineMinutes={settings.answerDeadlineMinutes}
-        defaultSystemPrompt={DEFAULT_SETTINGS.chatSystemPrompt}
-        onSave={async (patch) => void (await updateSettings(patch))}
-      />
-      <VoiceSettings {...settings} models={models} onChange={changeGeneral} />
-      <SummarySettings {...settings} onChange={changeGeneral} />
-      <AskSettings {...settings} onChange={changeGeneral} />
-      <TranslateSection settings={settings} />
-      <ActionsSection settings={settings} />
-      <PageTranslateSettings settings={settings} />
-      <UsageSection settings={settings} />
-    </main>
+    <div class="options-page">
+      <SettingsNav current={current} />
+      <main class="options">
+        <h1>{t('optionsTitle')}</h1>
+        <div id="connection" class="settings-section">
+          <ConnectionForm
+            draft={draft}
+            keyStatus={keyStatus}
+            models={models}
+            busy={busy}
+            status={status}
+            onChange={(next) => {
+              if (next.provider !== draft.provider) setModels([]);
+              setDraft(next);
+            }}
+            onTest={test}
+            onSave={save}
+            onLoadModels={loadModels}
+          />
+          <GeneralSettings uiLanguage={settings.uiLanguage} targetLanguage={settings.targetLanguage} onChange={changeGeneral} />
+        </div>
+        <div id="chat" class="settings-section">
+          <ChatSettings
+            systemPrompt={systemPromptFor(settings.chatSystemPrompt, getLocale())}
+            historyBudget={settings.chatHistoryBudget}
+            showReasoning={settings.showReasoning}
+            answerDeadlineMinutes={settings.answerDeadlineMinutes}
+            defaultSystemPrompt={defaultSystemPrompt(getLocale())}
+            onSave={async (patch) => void (await updateSettings(patch))}
+          />
+          <VoiceSettings {...settings} models={models} onChange={changeGeneral} />
+        </div>
+        <div id="summaries" class="settings-section">
+          <SummarySettings {...settings} onChange={changeGeneral} />
+        </div>
+        <div id="translate" class="settings-section">
+          <TranslateSection settings={settings} />
+          <PageTranslateSettings settings={settings} />
+        </div>
+        <div id="actions" class="settings-section">
+          <ActionsSection settings={settings} />
+        </div>
+        <div id="ask" class="settings-section">
+          <AskSettings {...settings} onChange={changeGeneral} />
+        </div>
+        <div id="usage" class="settings-section">
+          <UsageSection settings={settings} />
+        </div>
+        <div id="about" class="settings-section">
+          <AboutSection />
+        </div>
+      </main>
+    </div>
   );
 }

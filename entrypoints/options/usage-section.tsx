@@ -8,7 +8,7 @@ import { updateSettings, type Settings } from '@/utils/settings';
 import { saveTextFile } from '@/utils/ui/download';
 import { useUsage } from '@/utils/usage/ui/use-usage';
 
-/** Usage, budgets and prices on the settings page. */
+/** Usage, budgets and (under Advanced) prices on the settings page. */
 export function UsageSection({ settings }: { settings: Settings }) {
   const { overview, refresh } = useUsage();
   const [status, setStatus] = useState<Status | null>(null);
@@ -49,7 +49,11 @@ export function UsageSection({ settings }: { settings: Settings }) {
         onClear={() => void clear()}
         onOverride={() => void spendAnyway()}
       />
-      <PriceEditor overrides={settings.priceOverrides} onChange={(priceOverrides) => void saveBudgets({ priceOverrides })} />
+      {/* Prices are right for most people as shipped: they wait behind a disclosure. */}
+      <details class="advanced">
+        <summary>{t('pricesAdvanced')}</summary>
+        <PriceEditor overrides={settings.priceOverrides} onChange={(priceOverrides) => void saveBudgets({ priceOverrides })} />
+      </details>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { useOpenSidePanel } from '@/utils/ask/ui/use-open-side-panel';
 import { PageHistory } from '@/components/ask/page-history';
 import { SpendBadge } from '@/components/usage/spend-badge';
 import { PageTranslateBar } from '@/components/pagetranslate/page-translate-bar';
+import { ConnectCard } from '@/components/setup/connect-card';
+import { useConnectionReady } from '@/utils/setup/ui/use-connection-ready';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
 import { ChatView } from './chat-view';
@@ -91,7 +93,8 @@ export function App() {
   const spending = useSpending();
   const [{ id: view, run }, setView] = useState(initialView);
   const openSidePanel = useOpenSidePanel();
-  if (!settings) return <main aria-busy="true" />;
+  const ready = useConnectionReady();
+  if (!settings || ready === undefined) return <main aria-busy="true" />;
   const current = VIEWS.find((candidate) => candidate.id === view);
   const show = (id: string, options: { run?: boolean } = {}) => setView({ id, run: options.run ?? false });
   return (
@@ -131,7 +134,8 @@ export function App() {
         </button>
       </header>
       <PageTranslateBar settings={settings} />
-      {current?.render({ settings, run, show })}
+      {/* Until a key is connected the chat is a card with the one button that connects it. */}
+      {!ready && view === 'chat' ? <ConnectCard /> : current?.render({ settings, run, show })}
     </main>
   );
 }

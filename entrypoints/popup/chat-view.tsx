@@ -8,6 +8,7 @@ import type { Settings } from '@/utils/settings';
 import { copyText } from '@/utils/ui/clipboard';
 import { useChat } from '@/utils/chat/ui/use-chat';
 import { useChatEstimate } from '@/utils/chat/ui/use-chat-estimate';
+import { openWelcome } from '@/utils/setup/welcome-tab';
 
 /** Chat models to offer: the default, this conversation's, and OpenAI's when that is the provider. */
 function modelChoices(settings: Settings, current: string): string[] {
@@ -34,6 +35,7 @@ export function ChatView({ settings, onSummarize }: { settings: Settings; onSumm
     setTimeout(() => setNotice(null), 2000);
   }, []);
   const openSettings = useCallback(() => void browser.runtime.openOptionsPage(), []);
+  const connect = useCallback(() => void openWelcome(), []);
 
   return (
     <ChatPanel
@@ -46,6 +48,7 @@ export function ChatView({ settings, onSummarize }: { settings: Settings; onSumm
       notice={notice}
       onCopy={copy}
       onOpenSettings={openSettings}
+      onConnect={connect}
     >
       <button type="button" class="secondary" onClick={onSummarize}>
         {t('summarizePage')}

@@ -7,6 +7,8 @@ import { useBoundTab, type BoundTab } from '@/utils/ask/ui/use-bound-tab';
 import { copyText } from '@/utils/ui/clipboard';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useLazy } from '@/utils/ui/use-lazy';
+import { ConnectCard } from '@/components/setup/connect-card';
+import { useConnectionReady } from '@/utils/setup/ui/use-connection-ready';
 import type { ChatView as ChatViewType } from '../popup/chat-view';
 import type { SummaryPanel as SummaryPanelType } from '../popup/summary-panel';
 
@@ -33,6 +35,7 @@ function SidePanel({ settings }: { settings: Settings }) {
   const asking = view.id === 'ask' && usePage && bound.tabId !== null;
   const ChatView = useLazy<typeof ChatViewType>(loadChat, view.id === 'ask' && !asking);
   const SummaryPanel = useLazy<typeof SummaryPanelType>(loadSummary, view.id === 'summary');
+  const ready = useConnectionReady();
 
   let body: preact.ComponentChildren;
   if (view.id === 'summary') {
@@ -59,6 +62,8 @@ function SidePanel({ settings }: { settings: Settings }) {
   } else {
     body = ChatView && <ChatView settings={settings} onSummarize={summarize} />;
   }
+  // Until a key is connected, the panel offers to connect one instead of a composer that cannot answer.
+  if (ready === false) body = <ConnectCard />;
 
   return (
     <main class="side-panel">

@@ -53,6 +53,8 @@ interface Result {
   tokenRatio: number;
   clickToFirstMs: number;
   clickToFirstTokenMs: number;
+  /** Glance's own time on the way: click to first paragraph, less the server's first-token delay. */
+  overheadMs: number;
   longTasks: number;
   longestTaskMs: number;
 }
@@ -145,6 +147,7 @@ export async function run(): Promise<void> {
         tokenRatio: sourceTokens ? promptTokens / sourceTokens : 0,
         clickToFirstMs: first - clicked,
         clickToFirstTokenMs: firstRequest ? firstRequest.receivedAt + FIRST_TOKEN_MS - clicked : 0,
+        overheadMs: first - clicked - FIRST_TOKEN_MS,
         longTasks: bench.longTasks.length,
         longestTaskMs: Math.round(Math.max(0, ...bench.longTasks)),
       });

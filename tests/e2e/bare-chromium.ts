@@ -76,6 +76,17 @@ export async function launchBareChromium(): Promise<BareChromium> {
     if (!extensionId) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   if (!extensionId) throw new Error('the extension did not load');
+  // A fresh install opens its welcome tab: closed, so that the tests start from the same tabs as before.
+  const welcome = `chrome-extension://${extensionId}/welcome.html`;
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; url: string }[] }>('Target.getTargets');
+    const tab = targetInfos.find((target) => target.url.startsWith(welcome));
+    if (tab) {
+      await cdp.send('Target.closeTarget', { targetId: tab.targetId });
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 
   return {
     extensionId,

@@ -42,6 +42,8 @@ export function chromiumArgs(extensionDir: string): string[] {
 
 /** Options of `launchGlance`. */
 export interface LaunchOptions {
+  /** Keep the welcome tab a fresh install opens (the first-run test drives it). */
+  keepWelcome?: boolean;
   /** More Chromium flags, e.g. a fake microphone: `fakeMicrophoneArgs(wav)`. */
   extraArgs?: string[];
 }
@@ -51,7 +53,29 @@ export function fakeMicrophoneArgs(wav: string): string[] {
   return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`];
 }
 
-/** Launches headless Chromium with the built extension loaded, in a fresh profile. */
+/** How long a fresh install takes to open its welcome tab, at most. */
+const WELCOME_TIMEOUT_MS = 15_000;
+
+/**
+ * The welcome tab a fresh install opens (background, runtime.onInstalled). Polled rather than
+ * awaited as an event: the tab may open before anyone listens, and starts at about:blank.
+ */
+export async function findWelcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + WELCOME_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url().startsWith(url));
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`A fresh install opened no ${url} within ${WELCOME_TIMEOUT_MS} ms`);
+}
+
+/**
+ * Launches headless Chromium with the built extension loaded, in a fresh profile. The welcome tab
+ * the install opens is closed before this returns (so no test meets a stray tab), unless
+ * `keepWelcome` is set (the first-run test drives it).
+ */
 export async function launchGlance(options: LaunchOptions = {}): Promise<Glance> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -66,6 +90,7 @@ export async function launchGlance(options: LaunchOptions = {}): Promise<Glance>
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
+  if (!options.keepWelcome) await (await findWelcomePage(context, extensionId)).close();
 
   return {
     context,

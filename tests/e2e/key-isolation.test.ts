@@ -107,5 +107,5 @@ it('no content script and no web page can obtain the key: storage, IndexedDB and
   // And the key still works for the extension itself.
   const options = await glance.openPage('options.html');
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect.poll(() => options.getByRole('status').textContent()).toMatch(/^Connected and saved\./);
+  await expect.poll(() => options.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/^Connected and saved\./);
 });

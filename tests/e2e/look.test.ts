@@ -14,7 +14,7 @@ let glance: Glance;
 beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
 afterAll(() => closeAll(glance, server));
 
-const PAGES = ['popup.html', 'options.html', 'sidepanel.html'];
+const PAGES = ['popup.html', 'options.html', 'sidepanel.html', 'welcome.html'];
 
 it('sets body text at 14 px in Glance’s own font stack on every extension page', async () => {
   for (const path of PAGES) {
@@ -38,5 +38,27 @@ it('keeps the settings button inside the 440 px popup next to the spend badge', 
   const box = (await gear.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(440);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(440);
+  await page.close();
+});
+
+it('fits the popup at 380 and 400 px: the views, the spend badge and both buttons stay whole, nothing scrolls sideways', async () => {
+  const page = await glance.openPage('popup.html');
+  for (const width of [380, 400]) {
+    await page.setViewportSize({ width, height: 600 });
+    const badge = page.getByRole('button', { name: /^Today: / });
+    await badge.waitFor();
+    for (const control of [
+      page.getByRole('button', { name: 'Open settings' }),
+      page.getByRole('button', { name: 'Open side panel' }),
+      badge,
+    ]) {
+      const box = (await control.boundingBox())!;
+      expect(box.x, `${width}`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${width}`).toBeLessThanOrEqual(width);
+    }
+    // The badge stays a short word: two significant digits at most.
+    expect(await badge.textContent()).toMatch(/^Today: (<\$0\.01|\$[\d.]{1,5})$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}`).toBeLessThanOrEqual(width);
+  }
   await page.close();
 });

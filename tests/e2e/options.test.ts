@@ -133,7 +133,7 @@ describe('settings page: typing and saving', () => {
     await page.getByRole('combobox', { name: 'Interface language' }).selectOption('zh-CN');
     await expect.poll(() => page.getByRole('button', { name: '测试连接' }).count()).toBe(1);
     await page.getByRole('combobox', { name: '服务商' }).selectOption({ label: '自定义（兼容 OpenAI）' });
-    await page.getByRole('textbox', { name: 'Base URL' }).fill(server.baseURL);
+    await page.getByRole('textbox', { name: '接口地址' }).fill(server.baseURL);
     await page.getByRole('textbox', { name: 'API 密钥' }).fill('sk-wrong-key-zh-000000');
     await page.getByRole('button', { name: '测试连接' }).click();
     await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(/API 密钥被拒绝/);

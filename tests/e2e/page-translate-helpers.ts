@@ -5,9 +5,9 @@ export function requestParts(body: Record<string, unknown>): string[] {
   const messages = (body.messages ?? []) as { role: string; content: string }[];
   const user = messages.find((message) => message.role === 'user')?.content ?? '';
   const inner = user.replace(/^<text>\n/, '').replace(/\n<\/text>$/, '');
-  if (!/^\[\[1\]\]\n/.test(inner)) return [inner];
+  if (!/^1\t/.test(inner)) return [inner];
   return inner
-    .split(/^\[\[\d+\]\]\n/m)
+    .split(/^\d+\t/m)
     .slice(1)
     .map((part) => part.trim());
 }
@@ -30,9 +30,9 @@ export function translator(
         parts.length === 1
           ? fakeTranslation(parts[0]!)
           : parts
-              .map((part, index) => (options.drop?.includes(index + 1) ? '' : `[[${index + 1}]]\n${fakeTranslation(part)}`))
+              .map((part, index) => (options.drop?.includes(index + 1) ? '' : `${index + 1}\t${fakeTranslation(part)}`))
               .filter(Boolean)
-              .join('\n\n');
+              .join('\n');
       return {
         kind: 'text',
         text,

@@ -55,6 +55,14 @@ beforeAll(async () => {
     '/inner': {
       html: '<!doctype html><html lang="en"><body><p id="framed">Words inside a same-origin frame about the old harbour.</p></body></html>',
     },
+    '/toggles': {
+      html: `<!doctype html><html lang="en"><head><style>.closed { display: none; }</style></head><body>
+<p id="shown">Words shown from the start, about the market square and its fountain.</p>
+<p id="faint" style="visibility: hidden">Words the page shows later by a style, about the lighthouse keeper.</p>
+<div id="more" class="closed"><p id="folded">Words behind a Read more button, about the fishing fleet at dawn.</p></div>
+<div id="flag" hidden><p id="unhidden">Words under a hidden attribute, about the ferry to the island.</p></div>
+</body></html>`,
+    },
     '/long': { html: `<!doctype html><html lang="en"><body>${paragraphs('l', 120)}</body></html>` },
   });
   glance = await launchGlance();
@@ -209,6 +217,29 @@ it('translates open shadow roots and same-origin frames too', async () => {
   ).toContain('same-origin frame');
   await popup.getByRole('button', { name: 'Stop translating' }).click();
   await eventually(() => frame.evaluate(() => document.querySelectorAll('[data-glance-translation]').length)).toBe(0);
+  await popup.close();
+  await page.close();
+});
+
+it('translates text the page shows later by a style, a class or taking `hidden` off, once shown', async () => {
+  server.setDefault(translator());
+  const { page, tabId } = await openTab('/toggles');
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Translate page' }).click();
+  await page.bringToFront();
+  await eventually(() => translationOf(page, '#shown')).toContain('译文：Words shown');
+  await page.waitForTimeout(1000);
+  const sent = () => translationRequests(server).flatMap((request) => requestParts(request.body as Record<string, unknown>));
+  expect(sent().join(' ')).not.toMatch(/lighthouse|fishing|ferry/);
+
+  await page.evaluate(() => {
+    document.getElementById('faint')!.style.visibility = 'visible';
+    document.getElementById('more')!.classList.remove('closed');
+    document.getElementById('flag')!.hidden = false;
+  });
+  await eventually(() => translationOf(page, '#faint')).toContain('lighthouse keeper');
+  await eventually(() => translationOf(page, '#folded')).toContain('fishing fleet');
+  await eventually(() => translationOf(page, '#unhidden')).toContain('ferry');
   await popup.close();
   await page.close();
 });

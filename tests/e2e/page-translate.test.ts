@@ -242,3 +242,32 @@ it('"Always translate this site" translates it on every visit; "Never" stops tha
   await popup.close();
   await page.close();
 });
+
+/** Fires one of the browser's extension events in the worker, as Chrome does for a menu click or a shortcut. */
+type Dispatchable = { dispatch(...args: unknown[]): void };
+
+it('the context menu item and the Alt+Shift+T shortcut start it; the page panel stops it', async () => {
+  server.setDefault(translator());
+  const worker = await glance.worker();
+  const shortcut = await worker.evaluate(
+    () => (chrome.runtime.getManifest().commands as Record<string, { suggested_key?: { default?: string } }>)['translate-page'],
+  );
+  expect(shortcut?.suggested_key?.default).toBe('Alt+Shift+T');
+  const { page, tabId } = await openTab('/article');
+  const before = await page.evaluate(() => document.body.outerHTML);
+
+  await worker.evaluate(async (id) => {
+    const tab = await chrome.tabs.get(id);
+    (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'translate-page', pageUrl: tab.url }, tab);
+  }, tabId);
+  await eventually(() => translationOf(page, '#linked')).toContain('译文：Read the');
+  const ax = await Ax.of(page);
+  await ax.click(await ax.find('button', 'Stop translating'));
+  await eventually(() => page.evaluate(() => document.body.outerHTML)).toBe(before);
+
+  await worker.evaluate(async (id) => {
+    (chrome.commands.onCommand as unknown as Dispatchable).dispatch('translate-page', await chrome.tabs.get(id));
+  }, tabId);
+  await eventually(() => translationOf(page, '#linked')).toContain('译文：Read the');
+  await page.close();
+});

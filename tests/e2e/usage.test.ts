@@ -107,6 +107,10 @@ it('lists a Test connection and a chat with the provider token counts and their 
   // The popup's badge shows today's spend against the budget, marked as over it.
   const badge = popup.getByRole('button', { name: /^Today: \$[\d.]+ of \$0\.000001$/ });
   await expect.poll(() => badge.getAttribute('class')).toContain('spend-exceeded');
+  // Its meter shows the daily budget used up; the visible amount stays short.
+  const meter = popup.getByRole('meter', { name: 'Daily budget used' });
+  expect(await meter.getAttribute('aria-valuetext')).toBe('100% of the daily budget');
+  expect(await badge.textContent()).toMatch(/^Today: (<\$0\.01|\$[\d.]{1,5})$/);
 
   // "Spend anyway" lets it through, in one click.
   server.enqueue({ kind: 'text', text: 'Now it goes.' });

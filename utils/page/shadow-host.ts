@@ -110,8 +110,9 @@ export function isExposed(host: HTMLElement, event: MouseEvent): boolean {
   const y = event.detail ? event.clientY : box.top + box.height / 2;
   return (
     style.cssText === pins.get(host) &&
+    // A fixed host is where it was pinned (a side pinned to no length, such as "initial", is free).
     (style.position !== 'fixed' ||
-      (Math.abs(box.left - Number.parseFloat(style.left)) < 1 && Math.abs(box.top - Number.parseFloat(style.top)) < 1)) &&
+      ![box.left - Number.parseFloat(style.left), box.top - Number.parseFloat(style.top)].some((gap) => Math.abs(gap) >= 1)) &&
     host.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) !== false &&
     // A faint page (0 is caught above; no value, as in a DOM without CSS, counts as opaque).
     (+getComputedStyle(document.documentElement).opacity || 1) > 0.9 &&

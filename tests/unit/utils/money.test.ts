@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetStates } from '@/utils/usage/budget-state';
-import { amountText, parseAmount } from '@/utils/money';
+import { amountText, parseAmount, shortCost } from '@/utils/money';
 
 describe('parseAmount', () => {
   it.each([
@@ -40,5 +40,34 @@ describe('budgetStates', () => {
       { period: 'daily', spent: 1, limit: 1, percent: 100, level: 'exceeded' },
       { period: 'monthly', spent: 9, limit: 10, percent: 90, level: 'warning' },
     ]);
+  });
+});
+
+describe('shortCost (the popup’s spend badge)', () => {
+  it.each([
+    [0, '$0'],
+    [0.0000042, '<$0.01'],
+    [0.0082, '<$0.01'],
+    [0.01, '$0.01'],
+    [0.0123, '$0.012'],
+    [0.082, '$0.082'],
+    [0.5, '$0.5'],
+    [1.234, '$1.2'],
+    [9.96, '$10'],
+    [123.4, '$123'],
+  ])('%s USD → %s', (usd, text) => expect(shortCost(usd)).toBe(text));
+
+  it('shows yuan when the user set a rate, with the same rules', () => {
+    expect(shortCost(0.0001, 7.2)).toBe('<¥0.01');
+    expect(shortCost(0.5, 7.2)).toBe('¥3.6');
+  });
+
+  it('never uses more than two significant digits below ten', () => {
+    for (let usd = 0.01; usd < 10; usd *= 1.37) {
+      const digits = shortCost(usd)
+        .replace(/^\$0?\.?0*/, '')
+        .replace('.', '');
+      expect(digits.length, String(usd)).toBeLessThanOrEqual(2);
+    }
   });
 });

@@ -4,8 +4,10 @@ import { MAX_MESSAGE_CHARS, type ChatInput } from '@/utils/chat/types';
 import { AppError, asAppError, toWireError } from '@/utils/errors';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
+import { resolveLocale } from '@/utils/i18n';
+import { systemPromptFor } from '@/utils/chat/system-prompt';
 import { AnswerWriter, type AnswerEnd } from './answers';
-import { chatCounter } from './counter';
+import { byteBound, chatCounter } from './counter';
 import { prepareRegenerate, prepareSend, type ChatRequestInput } from './turns';
 import { callModel, usageBeforeFailure } from '@/utils/llm/background/model-call';
 import { asId, asModel, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
@@ -26,7 +28,7 @@ export function buildRequest(
   const plan = planChat(
     {
       model: input.model,
-      systemPrompt: settings.chatSystemPrompt,
+      systemPrompt: systemPromptFor(settings.chatSystemPrompt, resolveLocale(settings.uiLanguage)),
       history: input.history,
       message: input.message,
       historyBudget: settings.chatHistoryBudget,
@@ -34,6 +36,17 @@ export function buildRequest(
     counter,
   );
   return { spec: { model: input.model, turns: plan.turns }, plan };
+}
+
+/**
+ * The request, without waiting for the tokenizer (2 MB of ranks, loaded when a stopped worker
+ * wakes) when it cannot change the answer: if every turn fits by the byte bound, exact counts
+ * keep every turn too. Otherwise (long conversations) the exact counts choose the history.
+ */
+async function planSend(input: ChatRequestInput, settings: Settings): Promise<{ spec: ChatRequestSpec; plan: ChatPlan }> {
+  const bound = buildRequest(input, settings, byteBound);
+  if (bound.plan.fits && bound.plan.historyIncluded === bound.plan.historyTotal) return bound;
+  return buildRequest(input, settings, await chatCounter(input.model));
 }
 
 function parse(raw: unknown): ChatInput {
@@ -56,8 +69,7 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
   await writer.begin();
   let result: Awaited<ReturnType<typeof callModel>>;
   try {
-    const counter = await chatCounter(prepared.request.model);
-    const built = buildRequest(prepared.request, ctx.settings, counter);
+    const built = await planSend(prepared.request, ctx.settings);
     if (!built.plan.fits) throw new AppError('context_too_long');
     result = await callModel(
       {

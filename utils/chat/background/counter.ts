@@ -45,3 +45,14 @@ export async function chatCounter(model: string): Promise<ChatCounter & { exact:
     countChat: (turns) => turns.reduce((sum, turn) => sum + turnTokens(turn), framing),
   };
 }
+
+const utf8 = new TextEncoder();
+
+/**
+ * Counts that need no tokenizer and are never below the real ones: a token is at least one byte
+ * of UTF-8, and each message's framing at most 3 tokens plus its role. Loose (English is about
+ * four bytes a token), so only good for "everything fits".
+ */
+export const byteBound: ChatCounter = {
+  countChat: (turns) => turns.reduce((sum, turn) => sum + 3 + utf8.encode(turn.role + turn.content).length, 3),
+};

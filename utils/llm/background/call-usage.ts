@@ -1,6 +1,7 @@
 import type { ChatBody } from '@/utils/llm/request';
 import { costOf, priceFor, type PriceOverrides } from '@/utils/llm/pricing';
 import type { UsageReport } from '@/utils/llm/usage-report';
+import { roughTokens } from '@/utils/llm/rough-tokens';
 import { getTokenizer } from '@/utils/llm/tokens';
 import { tokenCount } from '@/utils/usage/counts';
 import type { CompletionResult } from './completion-stream';
@@ -51,4 +52,14 @@ async function countsOf(body: ChatBody, result: Pick<CompletionResult, 'text' | 
     estimated = true;
   }
   return { promptTokens, completionTokens, cachedTokens: cached ?? 0, reasoningTokens: reasoning ?? 0, estimated };
+}
+
+/**
+ * The prompt's usage without the tokenizer (rough-tokens.ts), marked as an estimate: what a call's
+ * provisional line says until the exact count, made off the request's path, replaces it.
+ */
+export function roughUsage(body: ChatBody, prices: PriceOverrides = {}): UsageReport {
+  const promptTokens = body.messages.reduce((sum, message) => sum + 4 + roughTokens(String(message.content ?? '')), 3);
+  const counts = { promptTokens, completionTokens: 0, cachedTokens: 0, reasoningTokens: 0, estimated: true };
+  return { model: body.model, ...counts, costUsd: costOf(counts, priceFor(body.model, prices)) };
 }

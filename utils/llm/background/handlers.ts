@@ -6,6 +6,7 @@ import { overrideBudget } from './budget';
 import { createClient, resolveConnection } from './client';
 import { listModels, testConnection } from './connection-test';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
+import { refreshConnectionState } from '@/utils/setup/background/state';
 
 function parseProvider(value: unknown): ProviderId {
   return asOneOf(value, PROVIDER_IDS, 'provider');
@@ -46,6 +47,8 @@ export const connectionHandlers: Pick<HandlerMap, ConnectionMessageName> = {
     },
     handle: async ({ provider, apiKey }) => {
       await setApiKey(provider, apiKey);
+      // A key saved (or removed) clears (or sets) the toolbar badge and the popup's connect card.
+      await refreshConnectionState();
       return keyStatus(provider);
     },
   },

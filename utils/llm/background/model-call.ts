@@ -9,7 +9,7 @@ import { createClient, resolveConnection, type ClientDeps, type Connection } fro
 import type { CallRecord } from './ledger';
 import type { LedgerFeature } from '@/utils/usage/types';
 import { openCall } from './provisional-call';
-import { usageOf } from './call-usage';
+import { roughUsage, usageOf } from './call-usage';
 
 /** One model call an action wants made. */
 export interface ModelCall {
@@ -61,9 +61,14 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
   const body = buildChatBody(call.spec, connection.provider);
   const prices = env.settings.priceOverrides;
   // Before the request is sent: a worker that dies mid-answer leaves a billed line, not none.
-  const line = await openCall(
-    lineOf(call.feature, connection.host, await usageOf(body, { text: '', model: body.model }, prices)),
-  );
+  // Its prompt is counted roughly at first: a worker that has just woken may have no tokenizer
+  // yet, and neither the request nor the first text waits for one; the exact count follows it.
+  const line = await openCall(lineOf(call.feature, connection.host, roughUsage(body, prices)));
+  const countExactly = () =>
+    usageOf(body, { text: '', model: body.model }, prices).then(
+      (usage) => line.estimate(usage),
+      () => {},
+    );
   let text = '';
   try {
     const result = await streamChatCompletion(
@@ -73,6 +78,7 @@ export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<Mod
       {
         signal: call.signal,
         onDelta: (delta) => {
+          if (!text) setTimeout(countExactly);
           text += delta;
           line.arrived(delta);
           call.onDelta?.(delta);

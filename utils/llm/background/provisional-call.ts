@@ -20,6 +20,8 @@ const SAVE_EVERY_MS = 250;
 export interface OpenCall {
   /** Adds text that arrived; saved with the line at most every 250 ms. */
   arrived(delta: string): void;
+  /** A better estimate of the prompt than the line was written with (until the call settles). */
+  estimate(line: Pick<CallRecord, 'promptTokens' | 'costUsd'>): void;
   /** Replaces the provisional line with the call's final record. False when it could not be saved. */
   settle(record: CallRecord): Promise<boolean>;
 }
@@ -48,12 +50,21 @@ export async function openCall(line: Omit<CallRecord, 'status' | 'worker' | 'arr
       .then(() => updatePending(lineId, (stored) => ({ ...stored, arrived: snapshot, time: Date.now() })))
       .catch((error: unknown) => console.error('ledger write failed', error));
   };
+  let settled = false;
   return {
+    estimate({ promptTokens, costUsd }) {
+      const lineId = id;
+      if (lineId === undefined || settled) return;
+      writes = writes
+        .then(() => updatePending(lineId, (stored) => ({ ...stored, promptTokens, costUsd })))
+        .catch((error: unknown) => console.error('ledger write failed', error));
+    },
     arrived(delta) {
       text += delta;
       if (id !== undefined && timer === undefined) timer = setTimeout(save, SAVE_EVERY_MS);
     },
     async settle(record) {
+      settled = true;
       clearTimeout(timer);
       await writes;
       try {

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { browser } from 'wxt/browser';
 import { AppError } from '@/utils/errors';
 import { resolveLocale, t, type Locale } from '@/utils/i18n';
@@ -19,7 +20,7 @@ export function pageConfig(settings: Settings, locale: Locale): PageTranslateCon
     maxTokens: settings.pageTranslateCap,
     mainContentOnly: settings.pageTranslateMainOnly,
     uiLanguage: locale,
-    capMessage: t('pageTranslateCap', { tokens: settings.pageTranslateCap.toLocaleString(locale) }, locale),
+    capMessage: t('pageTranslateCap', { tokens: formatNumber(settings.pageTranslateCap, locale) }, locale),
   };
 }
 

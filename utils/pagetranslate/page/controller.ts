@@ -33,6 +33,8 @@ export class PageTranslation {
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly sent = new Map<string, number>();
+  /** Paragraphs that came near the screen hidden by the page's CSS: checked again when styles change. */
+  private readonly hidden = new Set<Paragraph>();
   private nextId = 1;
   /** Failed requests in a row: a provider that keeps failing stops the queue with its error. */
   private failures = 0;
@@ -55,6 +57,7 @@ export class PageTranslation {
       // The page took our translation out: put it back, unless it keeps doing so.
       ownRemoved: (node, parent) => this.restore(node as HTMLElement, parent as Element),
       changed: (roots) => this.rescan(roots),
+      restyled: () => this.recheckHidden(),
     });
   }
 
@@ -95,6 +98,7 @@ export class PageTranslation {
     this.writer.clear();
     this.paragraphs.clear();
     this.queue.clear();
+    this.hidden.clear();
   }
 
   private add(elements: readonly Element[]): void {
@@ -126,6 +130,12 @@ export class PageTranslation {
       if (!entry.isIntersecting) continue;
       const paragraph = this.byElement.get(entry.target);
       if (paragraph?.state !== 'idle') continue;
+      // Hidden by a style for now ("Read more" text, a closed tab): kept watched until shown.
+      if ((entry.target as HTMLElement).checkVisibility?.({ visibilityProperty: true }) === false) {
+        this.hidden.add(paragraph);
+        continue;
+      }
+      this.hidden.delete(paragraph);
       this.visibility.unobserve(entry.target);
       if (!this.wanted(paragraph)) {
         paragraph.state = 'skipped';
@@ -137,14 +147,10 @@ export class PageTranslation {
     this.pump();
   }
 
-  /** Whether a paragraph in view is worth sending: shown, with words, not already in the target language. */
+  /** Whether a paragraph in view is worth sending: with words, not already in the target language. */
   private wanted(paragraph: Paragraph): boolean {
-    const element = paragraph.element as HTMLElement;
-    if (element.checkVisibility?.({ visibilityProperty: true }) === false) return false;
-    Object.assign(
-      paragraph,
-      paragraphText(element, (node) => this.writer.owns(node)),
-    );
+    const owns = (node: Node) => this.writer.owns(node);
+    Object.assign(paragraph, paragraphText(paragraph.element, owns));
     // A page that keeps replacing its paragraphs with copies must not keep Glance busy.
     const seen = (this.sent.get(paragraph.text) ?? 0) + 1;
     this.sent.set(paragraph.text, seen);
@@ -266,6 +272,16 @@ export class PageTranslation {
       else collectParagraphs(element, this.config, fresh);
     }
     this.add(fresh);
+  }
+
+  /** The page changed a class or style: its hidden paragraphs are observed anew, so looked at again. */
+  private recheckHidden(): void {
+    if (this.stopped) return;
+    for (const paragraph of this.hidden) {
+      this.visibility.unobserve(paragraph.element);
+      if (paragraph.element.isConnected) this.visibility.observe(paragraph.element);
+      else this.hidden.delete(paragraph);
+    }
   }
 
   /** A known paragraph's content changed: if its text is new, it goes back in line. */

@@ -1,7 +1,7 @@
 import { planTranslation, type TranslatePair } from '@/utils/translate/target';
 import type { PageEstimate } from '@/utils/pagetranslate/types';
 import { collectParagraphs, type CollectOptions } from './collect';
-import { roughTokens } from './queue-plan';
+import { paragraphTokens } from './queue-plan';
 
 /** Rough size of the page's paragraphs, on screen and in all, without sending anything. */
 export function estimatePage(options: CollectOptions): PageEstimate {
@@ -9,7 +9,7 @@ export function estimatePage(options: CollectOptions): PageEstimate {
   let visibleTokens = 0;
   let totalTokens = 0;
   for (const element of elements) {
-    const tokens = roughTokens(element.textContent ?? '');
+    const tokens = paragraphTokens(element.textContent ?? '');
     totalTokens += tokens;
     const box = element.getBoundingClientRect();
     if (box.bottom > 0 && box.top < innerHeight && box.width > 0) visibleTokens += tokens;

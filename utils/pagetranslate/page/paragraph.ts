@@ -1,4 +1,4 @@
-import { roughTokens } from './queue-plan';
+import { roughTokens } from '@/utils/llm/rough-tokens';
 
 /** One paragraph of the page, as the page translation tracks it. */
 export interface Paragraph {

@@ -1,18 +1,14 @@
+import { roughTokens } from '@/utils/llm/rough-tokens';
+
 /** Rough tokens of a batch one request carries: the prompt is paid once for this much text. */
 export const BATCH_TOKENS = 2400;
+/** A paragraph's rough tokens in a batch: its text and its marker ("12\t", about two tokens). */
+export function paragraphTokens(text: string): number {
+  return roughTokens(text) + 2;
+}
+
 /** Most paragraphs in one request (the segment markers' limit, see utils/translate/chunks.ts). */
 export const BATCH_PARAGRAPHS = 40;
-
-const WIDE = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
-
-/**
- * A cheap token estimate without a tokenizer in the page: about one token per CJK character and
- * one per four other characters (cl100k/o200k on English prose), plus the marker line.
- */
-export function roughTokens(text: string): number {
-  const wide = text.match(WIDE)?.length ?? 0;
-  return Math.ceil(wide + (text.length - wide) / 4) + 4;
-}
 
 /**
  * Takes the next batch off the front of the queue: paragraphs in order until the batch would pass
@@ -22,7 +18,7 @@ export function planBatch<T>(queue: T[], textOf: (item: T) => string, maxTokens 
   let tokens = 0;
   let count = 0;
   while (count < queue.length && count < BATCH_PARAGRAPHS) {
-    const next = roughTokens(textOf(queue[count]!));
+    const next = paragraphTokens(textOf(queue[count]!));
     if (count > 0 && tokens + next > maxTokens) break;
     tokens += next;
     count += 1;
@@ -49,14 +45,14 @@ export class BatchQueue<T extends { text: string; inView: boolean }> {
 
   push(item: T, now = Date.now()): void {
     this.items.push(item);
-    this.tokens += roughTokens(item.text);
+    this.tokens += paragraphTokens(item.text);
     this.changed = now;
   }
 
   /** Puts paragraphs back at the front (their request failed). */
   unshift(items: readonly T[]): void {
     this.items.unshift(...items);
-    for (const item of items) this.tokens += roughTokens(item.text);
+    for (const item of items) this.tokens += paragraphTokens(item.text);
   }
 
   clear(): void {
@@ -75,7 +71,7 @@ export class BatchQueue<T extends { text: string; inView: boolean }> {
     const urgent = this.items.filter((item) => item.inView);
     if (urgent.length) this.items = [...urgent, ...this.items.filter((item) => !item.inView)];
     const batch = planBatch(this.items, (item) => item.text, maxTokens);
-    for (const item of batch) this.tokens -= roughTokens(item.text);
+    for (const item of batch) this.tokens -= paragraphTokens(item.text);
     return { batch };
   }
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import type { ChatRequestSpec } from '@/utils/llm/request';
 import { AppError } from '@/utils/errors';
 import { resolveLocale, t } from '@/utils/i18n';
@@ -73,7 +74,7 @@ function parse(raw: unknown, settings: Settings): TranslateInput {
   const limit = Math.min(settings.translateMaxChars, MAX_TOTAL_CHARS);
   if (chars > limit) {
     const locale = resolveLocale(settings.uiLanguage);
-    const number = (n: number) => n.toLocaleString(locale);
+    const number = (n: number) => formatNumber(n, locale);
     throw new AppError('too_large', {
       params: { size: t('translateSize', { chars: number(chars), limit: number(limit) }, locale) },
     });

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/locale-format';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WireError } from '@/utils/errors';
 import { resolveLocale, t, type LocalePreference } from '@/utils/i18n';
@@ -27,7 +28,7 @@ export function tooLargeError(
   settings: { translateMaxChars: number; uiLanguage: LocalePreference },
 ): WireError | undefined {
   if (text.length <= settings.translateMaxChars) return undefined;
-  const number = (n: number) => n.toLocaleString(resolveLocale(settings.uiLanguage));
+  const number = (n: number) => formatNumber(n, resolveLocale(settings.uiLanguage));
   const size = t('translateSize', { chars: number(text.length), limit: number(settings.translateMaxChars) });
   return { code: 'too_large', message: t('error_too_large', { size }), retryable: false };
 }

@@ -18,6 +18,7 @@ const actions = (): ChatMessageActions => ({
   onRegenerate: vi.fn(),
   onOverride: vi.fn(),
   onOpenSettings: vi.fn(),
+  onConnect: vi.fn(),
 });
 const user = (id: string, content: string): ChatMessage => ({ id, role: 'user', content, status: 'done', createdAt: 1 });
 const answer = (id: string, content: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({
@@ -109,9 +110,26 @@ describe('ChatLog', () => {
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
     expect(handlers.onOpenSettings).toHaveBeenCalled();
-    // Nothing to copy in an answer that never came; Regenerate is there for after the fix.
+    // Nothing to copy in an answer that never came, and no Regenerate: asking again cannot help.
     expect(within(answers()[0]!).queryByRole('button', { name: 'Copy' })).toBeNull();
-    expect(within(answers()[0]!).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
+    expect(within(answers()[0]!).queryByRole('button', { name: 'Regenerate' })).toBeNull();
+    expect(within(answers()[0]!).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('offers "Connect your API key" for an answer that failed for want of a key, not the settings or Regenerate', () => {
+    const missing = { code: 'missing_key' as const, message: 'No API key is set yet.', retryable: false };
+    const { handlers } = show([user('q1', 'a'), answer('a1', '', { status: 'error', error: missing })]);
+    const last = answers()[0]!;
+    expect(within(last).queryByRole('button', { name: 'Regenerate' })).toBeNull();
+    expect(within(last).queryByRole('button', { name: 'Open settings' })).toBeNull();
+    fireEvent.click(within(last).getByRole('button', { name: 'Connect your API key' }));
+    expect(handlers.onConnect).toHaveBeenCalledOnce();
+  });
+
+  it('offers Regenerate again once a later answer succeeds', () => {
+    const failed = { code: 'invalid_key' as const, message: 'Bad key.', retryable: false };
+    show([user('q1', 'a'), answer('a1', '', { status: 'error', error: failed }), user('q2', 'b'), answer('a2', 'Fine')]);
+    expect(within(answers()[1]!).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
   });
 
   it('while an answer streams: a waiting line, no actions, and the log is busy', () => {

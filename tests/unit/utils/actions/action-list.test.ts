@@ -18,7 +18,7 @@ describe('built-in actions', () => {
   it('are Explain, Summarize, Rewrite, Fix grammar and Ask, named in the interface language', () => {
     const names = (locale: 'en' | 'zh-CN') => defaultActions().map((action) => resolveAction(action, locale).name);
     expect(names('en')).toEqual(['Explain', 'Summarize', 'Rewrite', 'Fix grammar', 'Ask']);
-    expect(names('zh-CN')).toEqual(['解释', '总结', '改写', '修正语法', '提问']);
+    expect(names('zh-CN')).toEqual(['解释', '摘要', '改写', '修正语法', '提问']);
     for (const action of defaultActions()) {
       expect(resolveAction(action, 'en').prompt).toContain('{{selection}}');
       expect(resolveAction(action, 'zh-CN').prompt).toContain('{{selection}}');

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { markParts, PartStream } from '@/utils/translate/markers';
+import { lineMarker, markParts, PartStream } from '@/utils/translate/markers';
 
 /** Feeds an answer to a PartStream in pieces of the given sizes; returns each part's text. */
-function parse(answer: string, parts: number, sizes: number[] | 'chars' = 'chars'): string[] {
+function parse(answer: string, parts: number, sizes: number[] | 'chars' = 'chars', numbered = false): string[] {
   const out = Array.from({ length: parts }, () => '');
-  const stream = new PartStream(parts, (part, text) => {
-    out[part] += text;
-  });
+  const stream = new PartStream(
+    parts,
+    (part, text) => {
+      out[part] += text;
+    },
+    numbered,
+  );
   let i = 0;
   let n = 0;
   while (i < answer.length) {
@@ -62,5 +66,30 @@ describe('PartStream', () => {
       [0, 'A'],
       [1, 'B'],
     ]);
+  });
+});
+
+describe('PartStream, numbered form (page translation)', () => {
+  const answer = '1\t第一段。\n2\t第二段，\n有两行。\n3\t2024年的第三段';
+  const expected = ['第一段。', '第二段，\n有两行。', '2024年的第三段'];
+
+  it('reads "n<tab>" at a line start as a marker however the stream is cut', () => {
+    expect(lineMarker(2)).toBe('2\t');
+    expect(parse(answer, 3, 'chars', true)).toEqual(expected);
+    expect(parse(answer, 3, [2, 5, 1, 3], true)).toEqual(expected);
+    expect(parse(`<text>\n${answer}\n</text>`, 3, [answer.length + 20], true)).toEqual(expected);
+  });
+
+  it('keeps numbers that are not markers: mid-line, without a tab, or in a one-part answer', () => {
+    expect(parse('1\t共 12\t件\n12 个苹果\n2\t乙', 2, 'chars', true)).toEqual(['共 12\t件\n12 个苹果', '乙']);
+    expect(parse('1\tsingle', 1, 'chars', true)).toEqual(['1\tsingle']);
+  });
+
+  it('still accepts the bracket form, which a model may fall back to', () => {
+    expect(parse('[[1]]\n甲\n[[2]]\n乙', 2, 'chars', true)).toEqual(['甲', '乙']);
+  });
+
+  it('is off unless asked for: the selection translator reads brackets only', () => {
+    expect(parse('1\t甲\n2\t乙', 2, 'chars')).toEqual(['1\t甲\n2\t乙', '']);
   });
 });

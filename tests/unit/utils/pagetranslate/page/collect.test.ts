@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectParagraphs } from '@/utils/pagetranslate/page/collect';
 import { paragraphText, renderTranslation } from '@/utils/pagetranslate/page/paragraph-text';
-import { planBatch, roughTokens } from '@/utils/pagetranslate/page/queue-plan';
+import { paragraphTokens, planBatch } from '@/utils/pagetranslate/page/queue-plan';
 
 const ids = (elements: Element[]) => elements.map((element) => element.id);
 const all = { mainContentOnly: false };
@@ -69,8 +69,8 @@ describe('batches', () => {
     expect(queue).toEqual([]);
   });
 
-  it('counts CJK characters about one token each', () => {
-    expect(roughTokens('你好世界')).toBe(8);
-    expect(roughTokens('abcdefgh')).toBe(6);
+  it('counts CJK characters about one token each, plus two for the paragraph marker', () => {
+    expect(paragraphTokens('你好世界')).toBe(6);
+    expect(paragraphTokens('abcdefgh')).toBe(4);
   });
 });

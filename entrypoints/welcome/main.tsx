@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '@/components/base.css';
+import './welcome.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);
