@@ -28,7 +28,10 @@ describe('the welcome page', () => {
     expect(welcomeErrorText({ code: 'missing_key', message: 'x', retryable: false }, host)).toBe(
       'Paste your API key in the box above, then press Test and save.',
     );
-    const cors = welcomeErrorText({ code: 'cors', message: 'Press Save or Test connection in the settings', retryable: false }, host);
+    const cors = welcomeErrorText(
+      { code: 'cors', message: 'Press Save or Test connection in the settings', retryable: false },
+      host,
+    );
     expect(cors).toContain(host);
     expect(cors).not.toMatch(/settings/i);
     expect(cors).toMatch(/Test and save again/);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { streamChatCompletion, type CompletionOptions } from '@/utils/llm/background/completion-stream';
 import { createClient, type Connection } from '@/utils/llm/background/client';
 import { usageOf } from '@/utils/llm/background/call-usage';
@@ -136,7 +136,9 @@ describe('streamChatCompletion against the fake server', () => {
     fixture.server.enqueue({ kind: 'text', text: 'slow answer that will be stopped', chunkIntervalMs: 50 });
     const controller = new AbortController();
     const { promise, deltas } = await run({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 120);
+    // Stopped mid-answer: once text has arrived (a fixed delay misses it on a busy machine).
+    await vi.waitFor(() => expect(deltas.length).toBeGreaterThan(0), { timeout: 5000 });
+    controller.abort();
     const error = await failure(promise);
     expect(error.code).toBe('aborted');
     expect(deltas.length).toBeGreaterThan(0);
