@@ -9,6 +9,7 @@ import enChat from '@/locales/en/chat.json';
 import enSummary from '@/locales/en/summary.json';
 import enTranslate from '@/locales/en/translate.json';
 import enUsage from '@/locales/en/usage.json';
+import enVoice from '@/locales/en/voice.json';
 import zhActions from '@/locales/zh-CN/actions.json';
 import zhAsk from '@/locales/zh-CN/ask.json';
 import zhChat from '@/locales/zh-CN/chat.json';
@@ -20,6 +21,7 @@ import zhSetup from '@/locales/zh-CN/setup.json';
 import zhSummary from '@/locales/zh-CN/summary.json';
 import zhTranslate from '@/locales/zh-CN/translate.json';
 import zhUsage from '@/locales/zh-CN/usage.json';
+import zhVoice from '@/locales/zh-CN/voice.json';
 
 /** The interface languages Glance ships. */
 export type Locale = 'en' | 'zh-CN';
@@ -38,6 +40,7 @@ const en = {
   ...enAsk,
   ...enPageTranslate,
   ...enSetup,
+  ...enVoice,
 };
 /** Every user-visible string has a key here; English is the reference set. */
 export type MessageKey = keyof typeof en;
@@ -55,6 +58,7 @@ const zh: Record<MessageKey, string> = {
   ...zhAsk,
   ...zhPageTranslate,
   ...zhSetup,
+  ...zhVoice,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -18,6 +18,7 @@ import type { UsageReport } from '@/utils/llm/usage-report';
 import type { PageInspection } from '@/utils/summary/types';
 import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 import type { PageSettings, TranslateInput } from '@/utils/translate/types';
+import type { TranscribeInput } from '@/utils/transcribe/types';
 import type { Spending, UsageOverview } from '@/utils/usage/types';
 
 // ---------------------------------------------------------------- one-shot messages
@@ -153,6 +154,9 @@ export interface Actions {
   runPanelAction: { id: string; tabId: number };
   /** A batch of a page's paragraphs, from the page-translation script; cached ones cost nothing. */
   translatePage: TranslateInput;
+
+  /** Transcribes a dictation the page stored in the extension's IndexedDB (voice input). */
+  transcribe: TranscribeInput;
 }
 
 export type ActionName = keyof Actions;

@@ -44,6 +44,12 @@ export const DEFAULT_SETTINGS = {
   /** The toolbar icon opens the side panel instead of the popup (Chrome). */
   sidePanelOnToolbar: false,
 
+  // Voice input
+  /** Model for dictation; empty: gpt-4o-mini-transcribe, or whisper-1 where the endpoint lists no other. */
+  transcriptionModel: '' as string,
+  /** Language hint sent with dictation: the interface language ('ui'), or none ('auto': the model detects it). */
+  transcriptionLanguage: 'ui' as 'ui' | 'auto',
+
   // Translate
   /** Show the Translate button by selections, on every site Glance may read (see selection-script.ts). */
   translateButton: true,
@@ -124,6 +130,7 @@ export function sanitizeSettings(raw: unknown): Settings {
   result.pageTranslateAlwaysSites = result.pageTranslateAlwaysSites.filter((site) => typeof site === 'string');
   result.pageTranslateNeverSites = result.pageTranslateNeverSites.filter((site) => typeof site === 'string');
   result.pageTranslateCap = clampInteger(result.pageTranslateCap, 1000, 10_000_000, DEFAULT_SETTINGS.pageTranslateCap);
+  if (result.transcriptionLanguage !== 'auto') result.transcriptionLanguage = 'ui';
   if (!(result.translateMaxChars > 0)) result.translateMaxChars = DEFAULT_SETTINGS.translateMaxChars;
   return result;
 }

@@ -1,5 +1,6 @@
 import { formatNumber } from '@/utils/locale-format';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useDictation } from '@/utils/transcribe/ui/use-dictation';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { ChatEstimate } from '@/utils/chat/types';
@@ -149,6 +150,8 @@ export function AskPanel({ tabId, url, cnyPerUsd, onSummarize, onOpenSettings, o
         onDraft={setDraft}
         onSend={() => send(false)}
         onStop={ask.stop}
+        voiceComposer="sidepanel-ask"
+        useVoice={useDictation}
       />
     </section>
   );

@@ -5,6 +5,8 @@ import { t } from '@/utils/i18n';
 import { isSendKey } from '@/utils/ime';
 import { formatCost } from '@/utils/llm/pricing';
 import type { EstimateState } from '@/utils/chat/ui/use-chat-estimate';
+import type { Dictation, DictationHook } from '@/utils/transcribe/ui/use-dictation';
+import { VoiceButton, VoiceStatus } from '@/components/transcribe/voice-controls';
 
 export interface ChatComposerProps {
   draft: string;
@@ -17,7 +19,25 @@ export interface ChatComposerProps {
   onDraft(text: string): void;
   onSend(): void;
   onStop(): void;
+  /** Turns on voice input, naming this composer ('popup-chat'...) so its recordings come back here. */
+  voiceComposer?: string;
+  /** The dictation hook (utils/transcribe/ui/use-dictation.ts); a page passes it with voiceComposer. */
+  useVoice?: DictationHook;
 }
+
+const NO_DICTATION: Dictation = {
+  phase: 'idle',
+  elapsedMs: 0,
+  level: 0,
+  costUsd: null,
+  notice: null,
+  pending: [],
+  toggle() {},
+  discard() {},
+  retry() {},
+  drop() {},
+};
+const useNoDictation: DictationHook = () => NO_DICTATION;
 
 /** The line under the composer: what sending costs, or why it cannot be sent. */
 export function estimateLine(
@@ -63,9 +83,37 @@ export function estimateLine(
  * method's composition (Chinese, Japanese) never sends. Shows the next request's cost before it
  * is paid. Focused when it appears.
  */
-export function ChatComposer({ draft, streaming, disabled, estimate, cnyPerUsd, onDraft, onSend, onStop }: ChatComposerProps) {
+export function ChatComposer(props: ChatComposerProps) {
+  const { draft, streaming, disabled, estimate, cnyPerUsd, onDraft, onSend, onStop, voiceComposer, useVoice } = props;
   const field = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const insertAt = useRef(0);
+  // Dictated text goes in at the cursor as it streams, never sent: the user reads it first.
+  // The hook stays the same for a composer's lifetime (a page passes it or not), as hooks require.
+  const dictation = (voiceComposer && useVoice ? useVoice : useNoDictation)({
+    composer: voiceComposer ?? '',
+    ready: !disabled,
+    beginInsert() {
+      const current = draftRef.current;
+      insertAt.current = Math.min(field.current?.selectionEnd ?? current.length, current.length);
+      // A transcript typed after a word gets a space, as a person would leave one.
+      if (insertAt.current > 0 && !/\s$/.test(current.slice(0, insertAt.current))) insertAfter(' ');
+    },
+    insert: insertAfter,
+  });
+  function insertAfter(text: string) {
+    const current = draftRef.current;
+    const at = Math.min(insertAt.current, current.length);
+    const next = current.slice(0, at) + text + current.slice(at);
+    insertAt.current = at + text.length;
+    draftRef.current = next;
+    onDraft(next);
+    const cursor = insertAt.current;
+    requestAnimationFrame(() => field.current?.setSelectionRange(cursor, cursor));
+  }
+  const recording = dictation.phase === 'recording';
   const line = estimateLine(estimate, draft ? draft.length : 0, cnyPerUsd);
   const shownEstimate = draft.trim() ? line : { text: '', blocked: false, warning: false };
   const canSend = !streaming && !disabled && draft.trim().length > 0 && !shownEstimate.blocked;
@@ -85,7 +133,14 @@ export function ChatComposer({ draft, streaming, disabled, estimate, cnyPerUsd, 
         event.preventDefault();
         send();
       }}
+      onKeyDown={(event) => {
+        if (recording && event.key === 'Escape') {
+          event.preventDefault();
+          dictation.discard();
+        }
+      }}
     >
+      {voiceComposer && useVoice && <VoiceStatus dictation={dictation} cnyPerUsd={cnyPerUsd} />}
       <textarea
         ref={field}
         aria-label={t('chatMessageLabel')}
@@ -100,7 +155,9 @@ export function ChatComposer({ draft, streaming, disabled, estimate, cnyPerUsd, 
           if (!isSendKey(event, composing.current)) return;
           // Enter never inserts a line here, sent or not (an answer may still be streaming).
           event.preventDefault();
-          send();
+          // While recording, Enter stops the recording instead of sending.
+          if (recording) dictation.toggle();
+          else send();
         }}
       />
       <div class="chat-composer-row">
@@ -108,6 +165,7 @@ export function ChatComposer({ draft, streaming, disabled, estimate, cnyPerUsd, 
         <p id="chat-estimate" class={`chat-estimate${shownEstimate.warning ? ' warning' : ''}`} aria-busy={estimate.counting}>
           {shownEstimate.text}
         </p>
+        {voiceComposer && useVoice && <VoiceButton dictation={dictation} />}
         {streaming ? (
           <button type="button" onClick={onStop}>
             {t('stop')}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useDictation } from '@/utils/transcribe/ui/use-dictation';
 import { useMemo } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ChatControls, ChatState } from '@/utils/chat/ui/use-chat';
@@ -101,6 +102,8 @@ export function ChatPanel({
         onDraft={controls.setDraft}
         onSend={controls.send}
         onStop={controls.stop}
+        voiceComposer="popup-chat"
+        useVoice={useDictation}
       />
       <StatusMessage status={notice} />
     </section>

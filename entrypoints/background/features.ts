@@ -8,6 +8,7 @@ import { llmFeature } from '@/utils/llm/background/feature';
 import { pageTranslateFeature } from '@/utils/pagetranslate/background/feature';
 import { setupFeature } from '@/utils/setup/background/feature';
 import { summaryFeature } from '@/utils/summary/background/feature';
+import { transcribeFeature } from '@/utils/transcribe/background/feature';
 import { translateFeature } from '@/utils/translate/background/feature';
 import { usageFeature } from '@/utils/usage/background/feature';
 
@@ -26,6 +27,7 @@ export const FEATURES = [
   askFeature,
   pageTranslateFeature,
   setupFeature,
+  transcribeFeature,
 ] as const;
 
 type MergedKey = 'handlers' | 'actions' | 'commands';

@@ -21,6 +21,7 @@ import { PageTranslateSettings } from '@/components/pagetranslate/page-translate
 import { UsageSection } from './usage-section';
 import { AboutSection } from './about-section';
 import { SettingsNav, useCurrentSection } from './settings-nav';
+import { VoiceSettings } from '@/components/transcribe/settings';
 
 type Draft = ConnectionDraft & { apiKey: string };
 type Busy = 'test' | 'save' | 'models' | null;
@@ -163,6 +164,7 @@ export function App() {
             defaultSystemPrompt={defaultSystemPrompt(getLocale())}
             onSave={async (patch) => void (await updateSettings(patch))}
           />
+          <VoiceSettings {...settings} models={models} onChange={changeGeneral} />
         </div>
         <div id="summaries" class="settings-section">
           <SummarySettings {...settings} onChange={changeGeneral} />

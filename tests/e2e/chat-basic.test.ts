@@ -52,8 +52,8 @@ describe('popup chat', () => {
     await glance.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await openChat(glance);
     await page.getByRole('button', { name: 'New chat' }).click();
-    await page.getByRole('combobox', { name: 'Model' }).fill('gpt-4.1-mini');
-    await page.getByRole('combobox', { name: 'Model' }).press('Tab');
+    await page.getByRole('combobox', { name: 'Model', exact: true }).fill('gpt-4.1-mini');
+    await page.getByRole('combobox', { name: 'Model', exact: true }).press('Tab');
     const answer = 'Use this:\n\n```python\nprint("hi")\n```\n\nDone.';
     server.enqueue({ kind: 'text', text: answer });
     await sendMessage(page, 'Give me code.');
@@ -68,10 +68,10 @@ describe('popup chat', () => {
     // The model stays with the conversation: a new chat starts on the default one.
     await page.getByRole('button', { name: 'New chat' }).click();
     expect(await answers(page).count()).toBe(0);
-    expect(await page.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('gpt-4o-mini');
+    expect(await page.getByRole('combobox', { name: 'Model', exact: true }).inputValue()).toBe('gpt-4o-mini');
     await page.getByRole('button', { name: 'History' }).click();
     await page.getByRole('button', { name: 'Give me code.' }).click();
-    await expect.poll(() => page.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('gpt-4.1-mini');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Model', exact: true }).inputValue()).toBe('gpt-4.1-mini');
     await page.close();
   });
 

@@ -10,7 +10,7 @@ export async function fillConnection(
   await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: values.provider ?? 'Custom (OpenAI-compatible)' });
   await page.getByRole('textbox', { name: 'Base URL' }).fill(values.baseURL);
   if (values.apiKey !== undefined) await page.getByRole('textbox', { name: 'API key' }).fill(values.apiKey);
-  await page.getByRole('combobox', { name: 'Model' }).fill(values.model ?? 'gpt-4o-mini');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill(values.model ?? 'gpt-4o-mini');
 }
 
 /** Points Glance at the fake server through its settings page and saves; returns the page. */

@@ -40,6 +40,19 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
+/** Options of `launchGlance`. */
+export interface LaunchOptions {
+  /** Keep the welcome tab a fresh install opens (the first-run test drives it). */
+  keepWelcome?: boolean;
+  /** More Chromium flags, e.g. a fake microphone: `fakeMicrophoneArgs(wav)`. */
+  extraArgs?: string[];
+}
+
+/** Flags for a fake microphone that plays `wav` (looped) and a permission prompt that always allows. */
+export function fakeMicrophoneArgs(wav: string): string[] {
+  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`];
+}
+
 /** How long a fresh install takes to open its welcome tab, at most. */
 const WELCOME_TIMEOUT_MS = 15_000;
 
@@ -63,7 +76,7 @@ export async function findWelcomePage(context: BrowserContext, extensionId: stri
  * the install opens is closed before this returns (so no test meets a stray tab), unless
  * `keepWelcome` is set (the first-run test drives it).
  */
-export async function launchGlance(options: { keepWelcome?: boolean } = {}): Promise<Glance> {
+export async function launchGlance(options: LaunchOptions = {}): Promise<Glance> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -73,7 +86,7 @@ export async function launchGlance(options: { keepWelcome?: boolean } = {}): Pro
     headless: true,
     locale: 'en-US',
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(EXTENSION_DIR),
+    args: [...chromiumArgs(EXTENSION_DIR), ...(options.extraArgs ?? [])],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;

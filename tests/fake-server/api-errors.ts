@@ -176,6 +176,21 @@ export const errors = {
     return { kind: 'error', status: 404, body: invalidUrlBody(method, path) };
   },
 
+  /** 413 from the proxy in front of the API (nginx's page, not JSON): the upload was too large. */
+  payloadTooLarge(): HtmlScenario {
+    const body =
+      '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n' +
+      '<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+    return { kind: 'html', status: 413, body };
+  },
+
+  /** 400 for audio the API cannot read (reported wording). */
+  unsupportedAudioFormat(): ErrorScenario {
+    const formats = "['flac', 'm4a', 'mp3', 'mp4', 'mpeg', 'mpga', 'oga', 'ogg', 'wav', 'webm']";
+    const message = `Invalid file format. Supported formats: ${formats}`;
+    return { kind: 'error', status: 400, body: errorBody(message, 'invalid_request_error', null, null) };
+  },
+
   /** A relay's "502 Bad Gateway" HTML page instead of JSON. */
   badGateway(): HtmlScenario {
     return { kind: 'html', status: 502 };

@@ -20,11 +20,11 @@ export function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-/** Reads the whole request body as UTF-8. */
-export async function readBody(req: IncomingMessage): Promise<string> {
+/** Reads the whole request body as bytes (multipart uploads are binary). */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
 }
 
 /** Lower-cased header map with repeated values joined, for RecordedRequest. */

@@ -19,4 +19,7 @@ export { chatCompletion, splitIntoChunks } from './chat-chunks';
 export { countPromptTokens, countTextTokens, encodingFor } from './usage';
 export { recordedDir, resolveRecordedFile, readRecordedBytes, readRecordedText } from './fixture-files';
 export type * from './types';
+export { DEFAULT_TRANSCRIPT, audioSeconds } from './transcription-answer';
+export { sniffContainer, containerOfName, type AudioContainer } from './audio-format';
+export { parseMultipart, boundaryOf } from './multipart';
 export { providerScenario, providersDir, readProviderFixture } from './providers';

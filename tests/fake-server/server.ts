@@ -10,9 +10,11 @@ import { flattenHeaders, JSON_CONTENT_TYPE, readBody, sendBody } from './http-ut
 import { DEFAULT_MODELS, listModelsBody } from './models';
 import { createRequestLog } from './request-log';
 import { checkChatRequest, parseJsonBody } from './request-rules';
+import { DEFAULT_TRANSCRIPT, playTranscript } from './transcription-answer';
+import { checkTranscriptionRequest } from './transcription-rules';
 import { playScenario } from './scenario-runner';
 import { warmUpValidator } from './schema-validator';
-import type { FakeServer, FakeServerOptions, RecordedRequest, Scenario, TextScenario } from './types';
+import type { FakeServer, FakeServerOptions, RecordedRequest, Scenario, TextScenario, TranscriptionScenario } from './types';
 import { contentText } from './usage';
 
 /** The key the fake server accepts unless told otherwise. */
@@ -25,6 +27,9 @@ export function echoScenario(body: unknown, chunkIntervalMs?: number): TextScena
   const words = Array.from(contentText(lastUser?.content)).slice(0, 40).join('');
   return { kind: 'text', text: `Echo: ${words}`, chunkIntervalMs };
 }
+
+const TRANSCRIPTION_ROUTE = 'POST /v1/audio/transcriptions';
+const KNOWN_ROUTES = new Set(['GET /v1/models', 'POST /v1/chat/completions', TRANSCRIPTION_ROUTE]);
 
 /** The key a request carries: `Authorization: Bearer <key>` or Azure's `api-key: <key>`. */
 function keysOf(req: IncomingMessage): string[] {
@@ -52,6 +57,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const models = [...(options.models ?? DEFAULT_MODELS)];
   const queue: Scenario[] = [];
+  const transcriptionQueue: TranscriptionScenario[] = [];
   let fallback: Scenario | null = null;
   let modelsResponse: Scenario | null = null;
   const log = createRequestLog();
@@ -88,7 +94,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     res.setHeader('openai-version', '2020-10-01');
     if (method === 'OPTIONS') return answerPreflight(req, res);
 
-    const rawBody = await readBody(req);
+    const bytes = await readBody(req);
+    const rawBody = bytes.toString('utf8');
     const parsed = parseJsonBody(rawBody);
     const request: RecordedRequest = {
       method,
@@ -101,7 +108,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     log.add(request);
     const signal = signalFor(res);
     const route = `${method} ${path}`;
-    if (route !== 'GET /v1/models' && route !== 'POST /v1/chat/completions') {
+    if (!KNOWN_ROUTES.has(route)) {
       return sendBody(res, 404, JSON_CONTENT_TYPE, prettyJson(invalidUrlBody(method, path)));
     }
     // Like the real API: a wrong key is a JSON 401 even when stream: true was asked.
@@ -113,6 +120,19 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     if (route === 'GET /v1/models') {
       if (modelsResponse) return playScenario(modelsResponse, res, { body: {}, signal });
       return sendBody(res, 200, JSON_CONTENT_TYPE, prettyJson(listModelsBody(models)));
+    }
+
+    if (route === TRANSCRIPTION_ROUTE) {
+      const checked = checkTranscriptionRequest(req.headers['content-type'], bytes, models);
+      if (!checked.ok) {
+        if (checked.rejection.validationError) validationErrors.push(checked.rejection.validationError);
+        return sendBody(res, checked.rejection.status, JSON_CONTENT_TYPE, checked.rejection.body);
+      }
+      request.body = undefined;
+      request.form = checked.request;
+      const scenario = transcriptionQueue.shift() ?? { kind: 'transcript', text: options.transcript ?? DEFAULT_TRANSCRIPT };
+      if (scenario.kind === 'transcript') return playTranscript(scenario, checked.request, res, signal);
+      return playScenario(scenario, res, { body: {}, signal });
     }
 
     const rejection = parsed.ok ? checkChatRequest(parsed.body, models) : parsed.rejection;
@@ -153,6 +173,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     requests: log.requests,
     validationErrors,
     enqueue: (...scenarios) => void queue.push(...scenarios),
+    enqueueTranscription: (...scenarios) => void transcriptionQueue.push(...scenarios),
     setDefault: (scenario) => {
       fallback = scenario;
     },
@@ -161,6 +182,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     },
     reset() {
       queue.length = 0;
+      transcriptionQueue.length = 0;
       validationErrors.length = 0;
       log.clear();
       fallback = null;

@@ -137,6 +137,36 @@ export type Scenario =
   | HangScenario
   | JsonScenario;
 
+/** A transcript for /v1/audio/transcriptions, answered in the format the request asked for. */
+export interface TranscriptScenario extends ScenarioTiming {
+  kind: 'transcript';
+  text: string;
+  /** Seconds of audio the answer reports (default: from the WAV header, or the size at 24 kbit/s). */
+  durationSeconds?: number;
+  /** Longest streamed delta, in characters (default 6). */
+  chunkChars?: number;
+  /** Pause between two streamed deltas (default 0). */
+  chunkIntervalMs?: number;
+}
+
+/** What the fake server does with one transcription request. */
+export type TranscriptionScenario =
+  | TranscriptScenario
+  | ErrorScenario
+  | HtmlScenario
+  | NonJsonScenario
+  | HangScenario
+  | JsonScenario;
+
+/** The audio file of a transcription request, as it arrived. */
+export interface UploadedFile {
+  filename: string;
+  contentType?: string;
+  bytes: Buffer;
+  /** The container its magic bytes show ('webm', 'ogg', 'wav'...). */
+  container: string;
+}
+
 /** One request as the server received it. */
 export interface RecordedRequest {
   method: string;
@@ -149,6 +179,8 @@ export interface RecordedRequest {
   rawBody: string;
   /** Date.now() when the request arrived. */
   receivedAt: number;
+  /** Transcription requests: the form's fields (typed) and the audio file, once checked. */
+  form?: { fields: Record<string, unknown>; file: UploadedFile };
 }
 
 /** Options of `startFakeServer`. */
@@ -159,6 +191,8 @@ export interface FakeServerOptions {
   port?: number;
   /** Model ids the server knows; others get 404 model_not_found. */
   models?: string[];
+  /** What the transcriber answers when no scenario is queued (default: DEFAULT_TRANSCRIPT). */
+  transcript?: string;
   /** Pause between chunks of the built-in echo answer (default 0), so a person sees it stream. */
   chunkIntervalMs?: number;
 }
@@ -176,6 +210,8 @@ export interface FakeServer {
   validationErrors: string[];
   /** Scenarios for the next chat requests, one each, in order. */
   enqueue(...scenarios: Scenario[]): void;
+  /** Scenarios for the next transcription requests, one each, in order. */
+  enqueueTranscription(...scenarios: TranscriptionScenario[]): void;
   /** Scenario used when the queue is empty (instead of the echo answer). */
   setDefault(scenario: Scenario): void;
   /** Scripts GET /v1/models; null restores the normal model list. */

@@ -41,6 +41,8 @@ export function classifyHttpError(
   if (typeof body === 'string' || body === undefined) {
     const text = body ?? '';
     if (looksLikeHtml(text)) {
+      // A proxy's "413 Request Entity Too Large" page: the upload, not the address, is wrong.
+      if (status === 413) return new AppError('too_large', { params: { ...params, size: `HTTP ${status}` } });
       if (status >= 500) return new AppError('server_error', { params, detail: `HTTP ${status}` });
       if (status === 404) return new AppError('endpoint_not_found', { params });
       return new AppError('html_response', { params, detail: `HTTP ${status}` });

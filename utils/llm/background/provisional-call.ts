@@ -1,4 +1,4 @@
-import { costOf, priceFor, type PriceOverrides } from '@/utils/llm/pricing';
+import { audioCostOf, costOf, priceFor, type PriceOverrides } from '@/utils/llm/pricing';
 import { getTokenizer } from '@/utils/llm/tokens';
 import type { CallRecord } from '@/utils/usage/types';
 import { pendingCalls, recordCall, replaceCall, updatePending } from './ledger';
@@ -89,7 +89,9 @@ export async function settleLeftoverCalls(prices: PriceOverrides, worker: string
     if (line.worker === worker || line.id === undefined) continue;
     // Counted outside the transaction: IndexedDB commits a transaction that waits on other work.
     const completionTokens = (await getTokenizer(line.model)).count(line.arrived ?? '');
-    const costUsd = costOf({ ...line, completionTokens }, priceFor(line.model, prices));
+    const price = priceFor(line.model, prices);
+    // A transcription is billed by the minute of audio sent, whatever text came back.
+    const costUsd = line.audioSeconds ? audioCostOf(line.audioSeconds, price) : costOf({ ...line, completionTokens }, price);
     const done = await updatePending(line.id, ({ arrived: _text, worker: _run, ...rest }) => ({
       ...rest,
       completionTokens,

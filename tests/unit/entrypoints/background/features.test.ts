@@ -16,7 +16,7 @@ describe('the feature list', () => {
   });
 
   it('builds the maps from every feature: each handler and action comes from exactly one feature', () => {
-    const handlerNames = FEATURES.flatMap((feature) => Object.keys(feature.handlers ?? {}));
+    const handlerNames = FEATURES.flatMap((feature) => Object.keys('handlers' in feature ? feature.handlers : {}));
     const actionNames = FEATURES.flatMap((feature) => Object.keys('actions' in feature ? feature.actions : {}));
     expect(Object.keys(handlers).sort()).toEqual([...handlerNames].sort());
     expect(Object.keys(actions).sort()).toEqual([...actionNames].sort());

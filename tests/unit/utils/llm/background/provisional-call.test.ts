@@ -90,6 +90,29 @@ describe('a provisional ledger line', () => {
     expect(running).toMatchObject({ status: 'pending' });
   });
 
+  it('settles a transcription a dead worker left at its per-minute price, not as unpriced tokens', async () => {
+    await recordCall({
+      time: Date.now() - 5000,
+      feature: 'transcribe',
+      model: 'whisper-1',
+      host: 'api.openai.com',
+      promptTokens: 0,
+      cachedTokens: 0,
+      completionTokens: 0,
+      reasoningTokens: 0,
+      audioSeconds: 90,
+      estimated: false,
+      costUsd: 0.009,
+      status: 'pending',
+      worker: 'a worker that died',
+      arrived: '',
+    });
+    expect(await settleLeftoverCalls({}, 'now')).toBe(1);
+    const [line] = (await allUsage()).calls;
+    expect(line).toMatchObject({ status: 'interrupted', audioSeconds: 90 });
+    expect(line!.costUsd).toBeCloseTo(0.009, 8);
+  });
+
   it('is kept through the database upgrade that indexes it: older calls stay', async () => {
     const old = await openDB('glance-ledger', 1, {
       upgrade(database) {
