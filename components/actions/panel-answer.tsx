@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
+import { formatNumber } from '@/utils/locale-format';
 import type { PanelActionView } from '@/utils/actions/types';
 import { useActionRun } from '@/utils/actions/ui/use-action-run';
 import { ErrorNotice } from '@/components/error-notice';
@@ -19,7 +20,7 @@ export interface PanelActionAnswerProps {
 
 /** "1,234 tokens sent · $0.0004 before the answer": what the request costs before anything comes back. */
 function estimateLine(view: PanelActionView, cnyPerUsd: number): string {
-  const tokens = view.tokens.toLocaleString();
+  const tokens = formatNumber(view.tokens);
   return view.costUsd === null
     ? t('actionPreviewNoPrice', { tokens, model: view.model })
     : t('actionPreviewCost', { tokens, cost: formatCost(view.costUsd, cnyPerUsd) });
