@@ -26,6 +26,11 @@ export function answers(page: Page): Locator {
 export async function sendMessage(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(text);
+  // As a person would: once Send can be pressed (the conversation has loaded).
+  await page
+    .locator('button[type=submit]:not([disabled])', { hasText: 'Send' })
+    .waitFor({ timeout: 10_000 })
+    .catch(() => {});
   await box.press('Enter');
   // Taken once the composer empties: until then Send is still the old one, and waitForAnswerEnd
   // would find it at once. A send refused at once gets its text back; the caller checks that.

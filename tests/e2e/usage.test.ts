@@ -36,7 +36,9 @@ it('lists a Test connection and a chat with the provider token counts and their 
   await sendMessage(popup, 'Hello, how much did this cost?');
   await waitForAnswerEnd(popup);
 
-  const chats = server.requests.map((r, i) => [r, i] as const).filter(([r]) => r.path === '/v1/chat/completions');
+  const chatRequests = () => server.requests.map((r, i) => [r, i] as const).filter(([r]) => r.path === '/v1/chat/completions');
+  await expect.poll(() => chatRequests().length, { timeout: 10_000 }).toBe(2);
+  const chats = chatRequests();
   const testCall = billed(chats[0]![1], '');
   const chatCall = billed(chats[1]![1], 'Usage is counted for every call.');
   const chatCost = formatCost(
