@@ -1,7 +1,8 @@
 import { resolveBaseURL, type ResolvedEndpoint } from '@/utils/llm/endpoint';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import type { ConnectionDraft, KeyStatus } from '@/utils/llm/connection';
-import { keyRequired, PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
+import { keyRequired, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
+import { BaseUrlInput, ProviderSelect } from './fields';
 import { KeyInput } from './key-input';
 import { StatusMessage } from '@/components/status-message';
 import type { Status } from '@/utils/ui/status';
@@ -55,25 +56,9 @@ export function ConnectionForm(props: ConnectionFormProps) {
     >
       <h2>{t('connectionHeading')}</h2>
 
-      <label for="provider">{t('providerLabel')}</label>
-      <select id="provider" value={draft.provider} onChange={(e) => chooseProvider(e.currentTarget.value as ProviderId)}>
-        {PROVIDER_IDS.map((id) => (
-          <option key={id} value={id}>
-            {t(`provider_${id}` as MessageKey)}
-          </option>
-        ))}
-      </select>
+      <ProviderSelect value={draft.provider} onChoose={chooseProvider} />
 
-      <label for="base-url">{t('baseUrlLabel')}</label>
-      <input
-        id="base-url"
-        type="text"
-        inputMode="url"
-        spellcheck={false}
-        value={draft.baseURL}
-        placeholder="https://api.example.com/v1"
-        onInput={(e) => set({ baseURL: e.currentTarget.value })}
-      />
+      <BaseUrlInput value={draft.baseURL} onInput={(baseURL) => set({ baseURL })} />
       <p class="hint">
         {draft.provider === 'azure' && <span>{t('azureHint')} </span>}
         {endpoint && <span>{t('baseUrlHint', { url: endpoint.baseURL })}</span>}

@@ -1,8 +1,9 @@
+import { BaseUrlInput, ProviderSelect } from '@/components/connection/fields';
 import { KeyInput } from '@/components/connection/key-input';
 import { StatusMessage } from '@/components/status-message';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import type { ConnectionDraft, KeyStatus } from '@/utils/llm/connection';
-import { keyRequired, PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
+import { keyRequired, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
 import { asksForBaseURL, asksForModel } from '@/utils/setup/welcome-logic';
 import type { Status } from '@/utils/ui/status';
 
@@ -37,26 +38,10 @@ export function ConnectForm({ draft, keyStatus, busy, status, onChange, onTestAn
       }}
     >
       <h2>{t('welcomeStepProvider')}</h2>
-      <label for="provider">{t('providerLabel')}</label>
-      <select id="provider" value={draft.provider} onChange={(e) => choose(e.currentTarget.value as ProviderId)}>
-        {PROVIDER_IDS.map((id) => (
-          <option key={id} value={id}>
-            {t(`provider_${id}` as MessageKey)}
-          </option>
-        ))}
-      </select>
+      <ProviderSelect value={draft.provider} onChoose={choose} />
       {asksForBaseURL(draft.provider) ? (
         <>
-          <label for="base-url">{t('baseUrlLabel')}</label>
-          <input
-            id="base-url"
-            type="text"
-            inputMode="url"
-            spellcheck={false}
-            value={draft.baseURL}
-            placeholder="https://api.example.com/v1"
-            onInput={(e) => set({ baseURL: e.currentTarget.value })}
-          />
+          <BaseUrlInput value={draft.baseURL} onInput={(baseURL) => set({ baseURL })} />
           <p class="hint">{draft.provider === 'azure' ? t('azureHint') : t('welcomeBaseUrlHint')}</p>
         </>
       ) : (
