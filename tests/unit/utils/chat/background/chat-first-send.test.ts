@@ -4,18 +4,16 @@ import { actions } from '@/entrypoints/background/features';
 import { JobManager } from '@/entrypoints/background/jobs';
 import { byteBound } from '@/utils/chat/background/counter';
 import { setApiKey } from '@/utils/llm/background/secret-store';
-import { getTokenizer, setRanksLoader, type RanksLoader } from '@/utils/llm/tokens';
+import { getTokenizer, setRanksLoader } from '@/utils/llm/tokens';
 import type { ChatInput } from '@/utils/chat/types';
 import type { StreamEvent } from '@/utils/protocol';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { useFakeServer } from '@/tests/fake-server/test-helpers';
 import { createFakePort } from '@/tests/unit/helpers/ports';
+import { packageRanks } from '@/tests/unit/setup/tokenizer';
 
 // A worker that has just woken has no tokenizer yet: a first message must not wait for its ranks.
 const fixture = useFakeServer();
-const packageRanks: RanksLoader = async (encoding) =>
-  (await (encoding === 'o200k_base' ? import('gpt-tokenizer/bpeRanks/o200k_base') : import('gpt-tokenizer/bpeRanks/cl100k_base')))
-    .default;
 
 /** Ranks that load only when the test lets them. */
 function gatedRanks(): { release(): void; asked: () => number } {
