@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { rankLines } from './utils/llm/tokenizer-slices';
 
 /** Chrome's `_locales` folder names for our locale ids. */
 const MANIFEST_LOCALES = { en: 'en', 'zh-CN': 'zh_CN' } as const;
@@ -32,14 +34,15 @@ function devHostPermissions(mode: string): string[] {
 }
 
 /**
- * The tokenizer's merge ranks as JSON files, fetched by utils/llm/tokens.ts on first use instead of
- * being bundled into the background (where they slowed every service-worker start by ~400 ms).
+ * The tokenizer's merge ranks, one JSON value per line, fetched by utils/llm/tokens.ts on first use
+ * instead of being bundled into the background (where they slowed every service-worker start by
+ * ~400 ms) and parsed a slice at a time (utils/llm/tokenizer-slices.ts).
  */
 async function tokenizerFiles() {
   return Promise.all(
     (['o200k_base', 'cl100k_base'] as const).map(async (encoding) => {
       const ranks = (await import(`gpt-tokenizer/bpeRanks/${encoding}`)).default;
-      return { relativeDest: `tokenizer/${encoding}.json`, contents: JSON.stringify(ranks) };
+      return { relativeDest: `tokenizer/${encoding}.ndjson`, contents: rankLines(ranks) };
     }),
   );
 }
@@ -73,6 +76,54 @@ function bareContentScriptContext(): Plugin {
   };
 }
 
+/**
+ * The background calls three of the SDK's resources (chat completions, models, audio). The SDK's
+ * client constructs all twenty-odd of them, and chat completions import the tool-runner helpers,
+ * so every resource would be bundled (~100 KB of the background's minified size). For the
+ * background build the unused ones become empty classes: the client, its requests, streaming,
+ * uploads and errors are the SDK's own code.
+ */
+function slimOpenAI(): Plugin {
+  const sdk = resolve('node_modules/openai');
+  const used = new Set(['chat/chat.mjs', 'models.mjs', 'audio/audio.mjs']);
+  const apiId = '\0glance:openai-api';
+  const stubPrefix = '\0glance:openai-stub:';
+  const exportedNames = (file: string) => {
+    const source = readFileSync(file, 'utf8');
+    const names = [...source.matchAll(/^export (?:class|function|const) (\w+)/gm)].map((match) => match[1]);
+    for (const [, list] of source.matchAll(/^export \{([^}]*)\}/gm)) {
+      const items = list.split(',').map((item) => item.trim());
+      names.push(...items.filter(Boolean).map((item) => item.split(/\s+as\s+/).pop() as string));
+    }
+    return [...new Set(names)];
+  };
+  const stub = (names: string[]) =>
+    names.map((name) => `export class ${name} { constructor(client) { this._client = client; } }`).join('\n');
+  return {
+    name: 'glance:slim-openai',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.startsWith(sdk)) return undefined;
+      const from = importer.slice(sdk.length + 1);
+      const target = resolve(dirname(importer), source);
+      if (target === `${sdk}/resources/index.mjs`) return apiId;
+      const resource = from === 'client.mjs' && source.startsWith('./resources/') && !used.has(source.slice(12));
+      const runner = from === 'resources/chat/completions/completions.mjs' && source.startsWith('../../../lib/');
+      return resource || runner ? stubPrefix + target : undefined;
+    },
+    load(id) {
+      if (id.startsWith(stubPrefix)) return stub(exportedNames(id.slice(stubPrefix.length)));
+      if (id !== apiId) return undefined;
+      const client = readFileSync(`${sdk}/client.mjs`, 'utf8');
+      const names = [...new Set([...client.matchAll(/new API\.(\w+)\(/g)].map((match) => match[1]))];
+      const real = { Chat: 'chat/chat.mjs', Models: 'models.mjs', Audio: 'audio/audio.mjs' } as Record<string, string>;
+      return names
+        .map((name) => (real[name] ? `export { ${name} } from '${sdk}/resources/${real[name]}';` : stub([name])))
+        .join('\n');
+    },
+  };
+}
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -90,6 +141,9 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.name === 'content' && entry.type === 'content-script')) {
         config.plugins = [bareContentScriptContext(), ...(config.plugins ?? [])];
+      }
+      if (entrypoints.some((entry) => entry.type === 'background')) {
+        config.plugins = [slimOpenAI(), ...(config.plugins ?? [])];
       }
     },
     'build:publicAssets': async (_wxt, files) => {

@@ -1,5 +1,6 @@
-import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { ChatTurn } from '@/utils/llm/request';
+import { buildEncoding, parseRankLines, type Rank } from './tokenizer-slices';
 
 /** The tokenizer encodings Glance ships (as JSON assets, loaded on first use). */
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -21,22 +22,22 @@ export interface Tokenizer {
 }
 
 /** Where the merge ranks of an encoding come from: the extension's assets, or (Node) the package. */
-export type RanksLoader = (encoding: EncodingName) => Promise<(string | number[])[]>;
+export type RanksLoader = (encoding: EncodingName) => Promise<Rank[]>;
 
 /**
  * The ranks are 1.7 MB (o200k) and 0.8 MB (cl100k) of data. Bundled into the background they
  * made every service-worker start ~400 ms slower, so they are fetched from the extension's own
- * files the first time a count is needed.
+ * files (one JSON value per line) the first time a count is needed, and parsed a slice at a time.
  */
 const fetchFromExtension: RanksLoader = async (encoding) => {
   // The extension's own URL for a file; the global API, so that pure modules stay polyfill-free.
   const runtime = (globalThis as { chrome?: { runtime: { getURL(path: string): string } } }).chrome?.runtime;
-  const response = await fetch(runtime!.getURL(`/tokenizer/${encoding}.json`));
-  return (await response.json()) as (string | number[])[];
+  const response = await fetch(runtime!.getURL(`/tokenizer/${encoding}.ndjson`));
+  return parseRankLines(await response.text());
 };
 
 let loadRanks: RanksLoader = fetchFromExtension;
-const apis = new Map<EncodingName, Promise<ReturnType<typeof GptEncoding.getEncodingApi>>>();
+const apis = new Map<EncodingName, Promise<GptEncoding>>();
 
 /** Replaces where ranks are loaded from (Node tests and benchmarks read them from the package). */
 export function setRanksLoader(loader: RanksLoader): void {
@@ -68,7 +69,7 @@ export async function getTokenizer(model: string): Promise<Tokenizer> {
   const { encoding, exact } = encodingForModel(model);
   let api = apis.get(encoding);
   if (!api) {
-    api = loadRanks(encoding).then((ranks) => GptEncoding.getEncodingApi(encoding, () => ranks));
+    api = loadRanks(encoding).then((ranks) => buildEncoding(encoding, ranks));
     api.catch(() => apis.delete(encoding));
     apis.set(encoding, api);
   }

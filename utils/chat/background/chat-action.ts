@@ -66,7 +66,10 @@ function parse(raw: unknown): ChatInput {
 async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
   const prepared = input.op === 'send' ? await prepareSend(input) : await prepareRegenerate(input, ctx.settings);
   const writer = new AnswerWriter(prepared.answer, ctx.jobId);
-  await writer.begin();
+  // Stored alongside the request, not before it: the question is already saved (prepareSend), and
+  // a failed write here still ends in writer.finish, whose failure the user is told about.
+  const begun = writer.begin();
+  begun.catch(() => {});
   let result: Awaited<ReturnType<typeof callModel>>;
   try {
     const built = await planSend(prepared.request, ctx.settings);
@@ -87,11 +90,13 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
     const failure = ctx.signal.aborted ? new AppError('aborted') : asAppError(error);
     const end = endOf(failure, writer.content, usageBeforeFailure(error), ctx);
     if (end.usage) ctx.usage(end.usage);
+    await begun.catch(() => {});
     // A failed write here throws storage_failed instead: the user must learn the answer is not saved.
     await writer.finish(end);
     throw end.failure;
   }
   ctx.usage(result.usage);
+  await begun.catch(() => {});
   // Reasoning is never the answer; it is kept, folded under it, only for users who asked for it.
   const reasoning = ctx.settings.showReasoning && result.reasoning ? result.reasoning : undefined;
   await writer.finish({ status: 'done', usage: result.usage, reasoning });

@@ -55,15 +55,19 @@ export function usageBeforeFailure(error: unknown): UsageReport | undefined {
  * cannot be written, the answer still arrives, its usage flagged `unrecorded`.
  */
 export async function callModel(call: ModelCall, env: ModelCallEnv): Promise<ModelCallResult> {
-  // Test connection costs one token and must work to diagnose anything, budget or not.
+  // Read together; the budget's refusal comes first. Test connection costs one token and must
+  // work to diagnose anything, budget or not.
+  const resolving = env.connection ? Promise.resolve(env.connection) : resolveConnection(env.settings);
+  resolving.catch(() => {});
   if (call.feature !== 'test') await assertWithinBudget(env.settings, env.locale);
-  const connection = env.connection ?? (await resolveConnection(env.settings));
+  const connection = await resolving;
   const body = buildChatBody(call.spec, connection.provider);
   const prices = env.settings.priceOverrides;
-  // Before the request is sent: a worker that dies mid-answer leaves a billed line, not none.
-  // Its prompt is counted roughly at first: a worker that has just woken may have no tokenizer
-  // yet, and neither the request nor the first text waits for one; the exact count follows it.
-  const line = await openCall(lineOf(call.feature, connection.host, roughUsage(body, prices)));
+  // Written as the request is sent (its write is queued first, not awaited): a worker that dies
+  // mid-answer leaves a billed line, not none. Its prompt is counted roughly at first: a worker
+  // that has just woken may have no tokenizer yet, and neither the request nor the first text
+  // waits for one; the exact count follows it.
+  const line = openCall(lineOf(call.feature, connection.host, roughUsage(body, prices)));
   const countExactly = () =>
     usageOf(body, { text: '', model: body.model }, prices).then(
       (usage) => line.estimate(usage),

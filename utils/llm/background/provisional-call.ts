@@ -27,41 +27,41 @@ export interface OpenCall {
 }
 
 /**
- * Writes a call's provisional line: status 'pending', estimated, billed for the prompt. A failed
- * write (storage full) does not stop the call: settling tries again and reports the outcome.
+ * Starts writing a call's provisional line: status 'pending', estimated, billed for the prompt.
+ * The write is queued at once and not waited for (the request goes out alongside it); later
+ * writes of the line run after it. A failed write (storage full) does not stop the call:
+ * settling tries again and reports the outcome.
  */
-export async function openCall(line: Omit<CallRecord, 'status' | 'worker' | 'arrived'>): Promise<OpenCall> {
+export function openCall(line: Omit<CallRecord, 'status' | 'worker' | 'arrived'>): OpenCall {
   let id: number | undefined;
-  try {
-    id = await recordCall({ ...line, status: 'pending', worker: WORKER_ID, arrived: '' });
-  } catch (error) {
-    console.error('ledger write failed', error);
-  }
+  // Writes run one after another, so settling waits for the line and the last save of the text.
+  let writes: Promise<unknown> = recordCall({ ...line, status: 'pending', worker: WORKER_ID, arrived: '' }).then(
+    (written) => {
+      id = written;
+    },
+    (error: unknown) => console.error('ledger write failed', error),
+  );
   let text = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Writes run one after another, so settling waits for the last save of the text.
-  let writes: Promise<unknown> = Promise.resolve();
-  const save = () => {
-    timer = undefined;
-    const lineId = id;
-    if (lineId === undefined) return;
-    const snapshot = text;
+  let settled = false;
+  /** Runs a change of the written line after the writes before it (none when it was never written). */
+  const update = (change: (stored: CallRecord) => CallRecord) => {
     writes = writes
-      .then(() => updatePending(lineId, (stored) => ({ ...stored, arrived: snapshot, time: Date.now() })))
+      .then(() => (id === undefined ? undefined : updatePending(id, change)))
       .catch((error: unknown) => console.error('ledger write failed', error));
   };
-  let settled = false;
+  const save = () => {
+    timer = undefined;
+    const snapshot = text;
+    update((stored) => ({ ...stored, arrived: snapshot, time: Date.now() }));
+  };
   return {
     estimate({ promptTokens, costUsd }) {
-      const lineId = id;
-      if (lineId === undefined || settled) return;
-      writes = writes
-        .then(() => updatePending(lineId, (stored) => ({ ...stored, promptTokens, costUsd })))
-        .catch((error: unknown) => console.error('ledger write failed', error));
+      if (!settled) update((stored) => ({ ...stored, promptTokens, costUsd }));
     },
     arrived(delta) {
       text += delta;
-      if (id !== undefined && timer === undefined) timer = setTimeout(save, SAVE_EVERY_MS);
+      timer ??= setTimeout(save, SAVE_EVERY_MS);
     },
     async settle(record) {
       settled = true;

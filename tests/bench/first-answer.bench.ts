@@ -1,0 +1,107 @@
+/**
+ * `npm run bench -- first-answer`: how long Glance itself stands between the user and the API, in
+ * real Chromium against the fake server.
+ *
+ * - Enter in the popup's composer → the chat request arriving at the server, 10 times with the
+ *   service worker stopped first (as the browser does after 30 s idle) and 10 times with it
+ *   running. The start is the key event's own timestamp in the popup (not Playwright's call), the
+ *   end the server's clock when the request arrived; both are the machine's wall clock.
+ * - The background bundle's size, raw and gzip.
+ *
+ * The popup's open time with a long conversation is measured by `npm run bench -- chat-render`.
+ * Prints a table and writes bench-results/first-answer.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { percentile } from './chat-bench-helpers';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
+import { configureGlance } from '@/tests/e2e/configure';
+import { launchGlance, type Glance } from '@/tests/e2e/harness';
+
+const RUNS = 10;
+const BACKGROUND = '.output/chrome-mv3/background.js';
+
+/** Stops every service worker of the profile, as the browser does when one is idle. */
+async function stopWorkers(glance: Glance, page: Page): Promise<void> {
+  const cdp = await glance.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Types a question, presses Enter and returns ms from the key event to the request at the server. */
+async function sendOnce(page: Page, server: FakeServer, question: string): Promise<number> {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await page.getByRole('button', { name: 'Send' }).waitFor();
+  await box.fill(question);
+  // A string, not a function: tsx's compiled functions call helpers that do not exist in the page.
+  await page.evaluate(`(() => {
+    const record = (event) => {
+      if (event.key !== 'Enter') return;
+      window.pressedAt = performance.timeOrigin + event.timeStamp;
+      removeEventListener('keydown', record, true);
+    };
+    addEventListener('keydown', record, true);
+  })()`);
+  const before = server.requests.length;
+  await box.press('Enter');
+  const [request] = await server
+    .waitForRequests(before + 1, 30_000, (candidate) => candidate.path === '/v1/chat/completions')
+    .then((requests) => requests.slice(-1));
+  const pressedAt = await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt);
+  // Wait for the answer to end, so the next question starts from an idle popup.
+  await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 30_000 });
+  return request!.receivedAt - pressedAt;
+}
+
+function summary(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    runs: times.length,
+    medianMs: Math.round(percentile(sorted, 50)),
+    minMs: Math.round(sorted[0]!),
+    maxMs: Math.round(sorted.at(-1)!),
+  };
+}
+
+export async function run(): Promise<void> {
+  const bytes = readFileSync(BACKGROUND);
+  const size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  const server = await startFakeServer();
+  const glance = await launchGlance();
+  try {
+    await (await configureGlance(glance, server)).close();
+    const page = await glance.openPage('popup.html');
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    // One answer first, so the conversation exists and nothing measured is a first-ever setup.
+    await sendOnce(page, server, 'Warm up.');
+
+    const cold: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      await page.getByRole('button', { name: 'New chat' }).click();
+      await stopWorkers(glance, page);
+      await page.waitForTimeout(300);
+      cold.push(await sendOnce(page, server, `Cold question ${i + 1}: what is a service worker?`));
+    }
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      warm.push(await sendOnce(page, server, `Warm question ${i + 1}: and a content script?`));
+    }
+
+    const result = { cold: summary(cold), warm: summary(warm), coldRuns: cold, warmRuns: warm, background: size };
+    console.log(`Enter → chat request at the server (${RUNS} runs each):`);
+    console.log(`  worker stopped first: median ${result.cold.medianMs} ms (min ${result.cold.minMs}, max ${result.cold.maxMs})`);
+    console.log(`  worker running:       median ${result.warm.medianMs} ms (min ${result.warm.minMs}, max ${result.warm.maxMs})`);
+    console.log(`background.js: ${(size.raw / 1000).toFixed(1)} KB raw, ${(size.gzip / 1000).toFixed(1)} KB gzip`);
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync(
+      'bench-results/first-answer.json',
+      JSON.stringify({ machine: { cpus: os.cpus().length, platform: os.platform() }, ...result }, null, 2),
+    );
+  } finally {
+    await glance.close();
+    await server.close();
+  }
+}
