@@ -2,12 +2,12 @@ import type { WireError } from '@/utils/errors';
 import type { PageMode, PageStatus, PageTranslateConfig } from '@/utils/pagetranslate/types';
 import { startStream } from '@/utils/stream-client';
 import { collectParagraphs, insideExcluded } from './collect';
-import { needsTranslation } from './language';
+import { Admission } from './admission';
 import { paragraphText } from './paragraph-text';
 import { PageWriter } from './render';
 import { PageWatch } from './page-watch';
 import { newParagraph, reserve, type Paragraph } from './paragraph';
-import { BatchQueue } from './queue-plan';
+import { BatchQueue, topUp } from './queue-plan';
 
 /** Requests under way at once. */
 const IN_FLIGHT = 2;
@@ -32,7 +32,7 @@ export class PageTranslation {
   private readonly watch: PageWatch;
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly sent = new Map<string, number>();
+  private readonly admission: Admission;
   /** Paragraphs that came near the screen hidden by the page's CSS: checked again when styles change. */
   private readonly hidden = new Set<Paragraph>();
   private nextId = 1;
@@ -49,6 +49,7 @@ export class PageTranslation {
     private readonly onChange: () => void = () => {},
   ) {
     this.writer = new PageWriter(config.target);
+    this.admission = new Admission(config.target, (node) => this.writer.owns(node));
     // Queued from four screens ahead, so that batches fill before their paragraphs are in view.
     this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: '50% 0px 400% 0px' });
     this.onScreen = new IntersectionObserver((entries) => this.onScreenChange(entries));
@@ -64,6 +65,7 @@ export class PageTranslation {
   /** Finds the page's paragraphs and starts with those in view. */
   start(): void {
     this.watch.observe(document);
+    this.queue.hurry();
     this.add(collectParagraphs(document.body ?? document.documentElement, this.config));
   }
 
@@ -104,7 +106,7 @@ export class PageTranslation {
   private add(elements: readonly Element[]): void {
     for (const element of elements) {
       if (this.byElement.has(element)) continue;
-      const paragraph = newParagraph(`p${this.nextId++}`, element);
+      const paragraph = newParagraph(this.nextId++, element);
       this.paragraphs.set(paragraph.id, paragraph);
       this.byElement.set(element, paragraph);
       const root = element.getRootNode();
@@ -137,7 +139,7 @@ export class PageTranslation {
       }
       this.hidden.delete(paragraph);
       this.visibility.unobserve(entry.target);
-      if (!this.wanted(paragraph)) {
+      if (!this.admission.wanted(paragraph)) {
         paragraph.state = 'skipped';
         continue;
       }
@@ -147,15 +149,11 @@ export class PageTranslation {
     this.pump();
   }
 
-  /** Whether a paragraph in view is worth sending: with words, not already in the target language. */
-  private wanted(paragraph: Paragraph): boolean {
-    const owns = (node: Node) => this.writer.owns(node);
-    Object.assign(paragraph, paragraphText(paragraph.element, owns));
-    // A page that keeps replacing its paragraphs with copies must not keep Glance busy.
-    const seen = (this.sent.get(paragraph.text) ?? 0) + 1;
-    this.sent.set(paragraph.text, seen);
-    if (seen > MAX_RESTORES) return false;
-    return needsTranslation(paragraph.text, this.config.target);
+  /** A paragraph not yet near the screen joins a short batch (see topUp). */
+  private admit(paragraph: Paragraph, room: number): boolean {
+    if (!this.admission.fits(paragraph, room)) return false;
+    this.visibility.unobserve(paragraph.element);
+    return true;
   }
 
   private pump(): void {
@@ -180,7 +178,7 @@ export class PageTranslation {
         this.pauseTimer = setTimeout(() => this.pump(), next.waitMs);
         break;
       }
-      this.send(next.batch);
+      this.send(next.fill ? topUp(next.batch, this.paragraphs.values(), (item, room) => this.admit(item, room)) : next.batch);
     }
     this.onChange();
   }

@@ -3,6 +3,8 @@ import { roughTokens } from '@/utils/llm/rough-tokens';
 /** One paragraph of the page, as the page translation tracks it. */
 export interface Paragraph {
   id: string;
+  /** Its place among the paragraphs found so far (page order, new content after). */
+  index: number;
   element: Element;
   /** Read when it first comes near the screen (then again if the page changes it). */
   text: string;
@@ -17,8 +19,8 @@ export interface Paragraph {
 }
 
 /** A paragraph not read yet: a 20,000-paragraph page starts at once. */
-export function newParagraph(id: string, element: Element): Paragraph {
-  return { id, element, text: '', links: [], state: 'idle', translation: '', restored: 0, inView: false };
+export function newParagraph(index: number, element: Element): Paragraph {
+  return { id: `p${index}`, index, element, text: '', links: [], state: 'idle', translation: '', restored: 0, inView: false };
 }
 
 /** Likely tokens of a batch's request, text in and out, before its usage is known. */

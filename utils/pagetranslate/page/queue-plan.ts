@@ -26,6 +26,33 @@ export function planBatch<T>(queue: T[], textOf: (item: T) => string, maxTokens 
   return queue.splice(0, count);
 }
 
+/**
+ * Fills a batch going out short (the reader reached its paragraphs before it filled) with the
+ * paragraphs that follow it on the page and are not near the screen yet: a reader scrolling on
+ * meets them next, and they ride on the prompt this request pays anyway. `admit(item, room)`
+ * reads a follower and says whether it goes (it must fit in `room` tokens). At most a batch's
+ * worth of followers is looked at beyond those taken.
+ */
+export function topUp<T extends { text: string; index: number }>(
+  batch: T[],
+  followers: Iterable<T>,
+  admit: (item: T, room: number) => boolean,
+  maxTokens = BATCH_TOKENS,
+): T[] {
+  let tokens = batch.reduce((sum, item) => sum + paragraphTokens(item.text), 0);
+  const after = Math.max(...batch.map((item) => item.index));
+  let looked = 0;
+  for (const item of followers) {
+    if (batch.length >= BATCH_PARAGRAPHS || tokens >= maxTokens || looked >= BATCH_PARAGRAPHS) break;
+    if (item.index <= after) continue;
+    if (admit(item, maxTokens - tokens)) {
+      batch.push(item);
+      tokens += paragraphTokens(item.text);
+    } else looked += 1;
+  }
+  return batch;
+}
+
 /** A queue left alone this long is sent even when its batch is not full (the user stopped scrolling). */
 export const IDLE_FLUSH_MS = 800;
 
@@ -38,6 +65,7 @@ export class BatchQueue<T extends { text: string; inView: boolean }> {
   private items: T[] = [];
   private tokens = 0;
   private changed = 0;
+  private hurried = false;
 
   get length(): number {
     return this.items.length;
@@ -60,18 +88,29 @@ export class BatchQueue<T extends { text: string; inView: boolean }> {
     this.tokens = 0;
   }
 
-  /** The next batch to send now, or how long to wait before asking again (no batch yet). */
-  take(now = Date.now(), maxTokens = BATCH_TOKENS): { batch: T[] } | { waitMs: number } | undefined {
+  /** The next batch goes as soon as there is one (the user just asked for the page), full or not. */
+  hurry(): void {
+    this.hurried = true;
+  }
+
+  /**
+   * The next batch to send now, or how long to wait before asking again (no batch yet). `fill`:
+   * someone is waiting for it (a paragraph on screen, or the user just asked), so a short batch is
+   * worth topping up with what follows rather than sent short again and again.
+   */
+  take(now = Date.now(), maxTokens = BATCH_TOKENS): { batch: T[]; fill: boolean } | { waitMs: number } | undefined {
     if (!this.items.length) return undefined;
     const idle = now - this.changed;
-    if (this.tokens < maxTokens && idle < IDLE_FLUSH_MS && !this.items.some((item) => item.inView)) {
+    const waited = this.hurried || this.items.some((item) => item.inView);
+    if (this.tokens < maxTokens && idle < IDLE_FLUSH_MS && !waited) {
       return { waitMs: IDLE_FLUSH_MS - idle };
     }
+    this.hurried = false;
     // On-screen paragraphs first, then the rest in page order.
     const urgent = this.items.filter((item) => item.inView);
     if (urgent.length) this.items = [...urgent, ...this.items.filter((item) => !item.inView)];
     const batch = planBatch(this.items, (item) => item.text, maxTokens);
     for (const item of batch) this.tokens -= paragraphTokens(item.text);
-    return { batch };
+    return { batch, fill: waited };
   }
 }
