@@ -1,5 +1,6 @@
 import { setLocale } from '@/utils/i18n';
 import { PAGE_BRIDGE_KEY, type PageBridge } from '@/utils/pagetranslate/page/bridge';
+import { collectParagraphs } from '@/utils/pagetranslate/page/collect';
 import { PageTranslation } from '@/utils/pagetranslate/page/controller';
 import { estimatePage, pageTarget } from '@/utils/pagetranslate/page/estimate';
 import type { PageCommand, PageStatus, PageTranslateConfig } from '@/utils/pagetranslate/types';
@@ -22,10 +23,12 @@ export function installPageTranslation(): void {
   const run = (command: PageCommand, config: PageTranslateConfig): PageStatus => {
     setLocale(config.uiLanguage, { documentLang: false });
     if (command === 'start' && !current) {
-      const target = config.target || pageTarget(config, config);
+      // Found once: the target language is judged on them, and the translation starts from them.
+      const paragraphs = collectParagraphs(document.body ?? document.documentElement, config);
+      const target = config.target || pageTarget(config, paragraphs);
       current = new PageTranslation({ ...config, target }, () => indicator?.update(current?.status()));
       indicator = showIndicator((next) => void run(next, config));
-      current.start();
+      current.start(paragraphs);
     } else if (current) {
       if (command === 'stop') {
         current.stop();

@@ -96,7 +96,13 @@ export async function run(): Promise<void> {
       await instrument(page);
       const worker = await glance.worker();
       const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${route}`);
-      const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+      // The popup in a window of its own, as it sits over the page: the page stays visible and renders.
+      const opened = glance.context.waitForEvent('page');
+      await worker.evaluate(
+        async (url) => void (await chrome.windows.create({ url, type: 'popup', width: 400, height: 600 })),
+        `chrome-extension://${glance.extensionId}/popup.html?tabId=${tabId}`,
+      );
+      const popup = await opened;
       const button = popup.getByRole('button', { name: 'Translate page' });
       await button.waitFor();
       // The click's own time in the popup, not before Playwright's checks (a string: tsx's helpers are not in the page).
@@ -105,7 +111,6 @@ export async function run(): Promise<void> {
       );
       await button.click();
       const clicked = (await popup.evaluate('window.clickedAt')) as number;
-      await page.bringToFront();
       await page.waitForFunction(() => (window as unknown as { bench: { first: number } }).bench.first > 0, null, {
         timeout: 30_000,
       });

@@ -11,6 +11,22 @@ export const PAGE_SCRIPT = '/page-translate.js';
 
 type Scripting = Pick<typeof browser.scripting, 'executeScript'>;
 
+/**
+ * Loads of the script under way, by tab: a command that arrives meanwhile (the popup's first status
+ * read, then a quick click on Translate page) waits for that load instead of starting a second one.
+ */
+const loading = new Map<number, Promise<unknown>>();
+
+async function loadScript(tabId: number, scripting: Scripting): Promise<void> {
+  let load = loading.get(tabId);
+  if (!load) {
+    load = scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PAGE_SCRIPT] });
+    loading.set(tabId, load);
+    void load.catch(() => {}).finally(() => loading.delete(tabId));
+  }
+  await load;
+}
+
 /** Pure: what the page script needs from the settings. The target is chosen in the page, by its language. */
 export function pageConfig(settings: Settings, locale: Locale): PageTranslateConfig {
   return {
@@ -49,10 +65,11 @@ export async function commandPage(
     return result?.result as PageStatus | null | undefined;
   };
   try {
+    await loading.get(tabId)?.catch(() => {});
     const status = await call();
     if (status) return status;
     if (command === 'stop' || !load) return { active: false, mode: 'original', translated: 0, pending: 0, tokens: 0 };
-    await scripting.executeScript({ target, files: [PAGE_SCRIPT] });
+    await loadScript(tabId, scripting);
     const loaded = await call();
     if (!loaded) throw new Error('the page script did not start');
     return loaded;

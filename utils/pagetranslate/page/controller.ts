@@ -62,11 +62,11 @@ export class PageTranslation {
     });
   }
 
-  /** Finds the page's paragraphs and starts with those in view. */
-  start(): void {
+  /** Starts with the page's paragraphs (collectParagraphs), those in view first. */
+  start(paragraphs: readonly Element[]): void {
     this.watch.observe(document);
     this.queue.hurry();
-    this.add(collectParagraphs(document.body ?? document.documentElement, this.config));
+    this.add(paragraphs);
   }
 
   status(): PageStatus {

@@ -21,8 +21,8 @@ export function estimatePage(options: CollectOptions): PageEstimate {
  * The language a page is translated into, by the selection translator's rule: your language,
  * unless the page is already in it (then your second language). Judged on its first paragraphs.
  */
-export function pageTarget(pair: TranslatePair, options: CollectOptions): string {
-  const sample = collectParagraphs(document.body ?? document.documentElement, options)
+export function pageTarget(pair: TranslatePair, paragraphs: readonly Element[]): string {
+  const sample = paragraphs
     .slice(0, 40)
     .map((element) => element.textContent ?? '')
     .join('\n')
