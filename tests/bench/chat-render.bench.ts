@@ -20,7 +20,7 @@ import os from 'node:os';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { answerOf } from './chat-answer-text';
-import { ask, latencyRun, newChat, percentile, writes } from './chat-bench-helpers';
+import { ask, latencyRun, newChat, OPENS, openTimes, percentile, writes } from './chat-bench-helpers';
 import { startFakeServer } from '@/tests/fake-server';
 import { configureGlance } from '@/tests/e2e/configure';
 import { sseFileOf } from '@/tests/e2e/chat-helpers';
@@ -28,7 +28,6 @@ import { launchGlance, type Glance } from '@/tests/e2e/harness';
 
 const CHUNK_INTERVAL_MS = 10; // 100 chunks/s
 const SIZES = [4_000, 8_000];
-const OPENS = 9;
 const RENDERER_RUNS = 7;
 
 type Metrics = Record<string, number>;
@@ -110,30 +109,6 @@ async function rendererRuns(glance: Glance, answers: { chunks: string[] }[]) {
   }
   await page.close();
   return results;
-}
-
-/** Navigation start → composer focused with the conversation (or the empty chat) shown. */
-async function openTimes(glance: Glance, withConversation: boolean) {
-  const times: number[] = [];
-  for (let i = 0; i < OPENS; i += 1) {
-    const page = await glance.context.newPage();
-    // A string, not a function: tsx's compiled functions call helpers that do not exist in the page.
-    await page.addInitScript(`(() => {
-      const selector = ${JSON.stringify(withConversation ? '[role=log] article[aria-label="Assistant"] .markdown *' : '[role=log]')};
-      const check = () => {
-        const focused = document.activeElement && document.activeElement.getAttribute('aria-label') === 'Message';
-        if (focused && document.querySelector(selector)) window.__ready = performance.now();
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    })()`);
-    await page.goto(`chrome-extension://${glance.extensionId}/popup.html`);
-    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 30_000 });
-    times.push(await page.evaluate(() => (window as unknown as { __ready: number }).__ready));
-    await page.close();
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  return { runs: OPENS, medianMs: Math.round(percentile(sorted, 50)), maxMs: Math.round(sorted.at(-1)!) };
 }
 
 export async function run(): Promise<void> {

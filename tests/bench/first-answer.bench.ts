@@ -8,14 +8,17 @@
  *   end the server's clock when the request arrived; both are the machine's wall clock.
  * - The background bundle's size, raw and gzip.
  *
- * The popup's open time with a long conversation is measured by `npm run bench -- chat-render`.
+ * - Opening the popup (navigation → composer focused, conversation shown) on a conversation whose
+ *   answer is 4,000 tokens long, as `npm run bench -- chat-render` also reports.
  * Prints a table and writes bench-results/first-answer.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { percentile } from './chat-bench-helpers';
+import { answerOf } from './chat-answer-text';
+import { ask, OPENS, openTimes, percentile } from './chat-bench-helpers';
+import { sseFileOf } from '@/tests/e2e/chat-helpers';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { configureGlance } from '@/tests/e2e/configure';
 import { launchGlance, type Glance } from '@/tests/e2e/harness';
@@ -90,10 +93,20 @@ export async function run(): Promise<void> {
       warm.push(await sendOnce(page, server, `Warm question ${i + 1}: and a content script?`));
     }
 
-    const result = { cold: summary(cold), warm: summary(warm), coldRuns: cold, warmRuns: warm, background: size };
+    // The current conversation gets a 4,000-token answer: the heavy case for opening the popup.
+    const long = await answerOf(4_000);
+    server.enqueue({ kind: 'recorded', file: sseFileOf(long.chunks), chunkIntervalMs: 0 });
+    await ask(page, 'A long answer, please.', 60_000);
+    await page.close();
+    const open = await openTimes(glance, true);
+
+    const result = { cold: summary(cold), warm: summary(warm), coldRuns: cold, warmRuns: warm, open, background: size };
     console.log(`Enter → chat request at the server (${RUNS} runs each):`);
     console.log(`  worker stopped first: median ${result.cold.medianMs} ms (min ${result.cold.minMs}, max ${result.cold.maxMs})`);
     console.log(`  worker running:       median ${result.warm.medianMs} ms (min ${result.warm.minMs}, max ${result.warm.maxMs})`);
+    console.log(
+      `Popup open → composer focused with a 4,000-token answer shown (${OPENS} runs): median ${open.medianMs} ms, max ${open.maxMs} ms`,
+    );
     console.log(`background.js: ${(size.raw / 1000).toFixed(1)} KB raw, ${(size.gzip / 1000).toFixed(1)} KB gzip`);
     mkdirSync('bench-results', { recursive: true });
     writeFileSync(
