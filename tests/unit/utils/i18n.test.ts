@@ -66,7 +66,11 @@ describe('t / resolveLocale', () => {
       if (!isMessageKey(key)) return [];
       const names = [...t(key, {}, 'en').matchAll(/\{(\w+)/g)].map((m) => m[1]!);
       const text = t(key, Object.fromEntries(names.map((name) => [name, 1])), 'en');
-      return /(^|[^\d.,])1 (tokens|sections|messages|conversations|passages|questions|models|paragraphs|requests|parts|calls|actions|earlier messages)\b/.test(text) ? [`${key}: ${text}`] : [];
+      return /(^|[^\d.,])1 (tokens|sections|messages|conversations|passages|questions|models|paragraphs|requests|parts|calls|actions|earlier messages)\b/.test(
+        text,
+      )
+        ? [`${key}: ${text}`]
+        : [];
     });
     expect(offenders).toEqual([]);
   });
