@@ -11,6 +11,8 @@ export interface ChatLogProps {
   live?: LiveText | null;
   cnyPerUsd: number;
   actions: ChatMessageActions;
+  /** When the connection was last saved (epoch ms): a failed last answer from before offers "Resend". */
+  connectionSavedAt?: number;
 }
 
 /** How close to the bottom (px) still counts as "reading the newest text". */
@@ -21,7 +23,7 @@ const STICK_PX = 48;
  * bottom, and leaves the scroll alone once they scroll up to read. It follows the content's size
  * (a ResizeObserver, after layout, once a frame), not each chunk: chunks do not render this.
  */
-export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: ChatLogProps) {
+export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions, connectionSavedAt = 0 }: ChatLogProps) {
   const log = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -72,6 +74,7 @@ export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: Cha
             live={message.id === streamingId ? live : null}
             cnyPerUsd={cnyPerUsd}
             actions={actions}
+            connectionSavedAt={lastIsAnswer && index === lastAnswer ? connectionSavedAt : 0}
           />
         ))}
       </div>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useDictation } from '@/utils/transcribe/ui/use-dictation';
 import { useMemo } from 'preact/hooks';
+import { useConnectionSavedAt } from '@/utils/setup/ui/use-connection-ready';
 import { t } from '@/utils/i18n';
 import type { ChatControls, ChatState } from '@/utils/chat/ui/use-chat';
 import type { EstimateState } from '@/utils/chat/ui/use-chat-estimate';
@@ -47,6 +48,7 @@ export function ChatPanel({
   onConnect,
   children,
 }: ChatPanelProps) {
+  const connectionSavedAt = useConnectionSavedAt();
   const actions = useMemo<ChatMessageActions>(
     () => ({
       onCopy,
@@ -92,6 +94,7 @@ export function ChatPanel({
         live={state.live}
         cnyPerUsd={cnyPerUsd}
         actions={actions}
+        connectionSavedAt={connectionSavedAt}
       />
       <ChatComposer
         draft={draft}
