@@ -82,6 +82,11 @@ export interface Messages {
   showTranslateCard: { request: null; response: null };
   /** From the translation card: opens Glance's settings (content scripts cannot). */
   openSettings: { request: { section?: 'translate' | 'usage' }; response: null };
+  /**
+   * From the popup's starters (Translate a selection, Explain): the text selected in the tab's
+   * page ('' when none), with the page's title and address. Glance's own pages only.
+   */
+  readSelection: { request: { tabId: number }; response: { text: string; title: string; url: string } };
 
   // Selection actions
   /** The enabled actions as the selection toolbar draws them (after Translate), when it is drawn. */

@@ -29,6 +29,8 @@ export interface ChatPanelProps {
   onConnect(): void;
   /** More toolbar buttons from the host (the popup's "Summarize page"). */
   children?: ComponentChildren;
+  /** What an empty conversation offers to start with (the popup's starters). */
+  starters?: ComponentChildren;
 }
 
 /**
@@ -47,6 +49,7 @@ export function ChatPanel({
   onOpenSettings,
   onConnect,
   children,
+  starters,
 }: ChatPanelProps) {
   const connectionSavedAt = useConnectionSavedAt();
   const actions = useMemo<ChatMessageActions>(
@@ -95,6 +98,7 @@ export function ChatPanel({
         cnyPerUsd={cnyPerUsd}
         actions={actions}
         connectionSavedAt={connectionSavedAt}
+        starters={starters}
       />
       <ChatComposer
         draft={draft}

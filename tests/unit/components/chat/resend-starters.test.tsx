@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ChatLog } from '@/components/chat/log';
 import type { ChatMessageActions } from '@/components/chat/message';
@@ -73,5 +73,24 @@ describe('a failed question after the connection is fixed', () => {
     const later = [question, failure('invalid_key'), { ...question, id: 'q2' }, { ...failure('context_too_long'), id: 'a2' }];
     show(later, 5_000);
     expect(screen.queryByRole('button', { name: 'Resend' })).toBeNull();
+  });
+});
+
+describe('an empty conversation', () => {
+  it('offers the starters it is given, and none once it has messages', () => {
+    const onStart = vi.fn();
+    const starters = (
+      <button type="button" onClick={onStart}>
+        Summarize this page
+      </button>
+    );
+    const { rerender } = render(
+      <ChatLog messages={[]} streamingId={null} cnyPerUsd={0} actions={actions()} starters={starters} />,
+    );
+    const group = screen.getByRole('group', { name: 'Start with' });
+    fireEvent.click(within(group).getByRole('button', { name: 'Summarize this page' }));
+    expect(onStart).toHaveBeenCalledTimes(1);
+    rerender(<ChatLog messages={[question]} streamingId={null} cnyPerUsd={0} actions={actions()} starters={starters} />);
+    expect(screen.queryByRole('group', { name: 'Start with' })).toBeNull();
   });
 });
