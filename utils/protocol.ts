@@ -181,6 +181,8 @@ export type StreamEvent =
   /** `segment`: which segment of a segmented action (translate) the text belongs to. */
   | { type: 'delta'; text: string; segment?: string }
   | { type: 'progress'; done: number; total: number }
+  /** A part of a long job finished (a section's notes in a map-reduce summary): shown before the answer. */
+  | { type: 'part'; index: number; text: string }
   | { type: 'usage'; usage: UsageReport }
   | { type: 'done'; finishReason: string }
   | { type: 'error'; error: WireError };

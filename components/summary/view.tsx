@@ -4,12 +4,15 @@ import { t } from '@/utils/i18n';
 import type { PageSummaryState } from '@/utils/summary/ui/use-page-summary';
 import { ErrorNotice } from '@/components/error-notice';
 import { MarkdownView } from '@/components/markdown-view';
+import { PartNotes } from './part-notes';
 import { SectionProgress } from './section-progress';
 import { StatusMessage } from '@/components/status-message';
 import { PageFacts, SummaryConfirm } from './estimate';
 import { UsageFooter } from '@/components/usage/footer';
 
-export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'finishReason'> {
+export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'finishReason' | 'parts'> {
+  /** Notes on each part of a long page as they finish (see PageSummaryState). */
+  parts?: PageSummaryState['parts'];
   cnyPerUsd: number;
   onSummarize(): void;
   onRegenerate(): void;
@@ -30,12 +33,13 @@ export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'fini
  * their fix, and Regenerate for a stored one.
  */
 export function SummaryView(props: SummaryViewProps) {
-  const { phase, inspection, text, progress, usage, error, cachedAt, cnyPerUsd } = props;
+  const { phase, inspection, text, progress, usage, error, cachedAt, cnyPerUsd, parts = [] } = props;
   const running = phase === 'running';
   const status = phase === 'inspecting' ? t('summaryReading') : running && !text && !progress ? t('summaryWorking') : '';
   return (
     <div class="summary-view">
-      {inspection && <PageFacts inspection={inspection} cnyPerUsd={cnyPerUsd} />}
+      {/* Once made, the summary's own usage shows what it cost: the estimate would only repeat it, worse. */}
+      {inspection && <PageFacts inspection={inspection} cnyPerUsd={cnyPerUsd} estimate={phase !== 'done'} />}
       <div class="row summary-actions">
         {running ? (
           <button type="button" onClick={props.onStop}>
@@ -61,6 +65,9 @@ export function SummaryView(props: SummaryViewProps) {
       )}
       <StatusMessage status={status ? { kind: 'info', text: status } : null} />
       {running && progress && <SectionProgress {...progress} />}
+      {(running || phase === 'error') && !text && progress && (
+        <PartNotes parts={parts} total={progress.total} onCopyCode={props.onCopy} />
+      )}
       {error && (
         <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
       )}

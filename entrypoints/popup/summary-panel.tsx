@@ -34,6 +34,7 @@ export function SummaryPanel({ settings, autoStart }: { settings: Settings; auto
       inspection={summary.inspection}
       text={summary.text}
       progress={summary.progress}
+      parts={summary.parts}
       usage={summary.usage}
       error={summary.error}
       cachedAt={summary.cachedAt}

@@ -55,6 +55,7 @@ async function run(input: ActionInput<'summarize'>, ctx: ActionContext): Promise
       concurrency: ctx.settings.summaryConcurrency,
       delta: ctx.delta,
       progress: ctx.progress,
+      part: ctx.part,
       usage: ctx.usage,
     });
     // Only a complete summary is worth keeping: a partial or cut one should be made again.

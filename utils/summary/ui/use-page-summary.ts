@@ -16,6 +16,8 @@ export interface PageSummaryState {
   inspection: PageInspection | null;
   text: string;
   progress: { done: number; total: number } | null;
+  /** Notes on each part of a long page, in the order they finished (shown while the summary is made). */
+  parts: { index: number; text: string }[];
   usage: UsageReport | null;
   error: WireError | null;
   /** When the summary shown came from the cache: when it was made. */
@@ -42,6 +44,7 @@ const INITIAL: PageSummaryState = {
   inspection: null,
   text: '',
   progress: null,
+  parts: [],
   usage: null,
   error: null,
   cachedAt: null,
@@ -67,6 +70,7 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     onSnapshot: (text) => update({ text }),
     onDelta: (delta) => setState((current) => ({ ...current, text: current.text + delta })),
     onProgress: (done, total) => update({ progress: { done, total } }),
+    onPart: (index, text) => setState((current) => ({ ...current, parts: [...current.parts, { index, text }] })),
     onUsage: (usage) => update({ usage }),
     onDone: (finishReason) => update({ phase: 'done', finishReason, cachedAt: finishReason === 'cached' ? Date.now() : null }),
     onError: (error) => {
@@ -80,7 +84,16 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     if (tabId === null) return;
     pending.current = { regenerate };
     handle.current?.detach();
-    update({ phase: 'running', text: '', progress: null, usage: null, error: null, cachedAt: null, finishReason: null });
+    update({
+      phase: 'running',
+      text: '',
+      progress: null,
+      parts: [],
+      usage: null,
+      error: null,
+      cachedAt: null,
+      finishReason: null,
+    });
     handle.current = startStream('summarize', { tabId, regenerate }, streamHandlers());
   };
 
@@ -97,7 +110,7 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
       const inspection = await sendMessage('inspectPage', { tabId });
       const { stored, runningJobId } = inspection;
       if (runningJobId) {
-        update({ inspection, phase: 'running', text: '' });
+        update({ inspection, phase: 'running', text: '', parts: [] });
         handle.current = attachStream(runningJobId, streamHandlers());
       } else if (stored) {
         update({

@@ -91,6 +91,36 @@ describe('SummaryView', () => {
     expect(handlers.onStop).toHaveBeenCalled();
   });
 
+  it("shows each finished part's notes, folded but the newest, until the combined summary streams", () => {
+    setLocale('en');
+    // In the order they finished: part 3 last.
+    const parts = [
+      { index: 0, text: '- first part note' },
+      { index: 2, text: '- third part note' },
+    ];
+    view({ phase: 'running', progress: { done: 2, total: 12 }, parts });
+    const notes = screen.getByRole('region', { name: 'Notes on each section' });
+    const folds = notes.querySelectorAll('details');
+    expect([...folds].map((fold) => fold.querySelector('.part-label')!.textContent)).toEqual([
+      'Section 1 of 12',
+      'Section 3 of 12',
+    ]);
+    expect([...folds].map((fold) => fold.open)).toEqual([false, true]);
+    expect(folds[0]!.textContent).toContain('first part note');
+  });
+
+  it('hides the notes once the summary streams, and the estimate once it is done', () => {
+    setLocale('en');
+    const parts = [{ index: 0, text: '- first part note' }];
+    view({ phase: 'running', progress: { done: 12, total: 12 }, parts, text: '**TL;DR:** all' });
+    expect(screen.queryByRole('region', { name: 'Notes on each section' })).toBeNull();
+    expect(screen.getByText(/^Estimated:/)).toBeTruthy();
+    document.body.innerHTML = '';
+    view({ phase: 'done', text: '**TL;DR:** all' });
+    expect(screen.queryByText(/^Estimated:/)).toBeNull();
+    expect(screen.getByText('Article · 152,340 tokens')).toBeTruthy();
+  });
+
   it('a stored summary says it cost nothing now and offers Regenerate; errors say what to do', () => {
     setLocale('en');
     const handlers = view({ phase: 'done', text: 'Stored.', cachedAt: Date.UTC(2025, 0, 2) });
