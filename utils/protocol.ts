@@ -63,7 +63,7 @@ export interface Messages {
    * summarized and at what estimated cost, the stored summary if there is one, and the running
    * summary job to attach to.
    */
-  inspectPage: { request: { tabId: number }; response: PageInspection };
+  inspectPage: { request: { tabId: number; wholePage?: boolean }; response: PageInspection };
 
   // Ask about the page (side panel)
   /** What asking a question about the tab's page now would send (blocks, tokens) and cost. */
@@ -143,9 +143,10 @@ export interface Actions {
 
   // Summarize
   /** Summarizes the tab's page (from the cache unless `regenerate`); kept when the view closes. */
-  summarize: { tabId: number; regenerate?: boolean };
+  /** `wholePage`: the whole page even though something is selected (the view's choice). */
+  summarize: { tabId: number; regenerate?: boolean; wholePage?: boolean };
   /** A follow-up question about the tab's page; `turns` is the thread so far, ending with the question. */
-  askPage: { tabId: number; turns: ChatTurn[] };
+  askPage: { tabId: number; turns: ChatTurn[]; wholePage?: boolean };
 
   /** A question about the tab's page, answered with `[n]` citations of its blocks (side panel). */
   askPageCited: AskCitedInput;

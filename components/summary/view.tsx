@@ -10,7 +10,11 @@ import { StatusMessage } from '@/components/status-message';
 import { PageFacts, SummaryConfirm } from './estimate';
 import { UsageFooter } from '@/components/usage/footer';
 
-export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'finishReason' | 'parts'> {
+export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'finishReason' | 'parts' | 'wholePage'> {
+  /** The whole page was chosen although something is selected. */
+  wholePage?: boolean;
+  /** "Whole page" (true) or "Selection" (false), offered when something is selected. */
+  onChooseWholePage?(wholePage: boolean): void;
   /** Notes on each part of a long page as they finish (see PageSummaryState). */
   parts?: PageSummaryState['parts'];
   cnyPerUsd: number;
@@ -33,13 +37,17 @@ export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'fini
  * their fix, and Regenerate for a stored one.
  */
 export function SummaryView(props: SummaryViewProps) {
-  const { phase, inspection, text, progress, usage, error, cachedAt, cnyPerUsd, parts = [] } = props;
+  const { phase, inspection, text, progress, usage, error, cachedAt, cnyPerUsd, parts = [], wholePage = false } = props;
+  const selection = inspection?.page.source === 'selection';
   const running = phase === 'running';
   const status = phase === 'inspecting' ? t('summaryReading') : running && !text && !progress ? t('summaryWorking') : '';
   return (
     <div class="summary-view">
       {/* Once made, the summary's own usage shows what it cost: the estimate would only repeat it, worse. */}
       {inspection && <PageFacts inspection={inspection} cnyPerUsd={cnyPerUsd} estimate={phase !== 'done'} />}
+      {inspection?.page.hasSelection && props.onChooseWholePage && (
+        <ScopeChoice wholePage={wholePage} disabled={running || phase === 'inspecting'} onChoose={props.onChooseWholePage} />
+      )}
       <div class="row summary-actions">
         {running ? (
           <button type="button" onClick={props.onStop}>
@@ -51,7 +59,8 @@ export function SummaryView(props: SummaryViewProps) {
           </button>
         ) : (
           <button type="button" class="primary" disabled={phase === 'confirming'} onClick={props.onSummarize}>
-            {t('summarizePage')}
+            {/* Says what it summarizes: never "page" while it reads the selection. */}
+            {selection ? t('summarizeSelection') : t('summarizePage')}
           </button>
         )}
         {phase === 'done' && text && (
@@ -81,5 +90,30 @@ export function SummaryView(props: SummaryViewProps) {
       {usage && cachedAt === null && <UsageFooter usage={usage} cnyPerUsd={cnyPerUsd} />}
       {phase === 'done' && props.children}
     </div>
+  );
+}
+
+/** "Summarize: ( ) Whole page (•) Selection", when something is selected on the page. */
+function ScopeChoice({
+  wholePage,
+  disabled,
+  onChoose,
+}: {
+  wholePage: boolean;
+  disabled: boolean;
+  onChoose(wholePage: boolean): void;
+}) {
+  return (
+    <fieldset class="summary-scope" disabled={disabled}>
+      <legend>{t('summaryScopeLabel')}</legend>
+      <label class="checkbox">
+        <input type="radio" name="summary-scope" checked={wholePage} onChange={() => onChoose(true)} />
+        {t('summaryScopePage')}
+      </label>
+      <label class="checkbox">
+        <input type="radio" name="summary-scope" checked={!wholePage} onChange={() => onChoose(false)} />
+        {t('summaryScopeSelection')}
+      </label>
+    </fieldset>
   );
 }

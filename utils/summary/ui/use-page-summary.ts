@@ -20,6 +20,8 @@ export interface PageSummaryState {
   parts: { index: number; text: string }[];
   usage: UsageReport | null;
   error: WireError | null;
+  /** The user chose the whole page although something is selected ("Whole page" / "Selection"). */
+  wholePage: boolean;
   /** When the summary shown came from the cache: when it was made. */
   cachedAt: number | null;
   finishReason: string | null;
@@ -36,6 +38,8 @@ export interface PageSummaryControls extends PageSummaryState {
   retry(): void;
   /** "Spend anyway" on a budget notice: lifts the budget for an hour and tries again. */
   spendAnyway(): void;
+  /** "Whole page" (true) or "Selection" (false): reads the page again that way (nothing is spent). */
+  chooseWholePage(wholePage: boolean): void;
 }
 
 const INITIAL: PageSummaryState = {
@@ -45,6 +49,7 @@ const INITIAL: PageSummaryState = {
   text: '',
   progress: null,
   parts: [],
+  wholePage: false,
   usage: null,
   error: null,
   cachedAt: null,
@@ -94,7 +99,8 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
       cachedAt: null,
       finishReason: null,
     });
-    handle.current = startStream('summarize', { tabId, regenerate }, streamHandlers());
+    const { wholePage } = stateRef.current;
+    handle.current = startStream('summarize', { tabId, regenerate, ...(wholePage ? { wholePage } : {}) }, streamHandlers());
   };
 
   const inspecting = useRef<Promise<PageInspection | null> | null>(null);
@@ -107,7 +113,8 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     try {
       if (tabId === null)
         throw new RemoteError({ code: 'page_unreadable', message: t('error_page_unreadable'), retryable: false });
-      const inspection = await sendMessage('inspectPage', { tabId });
+      const { wholePage } = stateRef.current;
+      const inspection = await sendMessage('inspectPage', { tabId, ...(wholePage ? { wholePage } : {}) });
       const { stored, runningJobId } = inspection;
       if (runningJobId) {
         update({ inspection, phase: 'running', text: '', parts: [] });
@@ -176,6 +183,14 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     retry: useCallback(() => {
       if (lastFailure.current === 'inspect') void inspect(stateRef.current.tabId);
       else start(pending.current.regenerate);
+    }, []),
+    chooseWholePage: useCallback((wholePage: boolean) => {
+      const current = stateRef.current;
+      if (current.wholePage === wholePage || current.phase === 'running' || current.phase === 'inspecting') return;
+      handle.current?.detach();
+      stateRef.current = { ...current, wholePage };
+      update({ wholePage, text: '', parts: [], progress: null, usage: null, cachedAt: null, finishReason: null });
+      void inspect(current.tabId);
     }, []),
     spendAnyway: useCallback(() => {
       void sendMessage('overrideBudget', null).then(

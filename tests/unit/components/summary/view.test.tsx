@@ -11,6 +11,7 @@ const inspection: PageInspection = {
     url: 'https://a.example/',
     title: 'Long read',
     source: 'article',
+    hasSelection: false,
     lang: 'en',
     tokens: 152_340,
     exactTokens: true,
@@ -119,6 +120,33 @@ describe('SummaryView', () => {
     view({ phase: 'done', text: '**TL;DR:** all' });
     expect(screen.queryByText(/^Estimated:/)).toBeNull();
     expect(screen.getByText('Article · 152,340 tokens')).toBeTruthy();
+  });
+
+  it('makes the page or selection choice explicit when something is selected, and names the button after it', () => {
+    setLocale('en');
+    const onChooseWholePage = vi.fn();
+    const selected = { ...inspection, page: { ...inspection.page, source: 'selection' as const, hasSelection: true } };
+    view({ inspection: selected, onChooseWholePage });
+    const choice = screen.getByRole('group', { name: 'Summarize' });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Selection' }).checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Summarize selection' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Summarize page' })).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Whole page' }));
+    expect(onChooseWholePage).toHaveBeenCalledWith(true);
+    expect(choice).toBeTruthy();
+
+    document.body.innerHTML = '';
+    const whole = { ...inspection, page: { ...inspection.page, hasSelection: true } };
+    view({ inspection: whole, wholePage: true, onChooseWholePage });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Whole page' }).checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Summarize page' })).toBeTruthy();
+  });
+
+  it('offers no choice when nothing is selected', () => {
+    setLocale('en');
+    view({ onChooseWholePage: vi.fn() });
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Summarize page' })).toBeTruthy();
   });
 
   it('a stored summary says it cost nothing now and offers Regenerate; errors say what to do', () => {
