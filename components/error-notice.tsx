@@ -12,6 +12,11 @@ export interface ErrorNoticeProps {
   onOpenSettings?(): void;
   /** Offered instead of the settings when no key is set: "Connect your API key" (the welcome page). */
   onConnect?(): void;
+  /**
+   * Offered once the connection was saved after this failure: "Resend" asks the same question
+   * again, and replaces the way to the fix (already made).
+   */
+  onResend?(): void;
 }
 
 const FIXED_IN_SETTINGS = new Set([
@@ -26,19 +31,25 @@ const FIXED_IN_SETTINGS = new Set([
 ]);
 
 /** An error in the user's language, with the one or two actions that can fix it. */
-export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings, onConnect }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings, onConnect, onResend }: ErrorNoticeProps) {
   const wait = useCountdown(error.retryAfterSeconds);
-  const connect = error.code === 'missing_key' && onConnect;
+  const connect = error.code === 'missing_key' && onConnect && !onResend;
   return (
     <div role="alert" class="error-notice" data-code={error.code}>
       <p>{error.message}</p>
+      {onResend && <p class="hint">{t('chatResendHint')}</p>}
       <div class="row">
+        {onResend && (
+          <button type="button" class="primary" onClick={onResend}>
+            {t('chatResend')}
+          </button>
+        )}
         {error.code === 'budget_exceeded' && onOverride && (
           <button type="button" class="primary" onClick={onOverride}>
             {t('spendAnyway')}
           </button>
         )}
-        {error.retryable && onRetry && (
+        {error.retryable && onRetry && !onResend && (
           // The provider named a wait: retrying sooner would only be refused again.
           <button type="button" onClick={onRetry} disabled={wait > 0}>
             {wait > 0 ? t('retryIn', { time: formatWait(wait) }) : t('retry')}
@@ -49,7 +60,7 @@ export function ErrorNotice({ error, onRetry, onOverride, onOpenSettings, onConn
             {t('connectYourKey')}
           </button>
         )}
-        {!connect && FIXED_IN_SETTINGS.has(error.code) && onOpenSettings && (
+        {!connect && !onResend && FIXED_IN_SETTINGS.has(error.code) && onOpenSettings && (
           <button type="button" onClick={onOpenSettings}>
             {t('openSettings')}
           </button>

@@ -94,9 +94,32 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
-/** Returns the message for `key` in `locale` (default: the current one), placeholders filled. */
+/**
+ * A count's plural form in `{name, plural, one {# token} other {# tokens}}` (an ICU subset): English
+ * has "one" for exactly 1, Chinese has no plural (always "other"). Written out rather than through
+ * the browser's plural rules because these are the only two interface languages and the rule is this small.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+
+/** The number a parameter stands for: counts often arrive already formatted ("1,234", "≈1"). */
+function countOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(String(value).replace(/[^\d.]/g, ''));
+}
+
+/** The form of a plural block for `value`: "one" in English for 1, otherwise "other"; `#` is the value. */
+function pluralForm(forms: string, value: string | number, locale: Locale): string {
+  const category = locale === 'en' && countOf(value) === 1 ? 'one' : 'other';
+  const options = new Map([...forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]] as const));
+  return (options.get(category) ?? options.get('other') ?? '').replaceAll('#', String(value));
+}
+
+/** Returns the message for `key` in `locale` (default: the current one), placeholders and plurals filled. */
 export function t(key: MessageKey, params?: MessageParams, locale: Locale = current): string {
   const template = dictionaries[locale][key] ?? en[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
+  return template
+    .replace(PLURAL, (match, name: string, forms: string) =>
+      Object.hasOwn(params, name) ? pluralForm(forms, params[name]!, locale) : match,
+    )
+    .replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }

@@ -63,7 +63,7 @@ export interface Messages {
    * summarized and at what estimated cost, the stored summary if there is one, and the running
    * summary job to attach to.
    */
-  inspectPage: { request: { tabId: number }; response: PageInspection };
+  inspectPage: { request: { tabId: number; wholePage?: boolean }; response: PageInspection };
 
   // Ask about the page (side panel)
   /** What asking a question about the tab's page now would send (blocks, tokens) and cost. */
@@ -82,6 +82,11 @@ export interface Messages {
   showTranslateCard: { request: null; response: null };
   /** From the translation card: opens Glance's settings (content scripts cannot). */
   openSettings: { request: { section?: 'translate' | 'usage' }; response: null };
+  /**
+   * From the popup's starters (Translate a selection, Explain): the text selected in the tab's
+   * page ('' when none), with the page's title and address. Glance's own pages only.
+   */
+  readSelection: { request: { tabId: number }; response: { text: string; title: string; url: string } };
 
   // Selection actions
   /** The enabled actions as the selection toolbar draws them (after Translate), when it is drawn. */
@@ -138,9 +143,10 @@ export interface Actions {
 
   // Summarize
   /** Summarizes the tab's page (from the cache unless `regenerate`); kept when the view closes. */
-  summarize: { tabId: number; regenerate?: boolean };
+  /** `wholePage`: the whole page even though something is selected (the view's choice). */
+  summarize: { tabId: number; regenerate?: boolean; wholePage?: boolean };
   /** A follow-up question about the tab's page; `turns` is the thread so far, ending with the question. */
-  askPage: { tabId: number; turns: ChatTurn[] };
+  askPage: { tabId: number; turns: ChatTurn[]; wholePage?: boolean };
 
   /** A question about the tab's page, answered with `[n]` citations of its blocks (side panel). */
   askPageCited: AskCitedInput;
@@ -176,6 +182,8 @@ export type StreamEvent =
   /** `segment`: which segment of a segmented action (translate) the text belongs to. */
   | { type: 'delta'; text: string; segment?: string }
   | { type: 'progress'; done: number; total: number }
+  /** A part of a long job finished (a section's notes in a map-reduce summary): shown before the answer. */
+  | { type: 'part'; index: number; text: string }
   | { type: 'usage'; usage: UsageReport }
   | { type: 'done'; finishReason: string }
   | { type: 'error'; error: WireError };

@@ -193,3 +193,13 @@ export const actionsItem = storage.defineItem<unknown>('local:actions', { fallba
  * whose key works; a new install writes false before any page opens.
  */
 export const connectionReadyItem = storage.defineItem<boolean>('local:connectionReady', { fallback: true });
+
+/**
+ * When (`at`, epoch ms) the connection was last saved: a key stored, or the provider, base URL or
+ * model changed (`connection` is what they were then, to notice a change made while the worker
+ * slept). A chat answer that failed for want of a working connection before then is offered again
+ * ("Resend"). Written only by the background (utils/setup/background/state.ts); 0 = never.
+ */
+export const connectionSavedItem = storage.defineItem<{ at: number; connection: string }>('local:connectionSaved', {
+  fallback: { at: 0, connection: '' },
+});

@@ -12,6 +12,8 @@ export interface StreamHandlers {
   /** `segment`: the input segment the text belongs to, for segmented actions (translate). */
   onDelta(text: string, segment?: string): void;
   onProgress?(done: number, total: number): void;
+  /** A finished part's text (a long summary's section notes). */
+  onPart?(index: number, text: string): void;
   onUsage?(usage: UsageReport): void;
   onDone(finishReason: string): void;
   onError(error: WireError): void;
@@ -69,6 +71,9 @@ function openStream(first: ClientEvent, handlers: StreamHandlers): StreamHandle 
         break;
       case 'progress':
         handlers.onProgress?.(event.done, event.total);
+        break;
+      case 'part':
+        handlers.onPart?.(event.index, event.text);
         break;
       case 'usage':
         handlers.onUsage?.(event.usage);

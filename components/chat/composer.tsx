@@ -120,11 +120,19 @@ export function ChatComposer(props: ChatComposerProps) {
 
   useEffect(() => field.current?.focus(), []);
 
+  // Enter pressed while the conversation is still loading (the popup's first ~100 ms) is kept
+  // and sent once it has loaded, instead of being dropped: the text stays in the box meanwhile.
+  const sendWhenReady = useRef(false);
   const send = () => {
+    if (disabled && !streaming && draft.trim()) sendWhenReady.current = true;
     if (!canSend) return;
+    sendWhenReady.current = false;
     onSend();
     field.current?.focus();
   };
+  useEffect(() => {
+    if (!disabled && sendWhenReady.current) send();
+  }, [disabled]);
 
   return (
     <form

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '@/utils/chat/types';
 import { t } from '@/utils/i18n';
@@ -11,6 +12,10 @@ export interface ChatLogProps {
   live?: LiveText | null;
   cnyPerUsd: number;
   actions: ChatMessageActions;
+  /** When the connection was last saved (epoch ms): a failed last answer from before offers "Resend". */
+  connectionSavedAt?: number;
+  /** Buttons an empty conversation offers to start with (Summarize this page, Explain...). */
+  starters?: ComponentChildren;
 }
 
 /** How close to the bottom (px) still counts as "reading the newest text". */
@@ -21,7 +26,7 @@ const STICK_PX = 48;
  * bottom, and leaves the scroll alone once they scroll up to read. It follows the content's size
  * (a ResizeObserver, after layout, once a frame), not each chunk: chunks do not render this.
  */
-export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: ChatLogProps) {
+export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions, connectionSavedAt = 0, starters }: ChatLogProps) {
   const log = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -62,7 +67,16 @@ export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: Cha
       onScroll={onScroll}
     >
       <div ref={content}>
-        {messages.length === 0 && <p class="chat-empty">{t('chatEmpty')}</p>}
+        {messages.length === 0 && (
+          <div class="chat-empty">
+            <p>{t('chatEmpty')}</p>
+            {starters && (
+              <fieldset class="chat-starters" aria-label={t('chatStarters')}>
+                {starters}
+              </fieldset>
+            )}
+          </div>
+        )}
         {messages.map((message, index) => (
           <ChatMessageView
             key={message.id}
@@ -72,6 +86,7 @@ export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions }: Cha
             live={message.id === streamingId ? live : null}
             cnyPerUsd={cnyPerUsd}
             actions={actions}
+            connectionSavedAt={lastIsAnswer && index === lastAnswer ? connectionSavedAt : 0}
           />
         ))}
       </div>

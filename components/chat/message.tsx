@@ -2,6 +2,7 @@ import { formatNumber } from '@/utils/locale-format';
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ChatMessage } from '@/utils/chat/types';
+import { canResend } from '@/utils/chat/resend';
 import { t } from '@/utils/i18n';
 import type { LiveText } from '@/utils/live-text';
 import { ErrorNotice } from '@/components/error-notice';
@@ -29,6 +30,8 @@ export interface ChatMessageProps {
   actions: ChatMessageActions;
   /** The text of this answer as it streams (only while it does). */
   live?: LiveText | null;
+  /** When the connection was last saved (epoch ms; only the last answer gets it): see canResend. */
+  connectionSavedAt?: number;
 }
 
 /** Longer questions are folded: laying out a pasted megabyte would stall the popup for nothing. */
@@ -49,9 +52,11 @@ function UserText({ text }: { text: string }) {
   );
 }
 
-function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessageProps) {
+function AnswerView({ message, last, busy, cnyPerUsd, actions, live, connectionSavedAt = 0 }: ChatMessageProps) {
   const streaming = message.status === 'streaming';
   const retryable = last && !busy && message.error?.retryable === true;
+  // The same question again, from the conversation: a regenerate of this answer.
+  const resend = last && !busy && canResend(message, connectionSavedAt) ? () => actions.onRegenerate(message.id) : undefined;
   return (
     <article class="chat-message chat-assistant" aria-label={t('chatAssistant')} aria-busy={streaming}>
       {message.content || (live && !live.empty) ? (
@@ -74,6 +79,7 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessa
           onOverride={last && !busy ? () => actions.onOverride(message.id) : undefined}
           onOpenSettings={actions.onOpenSettings}
           onConnect={actions.onConnect}
+          onResend={resend}
         />
       )}
       {!streaming && (
@@ -109,7 +115,8 @@ export class ChatMessageView extends Component<ChatMessageProps> {
       next.busy !== current.busy ||
       next.cnyPerUsd !== current.cnyPerUsd ||
       next.actions !== current.actions ||
-      next.live !== current.live
+      next.live !== current.live ||
+      next.connectionSavedAt !== current.connectionSavedAt
     );
   }
 

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useDictation } from '@/utils/transcribe/ui/use-dictation';
 import { useMemo } from 'preact/hooks';
+import { useConnectionSavedAt } from '@/utils/setup/ui/use-connection-ready';
 import { t } from '@/utils/i18n';
 import type { ChatControls, ChatState } from '@/utils/chat/ui/use-chat';
 import type { EstimateState } from '@/utils/chat/ui/use-chat-estimate';
@@ -28,6 +29,8 @@ export interface ChatPanelProps {
   onConnect(): void;
   /** More toolbar buttons from the host (the popup's "Summarize page"). */
   children?: ComponentChildren;
+  /** What an empty conversation offers to start with (the popup's starters). */
+  starters?: ComponentChildren;
 }
 
 /**
@@ -46,7 +49,9 @@ export function ChatPanel({
   onOpenSettings,
   onConnect,
   children,
+  starters,
 }: ChatPanelProps) {
+  const connectionSavedAt = useConnectionSavedAt();
   const actions = useMemo<ChatMessageActions>(
     () => ({
       onCopy,
@@ -92,6 +97,8 @@ export function ChatPanel({
         live={state.live}
         cnyPerUsd={cnyPerUsd}
         actions={actions}
+        connectionSavedAt={connectionSavedAt}
+        starters={starters}
       />
       <ChatComposer
         draft={draft}

@@ -26,7 +26,16 @@ function estimateParams(estimate: PageInspection['estimate'], cnyPerUsd: number)
 }
 
 /** What was read (article, body or selection; its size) and what summarizing it would cost. */
-export function PageFacts({ inspection, cnyPerUsd }: { inspection: PageInspection; cnyPerUsd: number }) {
+export function PageFacts({
+  inspection,
+  cnyPerUsd,
+  estimate: showEstimate = true,
+}: {
+  inspection: PageInspection;
+  cnyPerUsd: number;
+  /** Show what summarizing would cost (not once the summary is there). */
+  estimate?: boolean;
+}) {
   const { page, estimate } = inspection;
   const tokens = formatNumber(page.tokens);
   return (
@@ -35,7 +44,7 @@ export function PageFacts({ inspection, cnyPerUsd }: { inspection: PageInspectio
       <p class="hint">
         {t(SOURCE_LABELS[page.source])} · {t(page.exactTokens ? 'summaryPageTokens' : 'summaryPageTokensApprox', { tokens })}
       </p>
-      <p class="hint">{t('summaryEstimate', estimateParams(estimate, cnyPerUsd))}</p>
+      {showEstimate && <p class="hint">{t('summaryEstimate', estimateParams(estimate, cnyPerUsd))}</p>}
       {page.truncated && <p class="hint warning">{t('summaryTruncated')}</p>}
     </div>
   );

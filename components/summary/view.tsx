@@ -4,12 +4,19 @@ import { t } from '@/utils/i18n';
 import type { PageSummaryState } from '@/utils/summary/ui/use-page-summary';
 import { ErrorNotice } from '@/components/error-notice';
 import { MarkdownView } from '@/components/markdown-view';
+import { PartNotes } from './part-notes';
 import { SectionProgress } from './section-progress';
 import { StatusMessage } from '@/components/status-message';
 import { PageFacts, SummaryConfirm } from './estimate';
 import { UsageFooter } from '@/components/usage/footer';
 
-export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'finishReason'> {
+export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'finishReason' | 'parts' | 'wholePage'> {
+  /** The whole page was chosen although something is selected. */
+  wholePage?: boolean;
+  /** "Whole page" (true) or "Selection" (false), offered when something is selected. */
+  onChooseWholePage?(wholePage: boolean): void;
+  /** Notes on each part of a long page as they finish (see PageSummaryState). */
+  parts?: PageSummaryState['parts'];
   cnyPerUsd: number;
   onSummarize(): void;
   onRegenerate(): void;
@@ -30,12 +37,17 @@ export interface SummaryViewProps extends Omit<PageSummaryState, 'tabId' | 'fini
  * their fix, and Regenerate for a stored one.
  */
 export function SummaryView(props: SummaryViewProps) {
-  const { phase, inspection, text, progress, usage, error, cachedAt, cnyPerUsd } = props;
+  const { phase, inspection, text, progress, usage, error, cachedAt, cnyPerUsd, parts = [], wholePage = false } = props;
+  const selection = inspection?.page.source === 'selection';
   const running = phase === 'running';
   const status = phase === 'inspecting' ? t('summaryReading') : running && !text && !progress ? t('summaryWorking') : '';
   return (
     <div class="summary-view">
-      {inspection && <PageFacts inspection={inspection} cnyPerUsd={cnyPerUsd} />}
+      {/* Once made, the summary's own usage shows what it cost: the estimate would only repeat it, worse. */}
+      {inspection && <PageFacts inspection={inspection} cnyPerUsd={cnyPerUsd} estimate={phase !== 'done'} />}
+      {inspection?.page.hasSelection && props.onChooseWholePage && (
+        <ScopeChoice wholePage={wholePage} disabled={running || phase === 'inspecting'} onChoose={props.onChooseWholePage} />
+      )}
       <div class="row summary-actions">
         {running ? (
           <button type="button" onClick={props.onStop}>
@@ -47,7 +59,8 @@ export function SummaryView(props: SummaryViewProps) {
           </button>
         ) : (
           <button type="button" class="primary" disabled={phase === 'confirming'} onClick={props.onSummarize}>
-            {t('summarizePage')}
+            {/* Says what it summarizes: never "page" while it reads the selection. */}
+            {selection ? t('summarizeSelection') : t('summarizePage')}
           </button>
         )}
         {phase === 'done' && text && (
@@ -61,6 +74,9 @@ export function SummaryView(props: SummaryViewProps) {
       )}
       <StatusMessage status={status ? { kind: 'info', text: status } : null} />
       {running && progress && <SectionProgress {...progress} />}
+      {(running || phase === 'error') && !text && progress && (
+        <PartNotes parts={parts} total={progress.total} onCopyCode={props.onCopy} />
+      )}
       {error && (
         <ErrorNotice error={error} onRetry={props.onRetry} onOverride={props.onOverride} onOpenSettings={props.onOpenSettings} />
       )}
@@ -74,5 +90,30 @@ export function SummaryView(props: SummaryViewProps) {
       {usage && cachedAt === null && <UsageFooter usage={usage} cnyPerUsd={cnyPerUsd} />}
       {phase === 'done' && props.children}
     </div>
+  );
+}
+
+/** "Summarize: ( ) Whole page (•) Selection", when something is selected on the page. */
+function ScopeChoice({
+  wholePage,
+  disabled,
+  onChoose,
+}: {
+  wholePage: boolean;
+  disabled: boolean;
+  onChoose(wholePage: boolean): void;
+}) {
+  return (
+    <fieldset class="summary-scope" disabled={disabled}>
+      <legend>{t('summaryScopeLabel')}</legend>
+      <label class="checkbox">
+        <input type="radio" name="summary-scope" checked={wholePage} onChange={() => onChoose(true)} />
+        {t('summaryScopePage')}
+      </label>
+      <label class="checkbox">
+        <input type="radio" name="summary-scope" checked={!wholePage} onChange={() => onChoose(false)} />
+        {t('summaryScopeSelection')}
+      </label>
+    </fieldset>
   );
 }

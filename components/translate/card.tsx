@@ -29,6 +29,7 @@ export interface TranslationCardProps {
   onCopyCode(code: string): void;
   onReplace(): void;
   /** Translate again from the start. */
+  /** Translates again: after a failure (Retry) or a success (Translate again). */
   onRetry(): void;
   /** Continue after a failure, from the first unfinished part. */
   onResume(): void;
@@ -92,9 +93,10 @@ export function TranslationCard(props: TranslationCardProps) {
           onCopy={props.onCopy}
           onReplace={props.onReplace}
         />
+        {/* After a translation that worked, doing it again is not a retry. */}
         {(status === 'done' || status === 'error') && !retryInNotice && (
           <button type="button" onClick={props.onRetry}>
-            {t('retry')}
+            {status === 'done' ? t('translateAgain') : t('retry')}
           </button>
         )}
       </footer>

@@ -6,11 +6,13 @@ import { sendMessage } from '@/utils/messaging';
 import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
 import { deepActiveElement, isSecretField, readSelection, snapshotOf } from '@/utils/translate/page/selection';
 import { mountCard, topMiddle } from '@/utils/translate/page/card-host';
+import { pageIsDark, selectedElement } from '@/utils/page/page-theme';
 import { ActionCardApp } from './card-app';
 
 /** Shows the card of an action for a snapshot. Returns how to close it. */
 function open(snapshot: SelectionSnapshot, action: ToolbarAction): () => void {
   const card = mountCard(css, snapshot.anchor, !!snapshot.field);
+  card.container.classList.toggle('dark', pageIsDark(selectedElement(snapshot)));
   render(<ActionCardApp snapshot={snapshot} action={action} onClose={card.close} />, card.container);
   // Ask lands in its question box; keyboard users land in the card; a field keeps its focus.
   const question = card.container.querySelector('textarea');

@@ -20,6 +20,8 @@ interface Job {
   /** All text so far: sent to a client that attaches later, never with each delta. */
   text: string;
   progress?: { done: number; total: number };
+  /** Parts finished so far (a long summary's section notes), replayed to a client that attaches. */
+  parts: { index: number; text: string }[];
   usage?: UsageReport;
   /** The final event (done or error) once the job has ended. */
   end?: StreamEvent;
@@ -115,6 +117,7 @@ export class JobManager {
       keepOnDisconnect: definition.keepOnDisconnect,
       controller: new AbortController(),
       ports: new Set([port]),
+      parts: [],
       text: '',
       owner,
     };
@@ -145,6 +148,10 @@ export class JobManager {
         progress: (done, total) => {
           job.progress = { done, total };
           this.broadcast(job, { type: 'progress', done, total });
+        },
+        part: (index, text) => {
+          job.parts.push({ index, text });
+          this.broadcast(job, { type: 'part', index, text });
         },
         usage: (usage) => {
           job.usage = usage;
@@ -181,6 +188,7 @@ export class JobManager {
     post(port, { type: 'started', jobId: job.id });
     if (job.text) post(port, { type: 'snapshot', text: job.text });
     if (job.progress) post(port, { type: 'progress', ...job.progress });
+    for (const part of job.parts) post(port, { type: 'part', ...part });
     if (job.usage) post(port, { type: 'usage', usage: job.usage });
     if (job.end) post(port, job.end);
     return job;

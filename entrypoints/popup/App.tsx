@@ -31,10 +31,16 @@ const VIEWS: { id: string; label: MessageKey; render(context: ViewContext): prea
   {
     id: 'chat',
     label: 'chatTab',
-    render: ({ settings, show }) => <ChatView settings={settings} onSummarize={() => show('summary', { run: true })} />,
+    render: ({ settings, show }) => (
+      <ChatView
+        settings={settings}
+        onSummarize={() => show('summary', { run: true })}
+        onTranslate={() => show('translate', { run: true })}
+      />
+    ),
   },
   { id: 'summary', label: 'viewSummary', render: ({ settings, run }) => <SummaryPanel settings={settings} autoStart={run} /> },
-  { id: 'translate', label: 'translateTab', render: () => <TranslateView /> },
+  { id: 'translate', label: 'translateTab', render: ({ run }) => <TranslateView autoStart={run} /> },
   {
     id: 'history',
     label: 'historyTab',

@@ -20,7 +20,7 @@ function copy(text: string) {
  */
 export function SummaryPanel({ settings, autoStart }: { settings: Settings; autoStart: boolean }) {
   const summary = usePageSummary({ autoStart });
-  const thread = usePageThread(summary.tabId, summary.inspection?.stored?.thread ?? NO_TURNS);
+  const thread = usePageThread(summary.tabId, summary.inspection?.stored?.thread ?? NO_TURNS, summary.wholePage);
   const [question, setQuestion] = useState('');
   const openSettings = () => void browser.runtime.openOptionsPage();
   // The box empties when a question is sent; a question that fails stays in the thread with Retry.
@@ -34,6 +34,9 @@ export function SummaryPanel({ settings, autoStart }: { settings: Settings; auto
       inspection={summary.inspection}
       text={summary.text}
       progress={summary.progress}
+      parts={summary.parts}
+      wholePage={summary.wholePage}
+      onChooseWholePage={summary.chooseWholePage}
       usage={summary.usage}
       error={summary.error}
       cachedAt={summary.cachedAt}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TranslateBox } from '@/components/translate/box';
 import { t } from '@/utils/i18n';
@@ -25,8 +25,12 @@ function useActiveSite(): string | undefined {
   return site;
 }
 
-/** The popup's Translate tab: the same translate action as the in-page card, for pasted text. */
-export function TranslateView() {
+/**
+ * The popup's Translate tab: the same translate action as the in-page card, for pasted text.
+ * `autoStart` (the chat's "Translate a selection", which put the selection in the box) translates
+ * what the box holds as soon as it is loaded.
+ */
+export function TranslateView({ autoStart = false }: { autoStart?: boolean }) {
   const settings = useSettings();
   const [text, setText] = useState('');
   const [chosenTarget, setChosenTarget] = useState<string>();
@@ -37,13 +41,29 @@ export function TranslateView() {
   const { state } = translation;
 
   // What was typed survives closing the popup (the translation itself is not kept: it is aborted).
-  useEffect(() => void translateDraftItem.getValue().then(setText), []);
+  const [loaded, setLoaded] = useState(false);
+  useEffect(
+    () =>
+      void translateDraftItem.getValue().then((value) => {
+        setText(value);
+        setLoaded(true);
+      }),
+    [],
+  );
   const changeText = (value: string) => {
     setText(value);
     void translateDraftItem.setValue(value);
   };
 
   const plan = useMemo(() => (settings && text.trim() ? planTranslation(text, settings) : undefined), [settings, text]);
+  // Set on each render below: the effect starts the translation with what this render shows.
+  const startNow = useRef<() => void>(() => {});
+  const started = useRef(false);
+  useEffect(() => {
+    if (!autoStart || !loaded || !settings || started.current || !text.trim()) return;
+    started.current = true;
+    startNow.current();
+  }, [autoStart, loaded, settings, text]);
   if (!settings) return null;
   const target = chosenTarget ?? plan?.target ?? settings.translateInto;
 
@@ -55,6 +75,7 @@ export function TranslateView() {
     translation.start(text, code, plan?.source);
   };
 
+  startNow.current = () => translate();
   const siteOff = site ? isSiteOff(site, settings.translateOffSites) : false;
   return (
     <>

@@ -4,6 +4,7 @@ import type { MessageKey } from '@/utils/i18n';
 import { bridge, type SelectionSnapshot } from '@/utils/translate/page/card-bridge';
 import { deepActiveElement, isSecretField, readSelection, snapshotOf } from '@/utils/translate/page/selection';
 import { mountCard, topMiddle } from '@/utils/translate/page/card-host';
+import { pageIsDark, selectedElement } from '@/utils/page/page-theme';
 import { CardApp } from './card-app';
 
 interface Opened {
@@ -26,6 +27,7 @@ function captureNow(): { snapshot?: SelectionSnapshot; refusal?: MessageKey } {
 function open(snapshot: SelectionSnapshot | undefined): Opened {
   const input = snapshot ? { snapshot } : captureNow();
   const card = mountCard(css, input.snapshot?.anchor ?? topMiddle(), !!input.snapshot?.field);
+  card.container.classList.toggle('dark', pageIsDark(selectedElement(input.snapshot)));
   render(<CardApp snapshot={input.snapshot} refusal={input.refusal} onClose={card.close} />, card.container);
   // Keyboard users land in the card; a selection in a field keeps its focus (pages react to blur).
   if (!input.snapshot?.field && !input.snapshot?.editable)

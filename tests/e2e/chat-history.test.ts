@@ -85,7 +85,7 @@ describe('chat history', () => {
       page.getByRole('button', { name: 'Import JSON' }).click(),
     ]);
     await chooser.setFiles(file);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Imported 1 conversations; 1 were already there.');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Imported 1 conversation; 1 was already there.');
     await expect.poll(() => titles(page)).toEqual(['Rivers of the world', 'Tell me about apples']);
 
     // A file that is not an export is refused with a reason, and nothing changes.

@@ -199,7 +199,7 @@ it('above the cost threshold, the estimate is shown and nothing is spent until t
   await popup.getByRole('button', { name: 'Summarize page' }).click();
   const confirm = popup.getByRole('group', { name: 'Summarize anyway' });
   await eventually(() => confirm.textContent()).toMatch(
-    /takes 1 requests?, about \d+ tokens in and \d+ out, estimated ≈\$0\.000\d+/,
+    /takes 1 request, about \d+ tokens in and \d+ out, estimated ≈\$0\.000\d+/,
   );
   await popup.getByRole('button', { name: 'Cancel' }).click();
   expect(chatRequests()).toHaveLength(0);

@@ -56,9 +56,9 @@ export function systemMessage(request: RecordedRequest): string {
   return body.messages.find((message) => message.role === 'system')!.content;
 }
 
-/** Waits for the card's Retry button: the translation has finished. */
+/** Waits for the card's "Translate again" button: the translation has finished. */
 export async function translationDone(ax: Ax): Promise<AxNode> {
-  return ax.find('button', 'Retry', 15_000);
+  return ax.find('button', 'Translate again', 15_000);
 }
 
 /**

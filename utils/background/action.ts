@@ -16,6 +16,8 @@ export interface ActionContext {
   /** Streams text; segmented actions (translate) say which segment of their input it belongs to. */
   delta(text: string, segment?: string): void;
   progress(done: number, total: number): void;
+  /** A part finished, with its text (a long page's section notes), for the reader to follow along. */
+  part?(index: number, text: string): void;
   usage(report: UsageReport): void;
 }
 

@@ -34,6 +34,8 @@ export interface ChatMessage {
   reasoning?: string;
   /** Why an answer ended early (interrupted, error). */
   error?: WireError;
+  /** When the answer ended (epoch ms): a failure from before the connection was last saved can be resent. */
+  endedAt?: number;
   /** The background job streaming this answer, while `streaming`. */
   jobId?: string;
 }

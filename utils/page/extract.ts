@@ -14,6 +14,8 @@ export interface PageContent {
   lang: string;
   siteName: string;
   source: PageSource;
+  /** Something is selected on the page (whether or not the summary reads it): the view offers the choice. */
+  hasSelection: boolean;
   /**
    * The text as compact Markdown: blocks separated by blank lines, sections opened by `#`
    * headings. Offsets into this string identify sections and blocks (see utils/summary/sections.ts).
@@ -36,11 +38,12 @@ export const MAX_PAGE_CHARS = 3_000_000;
 const MIN_ARTICLE_CHARS = 200;
 
 /**
- * Extracts what a summary should read from a page: the selection when there is one; else the
- * article Readability finds on a clone of the document (the live page is never modified); else
- * the whole body text. Returns a reason instead when the page is still loading, a PDF, or empty.
+ * Extracts what a summary should read from a page: the selection when there is one (unless
+ * `wholePage`: the user chose the page over it); else the article Readability finds on a clone of
+ * the document (the live page is never modified); else the whole body text. Returns a reason
+ * instead when the page is still loading, a PDF, or empty.
  */
-export function extractPage(doc: Document, selection: Selection | null = null): ExtractResult {
+export function extractPage(doc: Document, selection: Selection | null = null, wholePage = false): ExtractResult {
   const started = performance.now();
   if (doc.readyState === 'loading') return { ok: false, reason: 'loading' };
   if (isPdf(doc)) return { ok: false, reason: 'pdf' };
@@ -53,7 +56,8 @@ export function extractPage(doc: Document, selection: Selection | null = null): 
     siteName: '',
   };
   let source: PageSource = 'selection';
-  let markdown = selectionToMarkdown(selection);
+  const selected = selectionToMarkdown(selection);
+  let markdown = wholePage ? '' : selected;
   let meta: Partial<typeof base> = {};
   if (!markdown) {
     const article = readArticle(doc);
@@ -76,6 +80,7 @@ export function extractPage(doc: Document, selection: Selection | null = null): 
     lang: meta.lang || base.lang,
     siteName: meta.siteName || '',
     source,
+    hasSelection: selected.trim() !== '',
     markdown,
     truncated,
     extractMs: 0,

@@ -7,6 +7,8 @@ export interface PageInfo {
   title: string;
   /** Where the text came from: the article, the whole body (no article found), or the selection. */
   source: 'article' | 'body' | 'selection';
+  /** Something is selected on the page: the view offers "Whole page" or "Selection". */
+  hasSelection: boolean;
   lang: string;
   /** Tokens of the page text; `exactTokens` is false for models whose tokenizer we only approximate. */
   tokens: number;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { ERROR_CODES } from '@/utils/errors';
-import { resolveLocale, t } from '@/utils/i18n';
+import { isMessageKey, resolveLocale, t } from '@/utils/i18n';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** A string's parameters: `{name}` and the counts of plural blocks, `{name, plural, …}`. */
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
   const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
@@ -45,6 +46,33 @@ describe('t / resolveLocale', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('error_network', { host: 'api.example.com' }, 'en')).toContain('api.example.com');
     expect(t('error_network', {}, 'en')).toContain('{host}');
+  });
+
+  it('picks the singular for exactly one in English, and the one form Chinese has', () => {
+    expect(t('summaryPageTokens', { tokens: 1 }, 'en')).toBe('1 token');
+    expect(t('summaryPageTokens', { tokens: '1,234' }, 'en')).toBe('1,234 tokens');
+    expect(t('summaryPageTokens', { tokens: 0 }, 'en')).toBe('0 tokens');
+    expect(t('summaryPageTokensApprox', { tokens: '1' }, 'en')).toBe('≈1 token');
+    expect(t('historyImported', { imported: 1, skipped: 1 }, 'en')).toBe('Imported 1 conversation; 1 was already there.');
+    expect(t('summaryProgress', { done: 0, total: 1 }, 'en')).toBe('0 of 1 section');
+    expect(t('summaryPageTokens', { tokens: 1 }, 'zh-CN')).toBe('1 个 token');
+    expect(t('summaryPageTokens', { tokens: 2 }, 'zh-CN')).toBe('2 个 token');
+  });
+
+  it('never says "1 tokens" (or any plural noun after a lone 1) in English', () => {
+    const en = readdirSync('locales/en').filter((name) => name.endsWith('.json') && name !== 'manifest.json');
+    const keys = en.flatMap((name) => Object.keys(JSON.parse(readFileSync(`locales/en/${name}`, 'utf8')) as object));
+    const offenders = keys.flatMap((key) => {
+      if (!isMessageKey(key)) return [];
+      const names = [...t(key, {}, 'en').matchAll(/\{(\w+)/g)].map((m) => m[1]!);
+      const text = t(key, Object.fromEntries(names.map((name) => [name, 1])), 'en');
+      return /(^|[^\d.,])1 (tokens|sections|messages|conversations|passages|questions|models|paragraphs|requests|parts|calls|actions|earlier messages)\b/.test(
+        text,
+      )
+        ? [`${key}: ${text}`]
+        : [];
+    });
+    expect(offenders).toEqual([]);
   });
 
   it('follows the browser language unless a locale is chosen', () => {

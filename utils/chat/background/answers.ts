@@ -114,7 +114,15 @@ export class AnswerWriter {
     const { jobId: _done, ...message } = this.message;
     try {
       await this.write(
-        { ...message, content, status: end.status, usage: end.usage, error: end.error, reasoning: end.reasoning },
+        {
+          ...message,
+          content,
+          status: end.status,
+          usage: end.usage,
+          error: end.error,
+          reasoning: end.reasoning,
+          endedAt: Date.now(),
+        },
         true,
       );
     } finally {

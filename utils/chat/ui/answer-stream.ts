@@ -50,6 +50,7 @@ export function answerStream(live: LiveText, replacing: boolean, events: AnswerE
         content: received ? live.text : m.content,
         status,
         error: status === 'stopped' ? undefined : error,
+        endedAt: Date.now(),
       }));
       if (!received) events.failedBeforeText?.(error);
     },

@@ -48,6 +48,8 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
   latest.current = { state, draft };
   const model = useRef(defaultModel);
   model.current = defaultModel;
+  /** Sends so far: a kept draft that arrives after a send is that question, not a draft. */
+  const sends = useRef(0);
 
   const drafts = useRef<DraftKeeper | undefined>(undefined);
   drafts.current ??= new DraftKeeper();
@@ -146,11 +148,14 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
     const early = prefetched;
     prefetched = undefined;
     const draft = (early?.draft ?? sendMessage('chatGetDraft', { id: null })).catch(() => ({ text: '' }));
+    const sentBefore = sends.current;
     (early?.conversation ?? sendMessage('chatGet', { id: null })).then(
       async (conversation) => {
         show(conversation);
         const { text } = await draft;
-        // Typed meanwhile wins over the kept draft.
+        // Typed meanwhile wins over the kept draft. Sent meanwhile (an Enter while loading), the
+        // kept draft may be that very question, stored by a busy worker before it answered.
+        if (sends.current !== sentBefore) return;
         setDraft((typed) => typed || text, false);
       },
       (error) => setState({ ...emptyChat(model.current), error: wireOf(error) }),
@@ -183,6 +188,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
       send() {
         const { state: current, draft: text } = latest.current;
         if (!text.trim() || current.streamingId || current.loading) return false;
+        sends.current += 1;
         const messageId = newId();
         const answerId = newId();
         const now = Date.now();

@@ -6,7 +6,7 @@ import { overrideBudget } from './budget';
 import { createClient, resolveConnection } from './client';
 import { listModels, testConnection } from './connection-test';
 import { getApiKey, keyHint, setApiKey } from './secret-store';
-import { refreshConnectionState } from '@/utils/setup/background/state';
+import { markConnectionSaved, refreshConnectionState } from '@/utils/setup/background/state';
 
 function parseProvider(value: unknown): ProviderId {
   return asOneOf(value, PROVIDER_IDS, 'provider');
@@ -45,10 +45,12 @@ export const connectionHandlers: Pick<HandlerMap, ConnectionMessageName> = {
       const value = asObject(data);
       return { provider: parseProvider(value.provider), apiKey: asString(value.apiKey, 'apiKey', 1024) };
     },
-    handle: async ({ provider, apiKey }) => {
+    handle: async ({ provider, apiKey }, { settings }) => {
       await setApiKey(provider, apiKey);
       // A key saved (or removed) clears (or sets) the toolbar badge and the popup's connect card.
       await refreshConnectionState();
+      // A new key may fix a chat answer that failed: the chat then offers to resend its question.
+      if (apiKey) await markConnectionSaved(settings);
       return keyStatus(provider);
     },
   },

@@ -1,7 +1,7 @@
 import { defineFeature } from '@/utils/background/feature';
-import { watchSettings } from '@/utils/settings';
 import { openWelcome } from '@/utils/setup/welcome-tab';
-import { refreshConnectionState } from './state';
+import { getSettings, watchSettings } from '@/utils/settings';
+import { noteConnection, refreshConnectionState } from './state';
 
 /**
  * First run: the welcome page opens when Glance is installed (not on updates) and no key is there
@@ -17,10 +17,13 @@ export const setupFeature = defineFeature({
     // The settings change often (a draft saved, a language chosen): refresh only for the provider
     // and the interface language, the two things the state and the badge's title depend on.
     let last = '';
+    // A new provider, base URL or model may fix a failed chat answer (see noteConnection).
+    void getSettings().then((settings) => noteConnection(settings));
     watchSettings((settings) => {
       const now = `${settings.provider}|${settings.uiLanguage}`;
       if (now !== last) void refreshConnectionState();
       last = now;
+      void noteConnection(settings);
     });
   },
 });

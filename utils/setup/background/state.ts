@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { resolveLocale, t, type Locale } from '@/utils/i18n';
 import { keyRequired, type ProviderId } from '@/utils/llm/providers';
 import { getApiKey } from '@/utils/llm/background/secret-store';
-import { connectionReadyItem, getSettings } from '@/utils/settings';
+import { connectionReadyItem, connectionSavedItem, getSettings, type Settings } from '@/utils/settings';
 
 /** The badge the toolbar icon carries while no key is connected. */
 export const SETUP_BADGE = '!';
@@ -38,4 +38,36 @@ async function showOnIcon(ready: boolean, locale: Locale): Promise<void> {
   await action.setBadgeText({ text: ready ? '' : SETUP_BADGE });
   if (!ready) await action.setBadgeBackgroundColor({ color: '#d93025' });
   await action.setTitle({ title: ready ? 'Glance' : t('badgeTitle', undefined, locale) });
+}
+
+/** What makes up the connection besides the key: a change to any of these is a connection saved. */
+export function connectionOf(settings: Pick<Settings, 'provider' | 'baseURL' | 'model'>): string {
+  return `${settings.provider}|${settings.baseURL}|${settings.model}`;
+}
+
+let saves: Promise<unknown> = Promise.resolve();
+
+/** Runs storage changes of the saved connection one after another (a read, then a write). */
+function inTurn(change: () => Promise<void>): Promise<void> {
+  const next = saves.then(change);
+  saves = next.catch((error: unknown) => console.error('noting the saved connection failed', error));
+  return next;
+}
+
+/** Notes that the connection was just saved (a key stored), so chat answers that failed before can be resent. */
+export function markConnectionSaved(settings: Settings, now = Date.now()): Promise<void> {
+  return inTurn(() => connectionSavedItem.setValue({ at: now, connection: connectionOf(settings) }));
+}
+
+/**
+ * Notes a change of provider, base URL or model as a connection saved; the first time (nothing
+ * noted yet) only remembers the connection: an install or an update fixed nothing.
+ */
+export function noteConnection(settings: Settings, now = Date.now()): Promise<void> {
+  return inTurn(async () => {
+    const connection = connectionOf(settings);
+    const noted = await connectionSavedItem.getValue();
+    if (noted.connection === connection) return;
+    await connectionSavedItem.setValue({ connection, at: noted.connection ? now : noted.at });
+  });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { connectionReadyItem } from '@/utils/settings';
+import { connectionReadyItem, connectionSavedItem } from '@/utils/settings';
 
 /**
  * Whether a key is connected (see utils/setup/background/state.ts), kept live: a key saved on the
@@ -12,4 +12,17 @@ export function useConnectionReady(): boolean | undefined {
     return connectionReadyItem.watch((value) => setReady(value ?? true));
   }, []);
   return ready;
+}
+
+/**
+ * When the connection was last saved (epoch ms, 0 = never), kept live: a chat answer that failed
+ * for want of a working key or endpoint before then offers "Resend".
+ */
+export function useConnectionSavedAt(): number {
+  const [at, setAt] = useState(0);
+  useEffect(() => {
+    void connectionSavedItem.getValue().then((value) => setAt(value.at));
+    return connectionSavedItem.watch((value) => setAt(value?.at ?? 0));
+  }, []);
+  return at;
 }

@@ -1,3 +1,4 @@
+import { asWholePage } from './page-access';
 import type { ChatRequestSpec } from '@/utils/llm/request';
 import { selectExcerpts } from '@/utils/summary/excerpts';
 import type { ActionInput } from '@/utils/protocol';
@@ -26,7 +27,7 @@ function parse(raw: unknown): ActionInput<'askPage'> {
     };
   });
   if (turns.at(-1)?.role !== 'user' || !turns.at(-1)!.content.trim()) refuse('the last turn must be a question');
-  return { tabId: asTabId(value.tabId), turns };
+  return { tabId: asTabId(value.tabId), turns, wholePage: asWholePage(value.wholePage) };
 }
 
 /**
@@ -52,7 +53,7 @@ function buildRequest(
 }
 
 async function run(input: ActionInput<'askPage'>, ctx: ActionContext): Promise<string> {
-  const read = await readPage(input.tabId, ctx.settings, ctx.locale);
+  const read = await readPage(input.tabId, ctx.settings, ctx.locale, input.wholePage);
   const cached = await getCachedSummary(read.key).catch(() => null);
   const spec = buildRequest(read, input.turns, cached?.text ?? null, read.tokenizer, ctx.settings);
   const result = await callModel({ feature: 'ask', spec, signal: ctx.signal, onDelta: ctx.delta }, ctx);

@@ -1,6 +1,7 @@
 import { defineFeature } from '@/utils/background/feature';
 import { PAGES_ONLY } from '@/utils/background/handler';
 import { asObject, asTabId } from '@/utils/background/validate';
+import { asWholePage } from './page-access';
 import { askPageAction } from './ask-page-action';
 import { inspectPage } from './inspect-page';
 import { openSummaryFor, SUMMARIZE_COMMAND, SUMMARIZE_MENU_ITEM } from './open-summary';
@@ -12,8 +13,11 @@ export const summaryFeature = defineFeature({
   handlers: {
     inspectPage: {
       allowedFrom: PAGES_ONLY,
-      parse: (data) => ({ tabId: asTabId(asObject(data).tabId) }),
-      handle: async ({ tabId }, { settings, locale }) => inspectPage(tabId, settings, locale),
+      parse: (data) => {
+        const value = asObject(data);
+        return { tabId: asTabId(value.tabId), wholePage: asWholePage(value.wholePage) };
+      },
+      handle: async ({ tabId, wholePage }, { settings, locale }) => inspectPage(tabId, settings, locale, wholePage),
     },
   },
   actions: { summarize: summarizeAction, askPage: askPageAction },

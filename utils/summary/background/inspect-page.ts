@@ -42,8 +42,8 @@ export function markRunning(key: string, jobId: string): () => void {
 }
 
 /** Reads the tab and finds where its summary is cached (nothing is planned or sent). */
-export async function readPage(tabId: number, settings: Settings, locale: Locale): Promise<ReadPage> {
-  const page = await readTab(tabId);
+export async function readPage(tabId: number, settings: Settings, locale: Locale, wholePage = false): Promise<ReadPage> {
+  const page = await readTab(tabId, undefined, wholePage);
   const tokenizer = await getTokenizer(settings.model);
   const language = summaryLanguage(settings, locale);
   const hash = await contentHash(page.markdown);
@@ -56,8 +56,8 @@ export function planPage(read: ReadPage, settings: Settings): PreparedPage {
 }
 
 /** What the summary view shows before anything is spent: the page, the estimate, a stored summary. */
-export async function inspectPage(tabId: number, settings: Settings, locale: Locale): Promise<PageInspection> {
-  const { page, plan, key } = planPage(await readPage(tabId, settings, locale), settings);
+export async function inspectPage(tabId: number, settings: Settings, locale: Locale, wholePage = false): Promise<PageInspection> {
+  const { page, plan, key } = planPage(await readPage(tabId, settings, locale, wholePage), settings);
   let stored: CachedSummary | null = null;
   try {
     stored = await getCachedSummary(key);
@@ -70,6 +70,7 @@ export async function inspectPage(tabId: number, settings: Settings, locale: Loc
       url: page.url,
       title: page.title,
       source: page.source,
+      hasSelection: page.hasSelection,
       lang: page.lang,
       tokens: plan.pageTokens,
       exactTokens: plan.exact,

@@ -30,6 +30,8 @@ export interface SummaryRunDeps {
   concurrency: number;
   delta(text: string): void;
   progress(done: number, total: number): void;
+  /** A part's notes, as soon as that part is summarized (the reader follows along). */
+  part?(index: number, text: string): void;
   usage(total: UsageReport): void;
 }
 
@@ -46,7 +48,7 @@ export interface SummaryRunResult {
  * Makes the summary a plan describes: one streamed request for a page that fits; else notes on
  * every part (concurrently, bounded), condensed in rounds while they are too long for one request,
  * then one streamed combining request. Only the final answer streams to the reader; progress
- * counts the parts. Usage is reported as a running total of every call.
+ * counts the parts, and each part's notes are reported as it finishes. Usage is reported as a running total of every call.
  */
 export async function runSummary(
   page: PageRef & { markdown: string },
@@ -84,7 +86,9 @@ export async function runSummary(
     call: async (index, _attempt, hooks) => {
       const chunk = plan.chunks[index]!;
       const spec = buildPartRequest(page, { index, total, headings: chunk.headings, text: chunk.text }, language, model);
-      return record(await deps.call(spec, { signal: hooks.signal, onRateLimit: hooks.onRateLimit })).text;
+      const notes = record(await deps.call(spec, { signal: hooks.signal, onRateLimit: hooks.onRateLimit })).text;
+      deps.part?.(index, notes);
+      return notes;
     },
   });
   const failedParts = parts.flatMap((part, index) => (part.ok ? [] : [index]));

@@ -4,13 +4,14 @@ import { callModel } from '@/utils/llm/background/model-call';
 import { markRunning, planPage, readPage } from './inspect-page';
 import { getCachedSummary, putCachedSummary, touchCachedSummary } from './cache';
 import { runSummary, type SummaryCall } from './run-summary';
+import { asWholePage } from './page-access';
 import { asObject, asTabId, refuse } from '@/utils/background/validate';
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
 
 function parse(raw: unknown): ActionInput<'summarize'> {
   const value = asObject(raw);
   if (value.regenerate !== undefined && typeof value.regenerate !== 'boolean') refuse('regenerate is not a boolean');
-  return { tabId: asTabId(value.tabId), regenerate: value.regenerate === true };
+  return { tabId: asTabId(value.tabId), regenerate: value.regenerate === true, wholePage: asWholePage(value.wholePage) };
 }
 
 /**
@@ -18,7 +19,7 @@ function parse(raw: unknown): ActionInput<'summarize'> {
  * otherwise summarizes (one request, or map-reduce for a long page) and stores a complete summary.
  */
 async function run(input: ActionInput<'summarize'>, ctx: ActionContext): Promise<string> {
-  const read = await readPage(input.tabId, ctx.settings, ctx.locale);
+  const read = await readPage(input.tabId, ctx.settings, ctx.locale, input.wholePage);
   const { page, tokenizer, language, hash, key } = read;
   if (!input.regenerate) {
     const cached = await getCachedSummary(key).catch(() => null);
@@ -55,6 +56,7 @@ async function run(input: ActionInput<'summarize'>, ctx: ActionContext): Promise
       concurrency: ctx.settings.summaryConcurrency,
       delta: ctx.delta,
       progress: ctx.progress,
+      part: ctx.part,
       usage: ctx.usage,
     });
     // Only a complete summary is worth keeping: a partial or cut one should be made again.

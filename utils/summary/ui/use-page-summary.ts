@@ -16,8 +16,12 @@ export interface PageSummaryState {
   inspection: PageInspection | null;
   text: string;
   progress: { done: number; total: number } | null;
+  /** Notes on each part of a long page, in the order they finished (shown while the summary is made). */
+  parts: { index: number; text: string }[];
   usage: UsageReport | null;
   error: WireError | null;
+  /** The user chose the whole page although something is selected ("Whole page" / "Selection"). */
+  wholePage: boolean;
   /** When the summary shown came from the cache: when it was made. */
   cachedAt: number | null;
   finishReason: string | null;
@@ -34,6 +38,8 @@ export interface PageSummaryControls extends PageSummaryState {
   retry(): void;
   /** "Spend anyway" on a budget notice: lifts the budget for an hour and tries again. */
   spendAnyway(): void;
+  /** "Whole page" (true) or "Selection" (false): reads the page again that way (nothing is spent). */
+  chooseWholePage(wholePage: boolean): void;
 }
 
 const INITIAL: PageSummaryState = {
@@ -42,6 +48,8 @@ const INITIAL: PageSummaryState = {
   inspection: null,
   text: '',
   progress: null,
+  parts: [],
+  wholePage: false,
   usage: null,
   error: null,
   cachedAt: null,
@@ -67,6 +75,7 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     onSnapshot: (text) => update({ text }),
     onDelta: (delta) => setState((current) => ({ ...current, text: current.text + delta })),
     onProgress: (done, total) => update({ progress: { done, total } }),
+    onPart: (index, text) => setState((current) => ({ ...current, parts: [...current.parts, { index, text }] })),
     onUsage: (usage) => update({ usage }),
     onDone: (finishReason) => update({ phase: 'done', finishReason, cachedAt: finishReason === 'cached' ? Date.now() : null }),
     onError: (error) => {
@@ -80,8 +89,18 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     if (tabId === null) return;
     pending.current = { regenerate };
     handle.current?.detach();
-    update({ phase: 'running', text: '', progress: null, usage: null, error: null, cachedAt: null, finishReason: null });
-    handle.current = startStream('summarize', { tabId, regenerate }, streamHandlers());
+    update({
+      phase: 'running',
+      text: '',
+      progress: null,
+      parts: [],
+      usage: null,
+      error: null,
+      cachedAt: null,
+      finishReason: null,
+    });
+    const { wholePage } = stateRef.current;
+    handle.current = startStream('summarize', { tabId, regenerate, ...(wholePage ? { wholePage } : {}) }, streamHandlers());
   };
 
   const inspecting = useRef<Promise<PageInspection | null> | null>(null);
@@ -94,10 +113,11 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     try {
       if (tabId === null)
         throw new RemoteError({ code: 'page_unreadable', message: t('error_page_unreadable'), retryable: false });
-      const inspection = await sendMessage('inspectPage', { tabId });
+      const { wholePage } = stateRef.current;
+      const inspection = await sendMessage('inspectPage', { tabId, ...(wholePage ? { wholePage } : {}) });
       const { stored, runningJobId } = inspection;
       if (runningJobId) {
-        update({ inspection, phase: 'running', text: '' });
+        update({ inspection, phase: 'running', text: '', parts: [] });
         handle.current = attachStream(runningJobId, streamHandlers());
       } else if (stored) {
         update({
@@ -163,6 +183,14 @@ export function usePageSummary({ autoStart = false } = {}): PageSummaryControls 
     retry: useCallback(() => {
       if (lastFailure.current === 'inspect') void inspect(stateRef.current.tabId);
       else start(pending.current.regenerate);
+    }, []),
+    chooseWholePage: useCallback((wholePage: boolean) => {
+      const current = stateRef.current;
+      if (current.wholePage === wholePage || current.phase === 'running' || current.phase === 'inspecting') return;
+      handle.current?.detach();
+      stateRef.current = { ...current, wholePage };
+      update({ wholePage, text: '', parts: [], progress: null, usage: null, cachedAt: null, finishReason: null });
+      void inspect(current.tabId);
     }, []),
     spendAnyway: useCallback(() => {
       void sendMessage('overrideBudget', null).then(

@@ -24,7 +24,7 @@ export interface PageThreadControls {
  * text. Starts from the thread stored with the page's summary; answers finish and are stored even
  * if the view closes. Reusable by any page that knows the tab (popup, side panel).
  */
-export function usePageThread(tabId: number | null, initial: ChatTurn[]): PageThreadControls {
+export function usePageThread(tabId: number | null, initial: ChatTurn[], wholePage = false): PageThreadControls {
   const [turns, setTurns] = useState<ChatTurn[]>(initial);
   const [pending, setPending] = useState<PageThreadControls['pending']>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +48,8 @@ export function usePageThread(tabId: number | null, initial: ChatTurn[]): PageTh
     setUsage(null);
     handle.current = startStream(
       'askPage',
-      { tabId, turns: [...history, { role: 'user', content: question }] },
+      // The same text as the summary's (the whole page, or the selection): the thread is stored with it.
+      { tabId, turns: [...history, { role: 'user', content: question }], ...(wholePage ? { wholePage } : {}) },
       {
         onDelta: (delta) => {
           answer += delta;

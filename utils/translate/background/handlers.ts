@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '@/utils/errors';
-import type { HandlerMap } from '@/utils/background/handler';
+import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
 import { showCardInFrame } from './card-launcher';
-import { asObject, noPayload, refuse } from '@/utils/background/validate';
+import { asObject, asTabId, noPayload, refuse } from '@/utils/background/validate';
+import { readSelection } from './read-selection';
 
 /** The settings tab Glance opened last (lost with the worker: then found by its URL). */
 let settingsTabId: number | undefined;
@@ -33,7 +34,7 @@ async function showSettings(section: string | undefined): Promise<void> {
  * taken from a payload but a fixed choice, and the card is only ever loaded into the very frame
  * that asked.
  */
-export const translateHandlers: Pick<HandlerMap, 'getPageSettings' | 'showTranslateCard' | 'openSettings'> = {
+export const translateHandlers: Pick<HandlerMap, 'getPageSettings' | 'showTranslateCard' | 'openSettings' | 'readSelection'> = {
   getPageSettings: {
     allowedFrom: ['extension-page', 'content-script'],
     parse: noPayload,
@@ -73,5 +74,11 @@ export const translateHandlers: Pick<HandlerMap, 'getPageSettings' | 'showTransl
       await opening;
       return null;
     },
+  },
+  readSelection: {
+    // Page text goes to whoever asks: Glance's own pages only, never a content script.
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ tabId: asTabId(asObject(data).tabId) }),
+    handle: ({ tabId }) => readSelection(tabId),
   },
 };

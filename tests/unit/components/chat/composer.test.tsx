@@ -79,6 +79,19 @@ describe('ChatComposer', () => {
     expect(onSend).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps an Enter pressed while the conversation loads and sends once it has loaded, once', () => {
+    const onSend = vi.fn();
+    const { rerender } = render(<Harness initial="Early question" disabled onSend={onSend} />);
+    fireEvent.keyDown(box(), { key: 'Enter', keyCode: 13 });
+    expect(onSend).not.toHaveBeenCalled();
+    expect(box().value).toBe('Early question');
+    rerender(<Harness initial="Early question" disabled={false} onSend={onSend} />);
+    expect(onSend).toHaveBeenCalledTimes(1);
+    rerender(<Harness initial="Early question" disabled onSend={onSend} />);
+    rerender(<Harness initial="Early question" disabled={false} onSend={onSend} />);
+    expect(onSend).toHaveBeenCalledTimes(1);
+  });
+
   it('does not send an empty or blank message', () => {
     const onSend = vi.fn();
     render(<Harness initial={'  \n '} onSend={onSend} />);

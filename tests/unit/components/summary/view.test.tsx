@@ -11,6 +11,7 @@ const inspection: PageInspection = {
     url: 'https://a.example/',
     title: 'Long read',
     source: 'article',
+    hasSelection: false,
     lang: 'en',
     tokens: 152_340,
     exactTokens: true,
@@ -89,6 +90,63 @@ describe('SummaryView', () => {
     expect(screen.getByRole('region', { name: 'Summary' }).textContent).toContain('TL;DR: so far');
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     expect(handlers.onStop).toHaveBeenCalled();
+  });
+
+  it("shows each finished part's notes, folded but the newest, until the combined summary streams", () => {
+    setLocale('en');
+    // In the order they finished: part 3 last.
+    const parts = [
+      { index: 0, text: '- first part note' },
+      { index: 2, text: '- third part note' },
+    ];
+    view({ phase: 'running', progress: { done: 2, total: 12 }, parts });
+    const notes = screen.getByRole('region', { name: 'Notes on each section' });
+    const folds = notes.querySelectorAll('details');
+    expect([...folds].map((fold) => fold.querySelector('.part-label')!.textContent)).toEqual([
+      'Section 1 of 12',
+      'Section 3 of 12',
+    ]);
+    expect([...folds].map((fold) => fold.open)).toEqual([false, true]);
+    expect(folds[0]!.textContent).toContain('first part note');
+  });
+
+  it('hides the notes once the summary streams, and the estimate once it is done', () => {
+    setLocale('en');
+    const parts = [{ index: 0, text: '- first part note' }];
+    view({ phase: 'running', progress: { done: 12, total: 12 }, parts, text: '**TL;DR:** all' });
+    expect(screen.queryByRole('region', { name: 'Notes on each section' })).toBeNull();
+    expect(screen.getByText(/^Estimated:/)).toBeTruthy();
+    document.body.innerHTML = '';
+    view({ phase: 'done', text: '**TL;DR:** all' });
+    expect(screen.queryByText(/^Estimated:/)).toBeNull();
+    expect(screen.getByText('Article · 152,340 tokens')).toBeTruthy();
+  });
+
+  it('makes the page or selection choice explicit when something is selected, and names the button after it', () => {
+    setLocale('en');
+    const onChooseWholePage = vi.fn();
+    const selected = { ...inspection, page: { ...inspection.page, source: 'selection' as const, hasSelection: true } };
+    view({ inspection: selected, onChooseWholePage });
+    const choice = screen.getByRole('group', { name: 'Summarize' });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Selection' }).checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Summarize selection' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Summarize page' })).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Whole page' }));
+    expect(onChooseWholePage).toHaveBeenCalledWith(true);
+    expect(choice).toBeTruthy();
+
+    document.body.innerHTML = '';
+    const whole = { ...inspection, page: { ...inspection.page, hasSelection: true } };
+    view({ inspection: whole, wholePage: true, onChooseWholePage });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Whole page' }).checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Summarize page' })).toBeTruthy();
+  });
+
+  it('offers no choice when nothing is selected', () => {
+    setLocale('en');
+    view({ onChooseWholePage: vi.fn() });
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Summarize page' })).toBeTruthy();
   });
 
   it('a stored summary says it cost nothing now and offers Regenerate; errors say what to do', () => {

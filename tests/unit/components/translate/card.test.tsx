@@ -37,13 +37,14 @@ function card(props: Partial<TranslationCardProps> = {}) {
 beforeEach(() => setLocale('en'));
 
 describe('TranslationCard', () => {
-  it('is a dialog named "Translation" with Copy, Retry and Close, and the language switch', () => {
+  it('is a dialog named "Translation" with Copy, Translate again (not Retry: it worked) and Close, and the language switch', () => {
     const handlers = card();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
     expect(screen.getByRole('dialog', { name: 'Translation' })).toBeTruthy();
     expect(screen.getByText('From English')).toBeTruthy();
     expect(screen.getByText('加粗').tagName).toBe('STRONG');
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Translate again' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Translate into' }), { target: { value: 'ja' } });
     expect(handlers.onCopy).toHaveBeenCalled();

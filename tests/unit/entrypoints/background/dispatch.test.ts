@@ -55,6 +55,7 @@ const payloads: Record<MessageName, unknown> = {
   exportUsage: null,
   clearUsage: null,
   inspectPage: { tabId: 1 },
+  readSelection: { tabId: 1 },
   showTranslateCard: null,
   pageTranslate: { tabId: 1, command: 'status' },
   pageTranslateAuto: null,
@@ -118,9 +119,9 @@ describe('dispatch', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     await setApiKey('openai', KEY);
     for (const name of Object.keys(payloads) as MessageName[]) {
-      // inspectPage, askPlan, askShowCitation and pageTranslate read or script a tab, which the fake
+      // inspectPage, readSelection, askPlan, askShowCitation and pageTranslate read or script a tab, which the fake
       // browser cannot: tested end to end.
-      const readsTab = ['inspectPage', 'askPlan', 'askShowCitation', 'pageTranslate'].includes(name);
+      const readsTab = ['inspectPage', 'readSelection', 'askPlan', 'askShowCitation', 'pageTranslate'].includes(name);
       if (name === 'saveApiKey' || readsTab || CONTENT_ONLY.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
       expect(reply.ok, name).toBe(true);

@@ -20,13 +20,19 @@ function scriptedAction(keepOnDisconnect: boolean) {
     },
     run: async (
       input: { turns: { content: string }[] },
-      ctx: { signal: AbortSignal; delta(t: string): void; progress(d: number, t: number): void },
+      ctx: {
+        signal: AbortSignal;
+        delta(t: string): void;
+        progress(d: number, t: number): void;
+        part?(index: number, text: string): void;
+      },
     ) => {
       const words = input.turns[0]!.content.split(' ');
       for (const [index, word] of words.entries()) {
         await new Promise((resolve) => setTimeout(resolve, 5));
         if (ctx.signal.aborted) throw new AppError('aborted');
         ctx.delta(index === 0 ? word : ` ${word}`);
+        ctx.part?.(index, `notes on ${word}`);
         ctx.progress(index + 1, words.length);
       }
       finished();
@@ -136,6 +142,10 @@ describe('JobManager', () => {
     jobs.connect(second, 'extension-page');
     second.send({ type: 'attach', jobId });
     expect(textOf(second)).toBe('kept answer keeps going after close');
+    // Every finished part's notes too, in order, for a summary view reopened mid-way.
+    const parts = events(second).filter((e) => e.type === 'part');
+    expect(parts).toHaveLength(6);
+    expect(parts[0]).toEqual({ type: 'part', index: 0, text: 'notes on kept' });
     expect(events(second).filter((e) => e.type === 'snapshot')).toHaveLength(1);
     expect(events(second).at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
   });

@@ -82,7 +82,16 @@ describe('extractPage: selection, empty, loading, PDF', { timeout: 30_000 }, () 
     if (!result.ok) throw new Error(result.reason);
     expect(result.page.source).toBe('selection');
     expect(result.page.markdown).toBe('## Intro\n\nFirst paragraph here.\n\n- One\n- Two');
+    expect(result.page.hasSelection).toBe(true);
+    // The whole page when the user chose it over the selection, which it still reports.
+    const whole = extractPage(document, selection, true);
+    if (!whole.ok) throw new Error(whole.reason);
+    expect(whole.page.source).not.toBe('selection');
+    expect(whole.page.markdown).toContain('Not selected.');
+    expect(whole.page.hasSelection).toBe(true);
     selection.removeAllRanges();
+    const none = extractPage(document, selection);
+    expect(none.ok && none.page.hasSelection).toBe(false);
   });
 
   it('says why instead of returning nothing', () => {

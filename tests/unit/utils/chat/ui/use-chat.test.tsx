@@ -14,6 +14,21 @@ const stored = STORED;
 const mounted = () => chat.mounted();
 
 describe('useChat', () => {
+  it('does not put a question sent meanwhile back as the kept draft when the draft arrives late', async () => {
+    // A busy worker answers the draft last, and may by then hold the question typed meanwhile.
+    let answerDraft: (value: { text: string }) => void = () => {};
+    replies.chatGetDraft = () => new Promise((resolve) => (answerDraft = resolve));
+    const hook = await mounted();
+    act(() => hook.result.current.controls.setDraft('Quick question'));
+    act(() => void hook.result.current.controls.send());
+    await act(async () => {
+      answerDraft({ text: 'Quick question' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(hook.result.current.draft).toBe('');
+    expect(hook.result.current.state.messages[0]!.content).toBe('Quick question');
+  });
+
   it('opens on the current conversation and re-attaches to an answer still streaming', async () => {
     replies.chatGet = () => stored;
     const hook = await mounted();

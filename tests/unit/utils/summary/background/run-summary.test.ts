@@ -65,6 +65,7 @@ function deps(call: SummaryCall, count: (text: string) => number) {
       concurrency: 4,
       delta: (delta: string) => (text += delta),
       progress: (done: number, total: number) => events.push(`${done}/${total}`),
+      part: (index: number, notes: string) => events.push(`part ${index}: ${notes}`),
       usage: (total: UsageReport) => totals.push(total),
     },
   };
@@ -94,6 +95,12 @@ describe('runSummary', { timeout: 30_000 }, () => {
     for (let part = 1; part <= 7; part++) expect(combine).toContain(`## Part ${part}\n- note ${part}`);
     expect(run.events[0]).toBe('0/7');
     expect(run.events.at(-1)).toBe('7/7');
+    // Each part's notes are reported as that part finishes, before the count that includes it.
+    for (let part = 0; part < 7; part++) {
+      const notes = run.events.indexOf(`part ${part}: - note ${part + 1}`);
+      expect(notes, `part ${part}`).toBeGreaterThan(0);
+      expect(run.events.slice(notes + 1).some((event) => /^\d+\/7$/.test(event))).toBe(true);
+    }
     expect(result.finishReason).toBe('stop');
     // Usage is the running total of all eight calls.
     expect(run.totals.at(-1)).toMatchObject({ promptTokens: 800, completionTokens: 80, costUsd: 0.008 });

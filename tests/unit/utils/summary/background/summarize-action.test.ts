@@ -24,6 +24,7 @@ function page(markdown = ARTICLE, url = 'https://news.example/otters#top'): Page
     lang: 'en',
     siteName: '',
     source: 'article',
+    hasSelection: false,
     markdown,
     truncated: false,
     extractMs: 3,

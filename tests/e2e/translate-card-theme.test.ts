@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { startFakeServer, type FakeServer } from '@/tests/fake-server';
+import { Ax } from './ax';
+import { closeAll, configureGlance } from './configure';
+import { launchGlance, type Glance } from './harness';
+import { startPageServer, type PageServer } from './page-server';
+import { dragSelect, translationDone } from './translate-helpers';
+
+const TEXT = 'The quick brown fox jumps over the lazy dog near the old river bank.';
+const pageOf = (style: string) =>
+  `<!doctype html><html lang="en"><head><title>Theme</title></head><body style="margin:40px;${style}"><p id="text">${TEXT}</p></body></html>`;
+
+let server: FakeServer;
+let pages: PageServer;
+let glance: Glance;
+
+beforeAll(async () => {
+  server = await startFakeServer();
+  pages = await startPageServer({
+    // A page that paints nothing: the browser's white canvas.
+    '/plain': { html: pageOf('') },
+    '/dark': { html: pageOf('background:#121212;color:#e0e0e0') },
+  });
+  glance = await launchGlance();
+  await (await configureGlance(glance, server)).close();
+});
+afterAll(() => closeAll(glance, pages, server));
+beforeEach(() => server.reset());
+
+/** Translates the page's paragraph through the selection button; returns the card's background lightness (0–255). */
+async function cardOn(path: string, system: 'light' | 'dark') {
+  const page = await glance.context.newPage();
+  await page.emulateMedia({ colorScheme: system });
+  await page.goto(`${pages.url}${path}`);
+  const ax = await Ax.of(page);
+  server.enqueue({ kind: 'text', text: '敏捷的棕色狐狸跳过了懒狗。' });
+  await dragSelect(page, page.locator('#text'));
+  await ax.click(await ax.find('button', 'Translate'));
+  const dialog = await ax.find('dialog', 'Translation');
+  await translationDone(ax);
+  const background = await ax.call<string>(dialog, 'function () { return getComputedStyle(this).backgroundColor; }');
+  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  return { page, ax, lightness: 0.2126 * r! + 0.7152 * g! + 0.0722 * b! };
+}
+
+it('is light on a white page in a dark-themed system, and says "Translate again" (not Retry) after it worked', async () => {
+  const { page, ax, lightness } = await cardOn('/plain', 'dark');
+  expect(lightness).toBeGreaterThan(200);
+  expect(await ax.all('button', 'Retry')).toHaveLength(0);
+  expect(await ax.all('button', 'Translate again')).toHaveLength(1);
+  await page.close();
+});
+
+it('is dark on a dark page in a light-themed system', async () => {
+  const { page, lightness } = await cardOn('/dark', 'light');
+  expect(lightness).toBeLessThan(60);
+  await page.close();
+});
