@@ -80,11 +80,12 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live }: ChatMessa
       {!streaming && (
         <div class="chat-actions">
           {message.content && (
-            <IconButton label={t('copy')} icon={<CopyIcon />} onClick={() => actions.onCopy(message.content)} />
+            <IconButton class="quiet" label={t('copy')} icon={<CopyIcon />} onClick={() => actions.onCopy(message.content)} />
           )}
           {/* After a failure asking again cannot help: the notice offers Retry or the fix instead. */}
           {last && !message.error && (
             <IconButton
+              class="quiet"
               label={t('chatRegenerate')}
               icon={<RetryIcon />}
               disabled={busy}
