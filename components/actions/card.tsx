@@ -1,4 +1,5 @@
 import type { WireError } from '@/utils/errors';
+import { CloseIcon, IconButton } from '@/components/icons';
 import { t } from '@/utils/i18n';
 import { BudgetHeldNotice } from '@/components/budget-held-notice';
 import { CardCopyReplace } from '@/components/card-copy-replace';
@@ -43,9 +44,7 @@ export function ActionCard(props: ActionCardProps) {
     <div class="card" role="dialog" aria-label={props.name} tabIndex={-1} dir="ltr">
       <header class="card-header">
         <span class="from">{props.name}</span>
-        <button type="button" class="close" aria-label={t('close')} title={t('close')} onClick={props.onClose}>
-          ×
-        </button>
+        <IconButton class="close" label={t('close')} icon={<CloseIcon />} onClick={props.onClose} />
       </header>
       {asking && (
         <form

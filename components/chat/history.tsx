@@ -1,8 +1,10 @@
 import { formatDateTime } from '@/utils/locale-format';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '@/utils/chat/types';
 import { t } from '@/utils/i18n';
 import type { ExportFormat } from '@/utils/chat/ui/use-chat-history';
+import { DeleteIcon, ExportIcon, MoreIcon, RenameIcon } from '@/components/icons';
+import { MenuButton } from '@/components/menu-button';
 import { StatusMessage } from '@/components/status-message';
 import type { Status } from '@/utils/ui/status';
 import './chat.css';
@@ -30,6 +32,11 @@ function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHi
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const [title, setTitle] = useState(item.title);
   const date = formatDateTime(item.updatedAt);
+  // The menu that chose Rename or Delete is gone: focus goes to the title field or to Cancel.
+  const focusOnMode = useRef<HTMLInputElement & HTMLButtonElement>(null);
+  useEffect(() => {
+    if (mode !== 'view') focusOnMode.current?.focus();
+  }, [mode]);
 
   const rename = async () => {
     if (title.trim() && (await props.onRename(item.id, title))) setMode('view');
@@ -46,6 +53,7 @@ function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHi
           }}
         >
           <input
+            ref={focusOnMode}
             type="text"
             aria-label={t('historyTitleLabel')}
             value={title}
@@ -60,9 +68,30 @@ function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHi
           </button>
         </form>
       ) : (
-        <button type="button" class="history-open" onClick={() => props.onOpen(item.id)}>
-          {item.title}
-        </button>
+        <div class="history-head">
+          <button type="button" class="history-open" onClick={() => props.onOpen(item.id)}>
+            {item.title}
+          </button>
+          {mode === 'view' && (
+            <MenuButton
+              label={t('historyMore')}
+              icon={<MoreIcon />}
+              items={[
+                {
+                  label: t('historyRename'),
+                  icon: <RenameIcon />,
+                  onSelect: () => {
+                    setTitle(item.title);
+                    setMode('rename');
+                  },
+                },
+                { label: t('historyDelete'), icon: <DeleteIcon />, onSelect: () => setMode('delete') },
+                { label: t('historyExportMarkdown'), icon: <ExportIcon />, onSelect: () => props.onExport([item.id], 'md') },
+                { label: t('historyExportJson'), icon: <ExportIcon />, onSelect: () => props.onExport([item.id], 'json') },
+              ]}
+            />
+          )}
+        </div>
       )}
       <p class="hint">{t('historyMeta', { date, count: item.messageCount, model: item.model })}</p>
       {mode === 'delete' ? (
@@ -71,34 +100,11 @@ function HistoryItem({ item, props }: { item: ConversationSummary; props: ChatHi
           <button type="button" class="primary" onClick={() => props.onDelete(item.id)}>
             {t('historyDelete')}
           </button>
-          <button type="button" onClick={() => setMode('view')}>
+          <button ref={focusOnMode} type="button" onClick={() => setMode('view')}>
             {t('historyCancel')}
           </button>
         </fieldset>
-      ) : (
-        mode === 'view' && (
-          <div class="row">
-            <button
-              type="button"
-              onClick={() => {
-                setTitle(item.title);
-                setMode('rename');
-              }}
-            >
-              {t('historyRename')}
-            </button>
-            <button type="button" onClick={() => setMode('delete')}>
-              {t('historyDelete')}
-            </button>
-            <button type="button" onClick={() => props.onExport([item.id], 'md')}>
-              {t('historyExportMarkdown')}
-            </button>
-            <button type="button" onClick={() => props.onExport([item.id], 'json')}>
-              {t('historyExportJson')}
-            </button>
-          </div>
-        )
-      )}
+      ) : null}
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { formatNumber } from '@/utils/locale-format';
+import { CopyIcon, IconButton, RetryIcon } from '@/components/icons';
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ChatMessage } from '@/utils/chat/types';
@@ -85,15 +86,17 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live, connectionS
       {!streaming && (
         <div class="chat-actions">
           {message.content && (
-            <button type="button" onClick={() => actions.onCopy(message.content)}>
-              {t('copy')}
-            </button>
+            <IconButton class="quiet" label={t('copy')} icon={<CopyIcon />} onClick={() => actions.onCopy(message.content)} />
           )}
           {/* After a failure asking again cannot help: the notice offers Retry or the fix instead. */}
           {last && !message.error && (
-            <button type="button" disabled={busy} onClick={() => actions.onRegenerate(message.id)}>
-              {t('chatRegenerate')}
-            </button>
+            <IconButton
+              class="quiet"
+              label={t('chatRegenerate')}
+              icon={<RetryIcon />}
+              disabled={busy}
+              onClick={() => actions.onRegenerate(message.id)}
+            />
           )}
         </div>
       )}

@@ -8,6 +8,7 @@ import type { EstimateState } from '@/utils/chat/ui/use-chat-estimate';
 import { ChatComposer } from './composer';
 import { ChatLog } from './log';
 import type { ChatMessageActions } from './message';
+import { ModelCombobox } from '@/components/model-combobox';
 import { ErrorNotice } from '@/components/error-notice';
 import { StatusMessage } from '@/components/status-message';
 import type { Status } from '@/utils/ui/status';
@@ -67,22 +68,14 @@ export function ChatPanel({
   return (
     <section class="chat-panel" aria-busy={state.loading}>
       <div class="chat-toolbar">
-        <input
+        <ModelCombobox
           key={state.conversationId}
           class="chat-model"
-          type="text"
-          list="chat-models"
-          spellcheck={false}
-          aria-label={t('chatModelLabel')}
-          title={t('chatModelLabel')}
+          label={t('chatModelLabel')}
           value={state.model}
-          onChange={(event) => controls.setModel(event.currentTarget.value)}
+          options={models}
+          onCommit={controls.setModel}
         />
-        <datalist id="chat-models">
-          {models.map((model) => (
-            <option key={model} value={model} />
-          ))}
-        </datalist>
         <button type="button" onClick={controls.newChat}>
           {t('chatNewChat')}
         </button>

@@ -4,6 +4,7 @@ import type { ConnectionDraft, KeyStatus } from '@/utils/llm/connection';
 import { keyRequired, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
 import { BaseUrlInput, ProviderSelect } from './fields';
 import { KeyInput } from './key-input';
+import { ModelCombobox } from '@/components/model-combobox';
 import { StatusMessage } from '@/components/status-message';
 import type { Status } from '@/utils/ui/status';
 
@@ -89,23 +90,11 @@ export function ConnectionForm(props: ConnectionFormProps) {
 
       <label for="model">{t('modelLabel')}</label>
       <div class="row">
-        <input
-          id="model"
-          type="text"
-          list="model-list"
-          spellcheck={false}
-          value={draft.model}
-          onInput={(e) => set({ model: e.currentTarget.value })}
-        />
+        <ModelCombobox id="model" value={draft.model} options={models} onInput={(model) => set({ model })} />
         <button type="button" class="secondary" disabled={busy !== null} onClick={props.onLoadModels}>
           {t('loadModels')}
         </button>
       </div>
-      <datalist id="model-list">
-        {models.map((model) => (
-          <option key={model} value={model} />
-        ))}
-      </datalist>
       <p class="hint">{t('modelHint')}</p>
 
       <div class="actions">

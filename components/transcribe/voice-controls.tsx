@@ -1,17 +1,8 @@
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
 import { formatElapsed } from '@/utils/transcribe/request';
+import { MicrophoneIcon } from '@/components/icons';
 import type { Dictation } from '@/utils/transcribe/ui/use-dictation';
-
-/** A microphone, drawn in the text colour. */
-function MicIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
-      <rect x="9" y="3" width="6" height="11" rx="3" />
-      <path d="M5 11a7 7 0 0 0 14 0M12 18v3" stroke-linecap="round" />
-    </svg>
-  );
-}
 
 /** "Voice input"; while recording the same button is "Stop recording". */
 export function VoiceButton({ dictation }: { dictation: Dictation }) {
@@ -26,7 +17,7 @@ export function VoiceButton({ dictation }: { dictation: Dictation }) {
       disabled={dictation.phase === 'starting' || dictation.phase === 'transcribing'}
       onClick={dictation.toggle}
     >
-      <MicIcon />
+      <MicrophoneIcon />
     </button>
   );
 }

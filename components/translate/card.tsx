@@ -1,4 +1,5 @@
 import type { WireError } from '@/utils/errors';
+import { CloseIcon, IconButton } from '@/components/icons';
 import { t } from '@/utils/i18n';
 import { LANGUAGES } from '@/utils/languages';
 import { BudgetHeldNotice } from '@/components/budget-held-notice';
@@ -62,9 +63,7 @@ export function TranslationCard(props: TranslationCardProps) {
         <span class="from">{t('translateFrom', { language: languageLabel(props.source) })}</span>
         <span aria-hidden="true">→</span>
         <LanguageSelect value={props.target} label={t('translateIntoLabel')} onChange={props.onTargetChange} />
-        <button type="button" class="close" aria-label={t('close')} title={t('close')} onClick={props.onClose}>
-          ×
-        </button>
+        <IconButton class="close" label={t('close')} icon={<CloseIcon />} onClick={props.onClose} />
       </header>
       <div class="card-body" dir="auto" aria-busy={working}>
         {props.markdown && <MarkdownView text={props.markdown} onCopyCode={props.onCopyCode} />}

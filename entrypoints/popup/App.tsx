@@ -8,6 +8,7 @@ import { useOpenSidePanel } from '@/utils/ask/ui/use-open-side-panel';
 import { PageHistory } from '@/components/ask/page-history';
 import { SpendBadge } from '@/components/usage/spend-badge';
 import { PageTranslateBar } from '@/components/pagetranslate/page-translate-bar';
+import { IconButton, SettingsIcon, SidePanelIcon } from '@/components/icons';
 import { ConnectCard } from '@/components/setup/connect-card';
 import { useConnectionReady } from '@/utils/setup/ui/use-connection-ready';
 import { SummaryPanel } from './summary-panel';
@@ -63,36 +64,6 @@ function initialView(): { id: string; run: boolean } {
   return { id: VIEWS.find((view) => view.id === wanted)?.id ?? VIEWS[0]!.id, run: params.get('run') === '1' };
 }
 
-/** A gear, drawn (a font may lack the glyph). */
-function SettingsIcon() {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="2"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      <circle cx="12" cy="12" r="3" />
-      <path d="M19.4 15a1.65 1.65 0 0 0 .33 1.82l.06.06a2 2 0 1 1-2.83 2.83l-.06-.06a1.65 1.65 0 0 0-1.82-.33 1.65 1.65 0 0 0-1 1.51V21a2 2 0 1 1-4 0v-.09a1.65 1.65 0 0 0-1-1.51 1.65 1.65 0 0 0-1.82.33l-.06.06a2 2 0 1 1-2.83-2.83l.06-.06a1.65 1.65 0 0 0 .33-1.82 1.65 1.65 0 0 0-1.51-1H3a2 2 0 1 1 0-4h.09a1.65 1.65 0 0 0 1.51-1 1.65 1.65 0 0 0-.33-1.82l-.06-.06a2 2 0 1 1 2.83-2.83l.06.06a1.65 1.65 0 0 0 1.82.33h0a1.65 1.65 0 0 0 1-1.51V3a2 2 0 1 1 4 0v.09a1.65 1.65 0 0 0 1 1.51h0a1.65 1.65 0 0 0 1.82-.33l.06-.06a2 2 0 1 1 2.83 2.83l-.06.06a1.65 1.65 0 0 0-.33 1.82v0a1.65 1.65 0 0 0 1.51 1H21a2 2 0 1 1 0 4h-.09a1.65 1.65 0 0 0-1.51 1z" />
-    </svg>
-  );
-}
-
-/** A window with a panel at its right side, drawn. */
-function SidePanelIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
-      <rect x="3" y="4" width="18" height="16" rx="2" />
-      <path d="M15 4v16" />
-    </svg>
-  );
-}
-
 /** The toolbar popup: a tab per feature, and the way to the settings. */
 export function App() {
   const settings = useSettings();
@@ -120,24 +91,13 @@ export function App() {
             onOpen={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#usage') })}
           />
         )}
-        <button
-          type="button"
-          class="secondary icon-button"
-          aria-label={t('openSidePanel')}
-          title={t('openSidePanel')}
-          onClick={openSidePanel}
-        >
-          <SidePanelIcon />
-        </button>
-        <button
-          type="button"
-          class="secondary icon-button"
-          aria-label={t('openSettings')}
-          title={t('openSettings')}
+        <IconButton class="secondary" label={t('openSidePanel')} icon={<SidePanelIcon />} onClick={openSidePanel} />
+        <IconButton
+          class="secondary"
+          label={t('openSettings')}
+          icon={<SettingsIcon />}
           onClick={() => void browser.runtime.openOptionsPage()}
-        >
-          <SettingsIcon />
-        </button>
+        />
       </header>
       <PageTranslateBar settings={settings} />
       {/* Until a key is connected the chat is a card with the one button that connects it. */}

@@ -18,6 +18,12 @@ const list = (page: Page) => page.getByRole('list', { name: 'Conversations' });
 const titles = async (page: Page) => list(page).locator('.history-open').allTextContents();
 const item = (page: Page, title: string) => list(page).getByRole('listitem', { name: title });
 
+/** Opens a row's More menu with the mouse and picks an item. */
+async function pick(page: Page, title: string, name: string): Promise<void> {
+  await item(page, title).getByRole('button', { name: 'More' }).click();
+  await item(page, title).getByRole('menuitem', { name }).click();
+}
+
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
@@ -47,16 +53,35 @@ describe('chat history', () => {
     await search.fill('');
     await expect.poll(() => titles(page)).toHaveLength(2);
 
-    // Rename.
-    await item(page, 'Tell me about rivers').getByRole('button', { name: 'Rename' }).click();
-    await page.getByRole('textbox', { name: 'New title' }).fill('Rivers of the world');
+    // Each row's actions sit in its More menu. By keyboard: Enter opens it on its first item,
+    // arrows move, Escape closes it and gives focus back to More; Enter picks Rename.
+    const more = item(page, 'Tell me about rivers').getByRole('button', { name: 'More' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const menu = item(page, 'Tell me about rivers').getByRole('menu');
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      'Rename',
+      'Delete',
+      'Export as Markdown',
+      'Export as JSON',
+    ]);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Delete');
+    await page.keyboard.press('Escape');
+    expect(await menu.count()).toBe(0);
+    expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Rename');
+    await page.keyboard.press('Enter');
+    // Rename puts the cursor in the title field.
+    const newTitle = page.getByRole('textbox', { name: 'New title' });
+    await expect.poll(() => newTitle.evaluate((field) => field === document.activeElement)).toBe(true);
+    await newTitle.fill('Rivers of the world');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => titles(page)).toEqual(['Rivers of the world', 'Tell me about apples']);
 
     // Export one as Markdown, all as JSON.
-    const markdown = await download(page, () =>
-      item(page, 'Rivers of the world').getByRole('button', { name: 'Export as Markdown' }).click(),
-    );
+    const markdown = await download(page, () => pick(page, 'Rivers of the world', 'Export as Markdown'));
     expect(markdown.name).toMatch(/^glance-chat-Rivers-of-the-world-\d{4}-\d\d-\d\d\.md$/);
     expect(markdown.text).toContain('# Rivers of the world');
     expect(markdown.text).toContain('### You\n\nTell me about rivers');
@@ -73,7 +98,7 @@ describe('chat history', () => {
     await page.getByRole('button', { name: 'History' }).click();
 
     // Delete asks first.
-    await item(page, 'Tell me about apples').getByRole('button', { name: 'Delete' }).click();
+    await pick(page, 'Tell me about apples', 'Delete');
     await item(page, 'Tell me about apples').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => titles(page)).toEqual(['Rivers of the world']);
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FakeServer } from '@/tests/fake-server';
+import { Ax } from './ax';
 import { closeAll, startConfiguredGlance } from './configure';
 import type { Glance } from './harness';
+import { startPageServer, type PageServer } from './page-server';
+import { dragSelect, translationDone } from './translate-helpers';
 
 /**
  * How Glance's extension pages are set: Chromium gives extension pages a body rule of its own
@@ -10,11 +13,21 @@ import type { Glance } from './harness';
 
 let server: FakeServer;
 let glance: Glance;
+let pages: PageServer;
 
-beforeAll(async () => ({ server, glance } = await startConfiguredGlance()));
-afterAll(() => closeAll(glance, server));
+beforeAll(async () => {
+  ({ server, glance } = await startConfiguredGlance());
+  // A page whose own root font is large and odd: none of it may reach the card.
+  pages = await startPageServer({
+    '/article': {
+      html: '<!doctype html><html style="font: 22px serif"><body><p id="text">Cats sleep most of the day, and they dream.</p></body></html>',
+    },
+  });
+});
+afterAll(() => closeAll(glance, pages, server));
 
-const PAGES = ['popup.html', 'options.html', 'sidepanel.html', 'welcome.html'];
+// The microphone page stays open here: this profile has no fake microphone, so it is refused.
+const PAGES = ['popup.html', 'options.html', 'sidepanel.html', 'welcome.html', 'microphone.html'];
 
 it('sets body text at 14 px in Glance’s own font stack on every extension page', async () => {
   for (const path of PAGES) {
@@ -28,6 +41,26 @@ it('sets body text at 14 px in Glance’s own font stack on every extension page
     expect(body.family, path).toMatch(/^system-ui/);
     await page.close();
   }
+});
+
+it('sets the translation card’s text at 14 px on a page with a large serif root font', async () => {
+  server.enqueue({ kind: 'text', text: '猫一天大部分时间都在睡觉，它们会做梦。' });
+  const page = await glance.context.newPage();
+  await page.goto(`${pages.url}/article`);
+  const ax = await Ax.of(page);
+  await dragSelect(page, page.locator('#text'));
+  await ax.click(await ax.find('button', 'Translate'));
+  const dialog = await ax.find('dialog', 'Translation');
+  await translationDone(ax);
+  expect(await ax.style(dialog, 'font-size')).toBe('14px');
+  expect(await ax.style(dialog, 'font-family')).toMatch(/^system-ui/);
+  // The translated text itself (inside the card's body) is set at that size too.
+  const size = await ax.call<string>(
+    dialog,
+    'function () { const body = this.querySelector(".card-body p"); return body && getComputedStyle(body).fontSize; }',
+  );
+  expect(size).toBe('14px');
+  await page.close();
 });
 
 it('keeps the settings button inside the 440 px popup next to the spend badge', async () => {

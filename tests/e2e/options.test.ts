@@ -33,11 +33,13 @@ describe('settings page: Test connection', () => {
     expect(paths).toEqual(['GET /v1/models', 'POST /v1/chat/completions']);
     expect(server.requests[1]!.body).toMatchObject({ model: 'gpt-4o-mini', max_tokens: 1, stream: true });
     expect(server.validationErrors).toEqual([]);
-    // The model list now offers the endpoint's models.
-    const options = await page
-      .locator('#model-list option')
-      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value));
-    expect(options).toContain('gpt-4.1-mini');
+    // The model field's dropdown now offers the endpoint's models: ArrowDown opens it, typing filters it.
+    const model = page.getByRole('combobox', { name: 'Model', exact: true });
+    await model.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('listbox', { name: 'Models' }).getByRole('option').allTextContents()).toContain('gpt-4.1-mini');
+    await page.keyboard.press('Escape');
+    expect(await model.getAttribute('aria-expanded')).toBe('false');
 
     // What worked is kept: after a reload the stored key shows as its last four characters.
     await page.reload();

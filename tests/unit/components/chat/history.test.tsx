@@ -35,6 +35,12 @@ function show(overrides: Partial<ChatHistoryProps> = {}) {
   return props;
 }
 
+/** Opens a row's More menu and picks the item named `name`. */
+function pick(title: string, name: string) {
+  fireEvent.click(within(row(title)).getByRole('button', { name: 'More' }));
+  fireEvent.click(within(row(title)).getByRole('menuitem', { name }));
+}
+
 const row = (title: string) => within(screen.getByRole('list', { name: 'Conversations' })).getByRole('listitem', { name: title });
 
 describe('ChatHistory', () => {
@@ -49,7 +55,7 @@ describe('ChatHistory', () => {
   it('renames in place, and keeps the field open when renaming fails', async () => {
     const onRename = vi.fn(async () => false);
     show({ onRename });
-    fireEvent.click(within(row('Rivers')).getByRole('button', { name: 'Rename' }));
+    pick('Rivers', 'Rename');
     const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'New title' });
     expect(field.value).toBe('Rivers');
     fireEvent.input(field, { target: { value: 'Rivers of the world' } });
@@ -60,18 +66,18 @@ describe('ChatHistory', () => {
 
   it('asks before deleting', () => {
     const props = show();
-    fireEvent.click(within(row('Apples')).getByRole('button', { name: 'Delete' }));
+    pick('Apples', 'Delete');
     expect(props.onDelete).not.toHaveBeenCalled();
     expect(within(row('Apples')).getByText('Delete “Apples”? This cannot be undone.')).toBeTruthy();
     fireEvent.click(within(row('Apples')).getByRole('button', { name: 'Cancel' }));
-    fireEvent.click(within(row('Apples')).getByRole('button', { name: 'Delete' }));
+    pick('Apples', 'Delete');
     fireEvent.click(within(row('Apples')).getByRole('button', { name: 'Delete' }));
     expect(props.onDelete).toHaveBeenCalledWith('c2');
   });
 
   it('exports one conversation or all, as Markdown or JSON', () => {
     const props = show();
-    fireEvent.click(within(row('Rivers')).getByRole('button', { name: 'Export as Markdown' }));
+    pick('Rivers', 'Export as Markdown');
     fireEvent.click(screen.getByRole('button', { name: 'Export all (JSON)' }));
     expect(props.onExport).toHaveBeenNthCalledWith(1, ['c1'], 'md');
     expect(props.onExport).toHaveBeenNthCalledWith(2, null, 'json');
