@@ -5,7 +5,8 @@ import { t } from '@/utils/i18n';
 import { isSendKey } from '@/utils/ime';
 import { formatCost } from '@/utils/llm/pricing';
 import type { EstimateState } from '@/utils/chat/ui/use-chat-estimate';
-import type { Dictation, DictationHook } from '@/utils/transcribe/ui/use-dictation';
+import type { DictationHook } from '@/utils/transcribe/ui/use-dictation';
+import { useFieldDictation } from '@/utils/transcribe/ui/use-field-dictation';
 import { VoiceButton, VoiceStatus } from '@/components/transcribe/voice-controls';
 
 export interface ChatComposerProps {
@@ -24,20 +25,6 @@ export interface ChatComposerProps {
   /** The dictation hook (utils/transcribe/ui/use-dictation.ts); a page passes it with voiceComposer. */
   useVoice?: DictationHook;
 }
-
-const NO_DICTATION: Dictation = {
-  phase: 'idle',
-  elapsedMs: 0,
-  level: 0,
-  costUsd: null,
-  notice: null,
-  pending: [],
-  toggle() {},
-  discard() {},
-  retry() {},
-  drop() {},
-};
-const useNoDictation: DictationHook = () => NO_DICTATION;
 
 /** The line under the composer: what sending costs, or why it cannot be sent. */
 export function estimateLine(
@@ -85,34 +72,15 @@ export function estimateLine(
  */
 export function ChatComposer(props: ChatComposerProps) {
   const { draft, streaming, disabled, estimate, cnyPerUsd, onDraft, onSend, onStop, voiceComposer, useVoice } = props;
-  const field = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-  const insertAt = useRef(0);
   // Dictated text goes in at the cursor as it streams, never sent: the user reads it first.
-  // The hook stays the same for a composer's lifetime (a page passes it or not), as hooks require.
-  const dictation = (voiceComposer && useVoice ? useVoice : useNoDictation)({
-    composer: voiceComposer ?? '',
+  const { dictation, field } = useFieldDictation({
+    composer: voiceComposer,
+    useVoice,
     ready: !disabled,
-    beginInsert() {
-      const current = draftRef.current;
-      insertAt.current = Math.min(field.current?.selectionEnd ?? current.length, current.length);
-      // A transcript typed after a word gets a space, as a person would leave one.
-      if (insertAt.current > 0 && !/\s$/.test(current.slice(0, insertAt.current))) insertAfter(' ');
-    },
-    insert: insertAfter,
+    text: draft,
+    onText: onDraft,
   });
-  function insertAfter(text: string) {
-    const current = draftRef.current;
-    const at = Math.min(insertAt.current, current.length);
-    const next = current.slice(0, at) + text + current.slice(at);
-    insertAt.current = at + text.length;
-    draftRef.current = next;
-    onDraft(next);
-    const cursor = insertAt.current;
-    requestAnimationFrame(() => field.current?.setSelectionRange(cursor, cursor));
-  }
   const recording = dictation.phase === 'recording';
   const line = estimateLine(estimate, draft ? draft.length : 0, cnyPerUsd);
   const shownEstimate = draft.trim() ? line : { text: '', blocked: false, warning: false };

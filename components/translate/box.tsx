@@ -6,6 +6,9 @@ import { ErrorNotice } from '@/components/error-notice';
 import { LanguageSelect } from '@/components/language-select';
 import { MarkdownView } from '@/components/markdown-view';
 import { UsageFooter } from '@/components/usage/footer';
+import { VoiceButton, VoiceStatus } from '@/components/transcribe/voice-controls';
+import type { DictationHook } from '@/utils/transcribe/ui/use-dictation';
+import { useFieldDictation } from '@/utils/transcribe/ui/use-field-dictation';
 
 export interface TranslateBoxProps {
   text: string;
@@ -28,28 +31,49 @@ export interface TranslateBoxProps {
   onResume(): void;
   onOverride(): void;
   onOpenSettings(): void;
+  /** Turns on voice input in the box (the popup's dictation hook); its recordings come back here. */
+  useVoice?: DictationHook;
+  /** False while the box's kept text is still loading. */
+  ready?: boolean;
 }
 
 /** The popup's Translate view: paste text, pick the language, read the translation as it streams. */
 export function TranslateBox(props: TranslateBoxProps) {
   const working = props.status === 'working';
   const language = props.source === 'und' ? t('languageUnknown') : (LANGUAGES[props.source]?.native ?? props.source);
+  // Dictated text goes in at the cursor; translating it is still the user's click.
+  const { dictation, field, enabled } = useFieldDictation({
+    composer: 'popup-translate',
+    useVoice: props.useVoice,
+    ready: props.ready ?? true,
+    text: props.text,
+    onText: props.onText,
+  });
+  const recording = dictation.phase === 'recording';
   return (
     <section class="translate-box">
       <label for="translate-input">{t('translateInputLabel')}</label>
+      {enabled && <VoiceStatus dictation={dictation} cnyPerUsd={props.cnyPerUsd} />}
       <textarea
         id="translate-input"
+        ref={field}
         rows={5}
         value={props.text}
         placeholder={t('translateInputPlaceholder')}
         onInput={(e) => props.onText(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !working) props.onTranslate();
+          // While recording, Enter stops the recording and Escape discards it.
+          if (recording && (e.key === 'Enter' || e.key === 'Escape')) {
+            e.preventDefault();
+            if (e.key === 'Enter') dictation.toggle();
+            else dictation.discard();
+          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !working) props.onTranslate();
         }}
       />
       <div class="row translate-controls">
         {props.text.trim() && <span class="hint">{t('translateFrom', { language })} →</span>}
         <LanguageSelect value={props.target} label={t('translateIntoLabel')} onChange={props.onTarget} />
+        {enabled && <VoiceButton dictation={dictation} />}
         {working ? (
           <button type="button" onClick={props.onStop}>
             {t('stop')}

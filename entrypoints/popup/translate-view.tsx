@@ -8,6 +8,7 @@ import { isSiteOff, normalizeSite } from '@/utils/translate/site-list';
 import { planTranslation } from '@/utils/translate/target';
 import { copyText } from '@/utils/ui/clipboard';
 import { useSettings } from '@/utils/ui/use-settings';
+import { useDictation } from '@/utils/transcribe/ui/use-dictation';
 import { finishNotice, tooLargeError, useTranslation } from '@/utils/translate/ui/use-translation';
 
 /** The site of the tab the popup was opened over, when it is a web page. */
@@ -107,6 +108,8 @@ export function TranslateView({ autoStart = false }: { autoStart?: boolean }) {
           )
         }
         onOpenSettings={() => void browser.runtime.openOptionsPage()}
+        useVoice={useDictation}
+        ready={loaded}
       />
       {site && settings.translateButton && (
         <label class="checkbox site-toggle">

@@ -58,6 +58,21 @@ it('dictates into the popup composer: a valid Opus upload with model and languag
   await popup.close();
 });
 
+it('dictates into the Translate box: the text at the cursor, not translated until the user asks', async () => {
+  const popup = await glance.openPage('popup.html');
+  await popup.getByRole('button', { name: 'Translate', exact: true }).click();
+  const input = popup.getByRole('textbox', { name: 'Text to translate' });
+  await input.fill('Hello.');
+  server.reset();
+  server.enqueueTranscription({ kind: 'transcript', text: 'Where is the station?', chunkIntervalMs: 20 });
+  await dictate(popup);
+  await server.waitForRequests(1, 15_000, isUpload);
+  await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe('Hello. Where is the station?');
+  expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
+  await popup.getByRole('button', { name: 'Voice input' }).waitFor();
+  await popup.close();
+});
+
 it('Escape discards a recording: nothing is uploaded', async () => {
   server.reset();
   const popup = await openChat(glance);
