@@ -10,6 +10,8 @@ import { SpendBadge } from '@/components/usage/spend-badge';
 import { PageTranslateBar } from '@/components/pagetranslate/page-translate-bar';
 import { ConnectCard } from '@/components/setup/connect-card';
 import { useConnectionReady } from '@/utils/setup/ui/use-connection-ready';
+import { openTranscribePage } from '@/utils/transcribe/ui/open-transcribe';
+import { resolveTargetTab } from '@/utils/ui/target-tab';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
 import { ChatView } from './chat-view';
@@ -114,6 +116,9 @@ export function App() {
             onOpen={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#usage') })}
           />
         )}
+        <button type="button" class="secondary" onClick={() => void resolveTargetTab().then(openTranscribePage)}>
+          {t('transcribeButton')}
+        </button>
         <button
           type="button"
           class="secondary icon-button"
