@@ -14,7 +14,7 @@
  * Prints a table and writes bench-results/transcribe.json.
  */
 import './extension-env';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { configureGlance } from '@/tests/e2e/configure';
@@ -89,6 +89,7 @@ async function inChromium() {
   } finally {
     await glance.close();
     await server.close();
+    rmSync(file, { force: true });
   }
 }
 

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { toneWav } from '@/tests/fake-server/audio-samples';
+import { mp3Stream, toneWav } from '@/tests/fake-server/audio-samples';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '@/tests/fake-server';
 import { closeAll, configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';
@@ -122,3 +124,33 @@ it('offers a video’s WebVTT captions first and uses them without any API call'
     .toBeCloseTo(65.5, 1);
   await Promise.all([film.close(), page.close()]);
 }, 30_000);
+
+it('cuts a chosen 20-minute MP3 file at frame starts in the page; its timestamps seek the page’s own player; the side panel opens the page too', async () => {
+  const file = path.join(tmpdir(), `glance-e2e-${process.pid}.mp3`);
+  writeFileSync(file, mp3Stream(20 * 60, { id3: true }));
+  const page = await glance.openPage('transcribe.html');
+  const before = server.requests.filter(isUpload).length;
+  await page.getByLabel('Audio or video file').setInputFiles(file);
+  await expect.poll(() => page.getByText('20:00 of audio in 4 pieces').count(), { timeout: 10_000 }).toBe(1);
+  await page.getByRole('button', { name: 'Transcribe it' }).click();
+  const transcript = page.getByRole('region', { name: 'Transcript' });
+  await transcript.waitFor({ timeout: 20_000 });
+  const uploads = server.requests.filter(isUpload).slice(before);
+  expect(uploads.map((upload) => [upload.form?.file.container, upload.form?.fields.file])).toEqual(
+    Array.from({ length: 4 }, () => ['mp3', 'audio.mp3']),
+  );
+  expect(await transcript.getByRole('button', { name: /^Play from / }).count()).toBe(20);
+  await transcript.getByRole('button', { name: 'Play from 15:00' }).click();
+  await expect
+    .poll(() => page.evaluate(() => Math.round(document.querySelector('audio')!.currentTime)), { timeout: 5000 })
+    .toBe(900);
+  await page.close();
+  rmSync(file, { force: true });
+
+  const { page: talk, tabId } = await openTab('/talk.html');
+  const panel = await glance.openPage(`sidepanel.html?tabId=${tabId}`);
+  const opened = glance.context.waitForEvent('page');
+  await panel.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await (await opened).waitForURL(new RegExp(`/transcribe\\.html\\?tabId=${tabId}$`));
+  await Promise.all([talk.close(), panel.close()]);
+}, 40_000);

@@ -99,6 +99,9 @@ export async function indexMp3(read: ReadRange, size: number): Promise<Mp3Index>
   const times: number[] = [];
   let seconds = 0;
   let frames = 0;
+  let base = 0;
+  let samples = 0;
+  let rate = 0;
   let audioStart = -1;
   let audioEnd = pos;
   while (await ensure(pos, 4)) {
@@ -119,7 +122,14 @@ export async function indexMp3(read: ReadRange, size: number): Promise<Mp3Index>
       offsets.push(pos);
       times.push(seconds);
     }
-    seconds += frame.samples / frame.sampleRate;
+    // Whole samples counted per sample rate: adding each frame's 0.024 s would drift below the true length.
+    if (frame.sampleRate !== rate) {
+      base = seconds;
+      samples = 0;
+      rate = frame.sampleRate;
+    }
+    samples += frame.samples;
+    seconds = base + samples / rate;
     frames += 1;
     pos += frame.length;
     audioEnd = pos;
