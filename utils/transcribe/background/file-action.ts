@@ -73,6 +73,8 @@ async function run(input: ActionInput<'transcribeFile'>, ctx: ActionContext): Pr
       const piece = job.pieces.find((candidate) => candidate.index === index)!;
       const audio = await getPieceAudio(job.id, index);
       if (!audio) refuse('the piece is gone');
+      // Each piece is a call of its own: one past the budget stops the rest (a fatal error).
+      await assertWithinBudget(settings, locale);
       const seconds = Math.round((piece.end - piece.start) * 10) / 10;
       const { status: _pending, ...provisional } = line('pending', seconds);
       const call = await openCall(provisional);
