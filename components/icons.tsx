@@ -85,6 +85,14 @@ export const MicrophoneIcon = (p: IconProps) => (
   </Icon>
 );
 
+/** Sound turned into lines of text: Transcribe. */
+export const TranscribeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 10v4M6.5 7v10M10 9v6" />
+    <path d="M14 8h7M14 12h7M14 16h4" />
+  </Icon>
+);
+
 export const TranslateIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M4 5h8M8 3v2M6 5c0 4 2 7 5 8M10 5c0 4-3 8-6 9" />

@@ -18,7 +18,8 @@ import type { UsageReport } from '@/utils/llm/usage-report';
 import type { PageInspection } from '@/utils/summary/types';
 import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 import type { PageSettings, TranslateInput } from '@/utils/translate/types';
-import type { TranscribeInput } from '@/utils/transcribe/types';
+import type { PageMedia, TranscribeEstimate, TranscribeInput } from '@/utils/transcribe/types';
+import type { Segment } from '@/utils/transcribe/transcript/segments';
 import type { Spending, UsageOverview } from '@/utils/usage/types';
 
 // ---------------------------------------------------------------- one-shot messages
@@ -109,6 +110,16 @@ export interface Messages {
   /** From the starter registered for "Always translate" sites: translate the sender's page. */
   pageTranslateAuto: { request: null; response: null };
 
+  // Transcribe audio and video (the transcribe page)
+  /** What transcribing `seconds` of audio would cost with the model in use, and whether to ask first. */
+  transcribeEstimate: { request: { seconds: number }; response: TranscribeEstimate };
+  /** The tab's audio and video elements, with their caption tracks. */
+  transcribeListMedia: { request: { tabId: number }; response: PageMedia[] };
+  /** A media element's WebVTT captions as segments (free: no API call); [] when unreadable. */
+  transcribeCaptions: { request: { tabId: number; mediaIndex: number; trackIndex: number }; response: Segment[] };
+  /** Seeks a media element of the tab (a transcript's timestamp was clicked). */
+  transcribeSeek: { request: { tabId: number; mediaIndex: number; seconds: number }; response: { found: boolean } };
+
   // Usage
   getUsage: { request: null; response: UsageOverview };
   /** Today's and this month's spending against the budgets (the popup's badge). */
@@ -163,6 +174,10 @@ export interface Actions {
 
   /** Transcribes a dictation the page stored in the extension's IndexedDB (voice input). */
   transcribe: TranscribeInput;
+  /** Transcribes the pieces of a file the transcribe page cut and stored (IndexedDB); progress counts pieces. */
+  transcribeFile: { jobId: string };
+  /** Summarizes a stored transcript, citing its timestamps; the summary streams and is stored. */
+  summarizeTranscript: { jobId: string };
 }
 
 export type ActionName = keyof Actions;

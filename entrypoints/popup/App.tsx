@@ -8,9 +8,11 @@ import { useOpenSidePanel } from '@/utils/ask/ui/use-open-side-panel';
 import { PageHistory } from '@/components/ask/page-history';
 import { SpendBadge } from '@/components/usage/spend-badge';
 import { PageTranslateBar } from '@/components/pagetranslate/page-translate-bar';
-import { IconButton, SettingsIcon, SidePanelIcon } from '@/components/icons';
+import { IconButton, SettingsIcon, SidePanelIcon, TranscribeIcon } from '@/components/icons';
 import { ConnectCard } from '@/components/setup/connect-card';
 import { useConnectionReady } from '@/utils/setup/ui/use-connection-ready';
+import { openTranscribePage } from '@/utils/transcribe/ui/open-transcribe';
+import { resolveTargetTab } from '@/utils/ui/target-tab';
 import { SummaryPanel } from './summary-panel';
 import { TranslateView } from './translate-view';
 import { ChatView } from './chat-view';
@@ -91,6 +93,12 @@ export function App() {
             onOpen={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#usage') })}
           />
         )}
+        <IconButton
+          class="secondary"
+          label={t('transcribeButton')}
+          icon={<TranscribeIcon />}
+          onClick={() => void resolveTargetTab().then(openTranscribePage)}
+        />
         <IconButton class="secondary" label={t('openSidePanel')} icon={<SidePanelIcon />} onClick={openSidePanel} />
         <IconButton
           class="secondary"

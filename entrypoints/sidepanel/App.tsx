@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { openTranscribePage } from '@/utils/transcribe/ui/open-transcribe';
 import { browser } from 'wxt/browser';
 import { PanelActionAnswer } from '@/components/actions/panel-answer';
 import { AskPanel } from '@/components/ask/ask-panel';
@@ -88,6 +89,9 @@ function SidePanel({ settings }: { settings: Settings }) {
           />
           {t('askUsePage')}
         </label>
+        <button type="button" class="secondary" onClick={() => void openTranscribePage(bound.tabId)}>
+          {t('transcribeButton')}
+        </button>
       </header>
       {bound.changed && (
         <div class="side-panel-changed">

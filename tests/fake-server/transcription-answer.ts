@@ -11,12 +11,14 @@ import { isWritable, JSON_CONTENT_TYPE, sendBody, sleep, SSE_CONTENT_TYPE, write
 import { streamsTranscript, type TranscriptionRequest } from './transcription-rules';
 import type { TranscriptScenario } from './types';
 import { countTextTokens } from './usage';
+import { id3v2Size, readFrameHeader } from '@/utils/transcribe/media/mp3';
 
 /** What the fake transcriber hears when no scenario says otherwise. */
 export const DEFAULT_TRANSCRIPT = 'Hello from the fake transcriber.';
 
 /**
- * Seconds of audio in a file: exact for WAV (from its header), else estimated from the size at
+ * Seconds of audio in a file: exact for WAV (from its header), for constant-bitrate MP3 from its
+ * first frame's bitrate, else estimated from the size at
  * a speech bitrate of 24 kbit/s (3,000 bytes a second), as Opus in webm or ogg is recorded.
  */
 export function audioSeconds(request: TranscriptionRequest): number {
@@ -25,6 +27,12 @@ export function audioSeconds(request: TranscriptionRequest): number {
     const byteRate = bytes.readUInt32LE(28);
     const dataAt = bytes.indexOf('data', 12);
     if (byteRate > 0 && dataAt !== -1) return Math.round((bytes.readUInt32LE(dataAt + 4) / byteRate) * 100) / 100;
+  }
+  if (container === 'mp3') {
+    // Constant bitrate: the first frame's bitrate gives the length.
+    const at = id3v2Size(bytes);
+    const frame = readFrameHeader(bytes, at);
+    if (frame) return Math.round((((bytes.length - at) * 8) / (frame.bitrate * 1000)) * 100) / 100;
   }
   return Math.round((bytes.length / 3000) * 100) / 100;
 }
@@ -42,6 +50,9 @@ function usageOf(model: string, text: string, seconds: number) {
     total_tokens: audioTokens + outputTokens,
   };
 }
+
+/** Longest segment of a verbose_json answer. */
+const SEGMENT_SECONDS = 60;
 
 function timestamp(seconds: number, separator: ',' | '.'): string {
   const ms = Math.round(seconds * 1000);
@@ -65,24 +76,29 @@ export function formattedTranscript(format: string, text: string, seconds: numbe
         body: `WEBVTT\n\n${timestamp(0, '.')} --> ${timestamp(seconds, '.')}\n${text}\n\n`,
       };
     case 'verbose_json': {
-      const segment = {
-        id: 0,
-        seek: 0,
-        start: 0,
-        end: seconds,
-        text,
+      // One segment a minute, each with the scenario's text, as a long recording would have.
+      const count = Math.max(1, Math.ceil(seconds / SEGMENT_SECONDS));
+      const segments = Array.from({ length: count }, (_, id) => ({
+        id,
+        seek: id * SEGMENT_SECONDS * 100,
+        start: id * SEGMENT_SECONDS,
+        end: Math.min(seconds, (id + 1) * SEGMENT_SECONDS),
+        text: count > 1 ? ` ${text}` : text,
         tokens: [],
         temperature: 0,
         avg_logprob: -0.2,
         compression_ratio: 1,
         no_speech_prob: 0.01,
-      };
+      }));
       const body = {
         task: 'transcribe',
         language,
         duration: seconds,
-        text,
-        segments: [segment],
+        text: segments
+          .map((segment) => segment.text)
+          .join('')
+          .trim(),
+        segments,
         usage: { type: 'duration', seconds: Math.ceil(seconds) },
       };
       return { type: JSON_CONTENT_TYPE, body: prettyJson(body) };

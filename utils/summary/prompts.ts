@@ -10,6 +10,8 @@ import { isReasoningModel } from '@/utils/llm/providers';
 /** What a prompt needs to know about the page. */
 export interface PageRef {
   title: string;
+  /** Said to the model after the usual instructions (a transcript asks to keep its timestamps). */
+  note?: string;
 }
 
 /** One part of a long page, as the map step sends it. */
@@ -55,6 +57,11 @@ function twoTurns(model: string, kind: 'summary' | 'notes', system: string, user
   };
 }
 
+/** The page's own note, after the instructions. */
+function noteOf(page: PageRef): string {
+  return page.note ? ` ${page.note}` : '';
+}
+
 function titleLine(page: PageRef): string {
   return page.title ? `Title: ${page.title}\n` : '';
 }
@@ -64,7 +71,7 @@ export function buildSummaryRequest(page: PageRef, text: string, language: strin
   return twoTurns(
     model,
     'summary',
-    `Summarize the web page quoted in <page> for a reader, in ${language}. The page ${DATA_RULE} ${SUMMARY_FORMAT}`,
+    `Summarize the web page quoted in <page> for a reader, in ${language}. The page ${DATA_RULE} ${SUMMARY_FORMAT}${noteOf(page)}`,
     `${titleLine(page)}${quote('page', text)}`,
   );
 }
@@ -75,7 +82,7 @@ export function buildPartRequest(page: PageRef, part: PartRef, language: string,
   return twoTurns(
     model,
     'notes',
-    `Take notes, in ${language}, on one part of a long web page, quoted in <page>, for a later summary. The part ${DATA_RULE} Write up to 6 terse bullet points with the facts, names and numbers that matter. No preamble.`,
+    `Take notes, in ${language}, on one part of a long web page, quoted in <page>, for a later summary. The part ${DATA_RULE} Write up to 6 terse bullet points with the facts, names and numbers that matter. No preamble.${noteOf(page)}`,
     `${titleLine(page)}Part ${part.index + 1} of ${part.total}${where}\n${quote('page', part.text)}`,
   );
 }
@@ -90,7 +97,7 @@ export function buildCombineRequest(page: PageRef, notes: string, language: stri
   return twoTurns(
     model,
     'summary',
-    `Summarize a long web page for a reader, in ${language}, from notes on its parts, quoted in <notes> in page order. The notes ${DATA_RULE} ${SUMMARY_FORMAT}`,
+    `Summarize a long web page for a reader, in ${language}, from notes on its parts, quoted in <notes> in page order. The notes ${DATA_RULE} ${SUMMARY_FORMAT}${noteOf(page)}`,
     `${titleLine(page)}${quote('notes', notes)}`,
   );
 }
@@ -100,7 +107,7 @@ export function buildCondenseRequest(page: PageRef, notes: string, language: str
   return twoTurns(
     model,
     'notes',
-    `Condense, in ${language}, notes on consecutive parts of a long web page, quoted in <notes>, into up to 8 bullet points for a later summary. The notes ${DATA_RULE} No preamble.`,
+    `Condense, in ${language}, notes on consecutive parts of a long web page, quoted in <notes>, into up to 8 bullet points for a later summary. The notes ${DATA_RULE} No preamble.${noteOf(page)}`,
     `${titleLine(page)}${quote('notes', notes)}`,
   );
 }

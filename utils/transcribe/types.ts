@@ -21,3 +21,26 @@ export interface Recording {
 export interface TranscribeInput {
   recordingId: string;
 }
+
+/** An audio or video element of a page, as the transcribe page lists it. */
+export interface PageMedia {
+  /** Its position among the page's audio and video elements. */
+  index: number;
+  kind: 'audio' | 'video';
+  /** Its source address ('' or blob: for streamed media, which cannot be fetched). */
+  src: string;
+  fetchable: boolean;
+  duration: number | null;
+  title: string;
+  /** Its WebVTT caption tracks. */
+  tracks: { index: number; label: string; language: string }[];
+}
+
+/** What transcribing a recording of some length would cost, before anything is sent. */
+export interface TranscribeEstimate {
+  model: string;
+  /** USD; null when the model has no price. */
+  costUsd: number | null;
+  /** Above the user's threshold: ask before sending. */
+  needsConfirm: boolean;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containerOfName, errors, parseMultipart, sniffContainer } from '@/tests/fake-server';
-import { audioSample } from '@/tests/fake-server/audio-samples';
+import { audioSample, mp3Stream } from '@/tests/fake-server/audio-samples';
 import { useFakeServer } from '@/tests/fake-server/test-helpers';
 
 const fixture = useFakeServer();
@@ -85,6 +85,21 @@ describe('POST /v1/audio/transcriptions', () => {
     });
     expect(await (await answer('srt')).text()).toBe('1\n00:00:00,000 --> 00:00:02,500\nOne two.\n\n');
     expect(await (await answer('vtt')).text()).toContain('WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nOne two.');
+  });
+
+  it('times a constant-bitrate MP3 by its bitrate and answers verbose_json with a segment a minute', async () => {
+    const mp3 = { bytes: mp3Stream(150, { id3: true }), name: 'audio.mp3' };
+    const res = await post(
+      form({ model: 'whisper-1', response_format: 'verbose_json', 'timestamp_granularities[]': 'segment' }, mp3),
+    );
+    const body = (await res.json()) as { duration: number; segments: { start: number; end: number; text: string }[] };
+    expect(body.duration).toBe(150);
+    expect(body.segments.map((segment) => [segment.start, segment.end])).toEqual([
+      [0, 60],
+      [60, 120],
+      [120, 150],
+    ]);
+    expect(fixture.server.validationErrors).toEqual([]);
   });
 
   it('streams transcript.text.delta events and a done event with usage', async () => {

@@ -16,7 +16,8 @@ import { transcribeAudio } from './transcription-call';
 /** Model lists by base URL, asked once per worker and only while the model setting is empty. */
 const endpointModels = new Map<string, string[]>();
 
-async function modelsOf(connection: Connection, deps: ClientDeps): Promise<string[]> {
+/** The endpoint's model list (cached per worker); empty when it has none. */
+export async function modelsOf(connection: Connection, deps: ClientDeps): Promise<string[]> {
   const known = endpointModels.get(connection.baseURL);
   if (known) return known;
   try {

@@ -87,6 +87,10 @@ const payloads: Record<MessageName, unknown> = {
   askClearConversation: { url: 'https://example.com/' },
   askExport: null,
   askShowCitation: { tabId: 1, text: 'a passage', nth: 0 },
+  transcribeEstimate: { seconds: 60 },
+  transcribeListMedia: { tabId: 1 },
+  transcribeCaptions: { tabId: 1, mediaIndex: 0, trackIndex: 0 },
+  transcribeSeek: { tabId: 1, mediaIndex: 0, seconds: 5 },
 };
 
 /** Messages only content scripts send (the translation card's loader). */
@@ -119,9 +123,17 @@ describe('dispatch', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     await setApiKey('openai', KEY);
     for (const name of Object.keys(payloads) as MessageName[]) {
-      // inspectPage, readSelection, askPlan, askShowCitation and pageTranslate read or script a tab, which the fake
-      // browser cannot: tested end to end.
-      const readsTab = ['inspectPage', 'readSelection', 'askPlan', 'askShowCitation', 'pageTranslate'].includes(name);
+      // These read or script a tab, which the fake browser cannot: tested end to end.
+      const readsTab = [
+        'inspectPage',
+        'readSelection',
+        'askPlan',
+        'askShowCitation',
+        'pageTranslate',
+        'transcribeListMedia',
+        'transcribeCaptions',
+        'transcribeSeek',
+      ].includes(name);
       if (name === 'saveApiKey' || readsTab || CONTENT_ONLY.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
       expect(reply.ok, name).toBe(true);

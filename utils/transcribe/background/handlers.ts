@@ -1,0 +1,65 @@
+import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
+import { asObject, asTabId, refuse } from '@/utils/background/validate';
+import { resolveConnection } from '@/utils/llm/background/client';
+import { audioCostOf, priceFor } from '@/utils/llm/pricing';
+import { needsConfirmation } from '@/utils/summary/plan';
+import { parseWebVtt } from '@/utils/transcribe/transcript/webvtt';
+import { fileModel } from './file-action';
+import { listMedia, readTrack, seekMedia } from './media-access';
+
+const index = (value: unknown, what: string) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1000 ? value : refuse(`${what} is not an index`);
+const seconds = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 100 * 3600 ? value : refuse('bad seconds');
+
+type TranscribeHandlers = Pick<
+  HandlerMap,
+  'transcribeEstimate' | 'transcribeListMedia' | 'transcribeCaptions' | 'transcribeSeek'
+>;
+
+/** The transcribe page's questions: the cost of a recording, the tab's media, its captions, seeking it. */
+export const transcribeHandlers: TranscribeHandlers = {
+  transcribeEstimate: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ seconds: seconds(asObject(data).seconds) }),
+    async handle(request, { settings, deps }) {
+      const model = await fileModel(settings, await resolveConnection(settings), deps);
+      const costUsd = audioCostOf(request.seconds, priceFor(model, settings.priceOverrides));
+      // Unpriced audio is asked about from the first minute: its cost is unknown.
+      const needsConfirm = needsConfirmation(
+        { inputTokens: request.seconds, outputTokens: 0, costUsd },
+        settings.summaryConfirmAboveUsd,
+        60,
+      );
+      return { model, costUsd, needsConfirm };
+    },
+  },
+  transcribeListMedia: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ tabId: asTabId(asObject(data).tabId) }),
+    handle: ({ tabId }) => listMedia(tabId),
+  },
+  transcribeCaptions: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => {
+      const value = asObject(data);
+      return {
+        tabId: asTabId(value.tabId),
+        mediaIndex: index(value.mediaIndex, 'mediaIndex'),
+        trackIndex: index(value.trackIndex, 'trackIndex'),
+      };
+    },
+    async handle({ tabId, mediaIndex, trackIndex }) {
+      const vtt = await readTrack(tabId, mediaIndex, trackIndex);
+      return vtt ? parseWebVtt(vtt) : [];
+    },
+  },
+  transcribeSeek: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => {
+      const value = asObject(data);
+      return { tabId: asTabId(value.tabId), mediaIndex: index(value.mediaIndex, 'mediaIndex'), seconds: seconds(value.seconds) };
+    },
+    handle: async ({ tabId, mediaIndex, seconds }) => ({ found: await seekMedia(tabId, mediaIndex, seconds) }),
+  },
+};
