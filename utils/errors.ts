@@ -1,4 +1,4 @@
-import { t, type Locale, type MessageParams } from './i18n';
+import { t, type Locale, type MessageParams } from './i18n-core';
 
 /** Every error code Glance shows. UIs switch on these; the message says what to do. */
 export const ERROR_CODES = [

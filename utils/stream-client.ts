@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { fromWireError, type WireError } from './errors';
-import { t } from './i18n';
+import { t } from './i18n-core';
 import { STREAM_PORT, type ActionInput, type ActionName, type ClientEvent, type StreamEvent } from '@/utils/protocol';
 import type { UsageReport } from '@/utils/llm/usage-report';
 

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n-core';
 import { createShadowHost, pinHost } from '@/utils/page/shadow-host';
 import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 

@@ -1,4 +1,4 @@
-import { setLocale } from '@/utils/i18n';
+import { addMessages, setLocale } from '@/utils/i18n-core';
 import { PAGE_BRIDGE_KEY, type PageBridge } from '@/utils/pagetranslate/page/bridge';
 import { collectParagraphs } from '@/utils/pagetranslate/page/collect';
 import { PageTranslation } from '@/utils/pagetranslate/page/controller';
@@ -21,6 +21,7 @@ export function installPageTranslation(): void {
     estimate: estimatePage(config),
   });
   const run = (command: PageCommand, config: PageTranslateConfig): PageStatus => {
+    addMessages(config.uiLanguage, config.messages);
     setLocale(config.uiLanguage, { documentLang: false });
     if (command === 'start' && !current) {
       // Found once: the target language is judged on them, and the translation starts from them.

@@ -1,3 +1,4 @@
+import type { MessageKey } from '@/utils/i18n-core';
 import type { SiteRule } from './sites';
 import type { WireError } from '@/utils/errors';
 
@@ -31,7 +32,24 @@ export interface PageTranslateConfig {
   uiLanguage: 'en' | 'zh-CN';
   /** The message shown when the page reaches `maxTokens`, in the user's language. */
   capMessage: string;
+  /**
+   * The few interface strings the page script shows (PAGE_MESSAGES), in `uiLanguage`: it carries
+   * no dictionary of its own, which keeps it small to load into a page.
+   */
+  messages: Partial<Record<MessageKey, string>>;
 }
+
+/** What the page script shows: its panel's title, buttons and state, and the errors it makes itself. */
+export const PAGE_MESSAGES = [
+  'pageTranslateTitle',
+  'pageShowOriginal',
+  'pageBilingual',
+  'pageTranslationOnly',
+  'pageStopTranslating',
+  'pageTranslatePaused',
+  'error_disconnected',
+  'error_unknown',
+] as const satisfies readonly MessageKey[];
 
 /** Rough size of the page's paragraphs, for the popup's estimate before anything is sent. */
 export interface PageEstimate {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { AppError } from '@/utils/errors';
 import { resolveLocale, t, type Locale } from '@/utils/i18n';
 import { PAGE_BRIDGE_KEY, type PageBridge } from '@/utils/pagetranslate/page/bridge';
-import type { PageCommand, PageStatus, PageTranslateConfig } from '@/utils/pagetranslate/types';
+import { PAGE_MESSAGES, type PageCommand, type PageStatus, type PageTranslateConfig } from '@/utils/pagetranslate/types';
 import type { Settings } from '@/utils/settings';
 
 /** The page-translation script (entrypoints/page-translate), loaded into a tab on first use. */
@@ -37,6 +37,7 @@ export function pageConfig(settings: Settings, locale: Locale): PageTranslateCon
     mainContentOnly: settings.pageTranslateMainOnly,
     uiLanguage: locale,
     capMessage: t('pageTranslateCap', { tokens: formatNumber(settings.pageTranslateCap, locale) }, locale),
+    messages: Object.fromEntries(PAGE_MESSAGES.map((key) => [key, t(key, undefined, locale)])),
   };
 }
 
