@@ -20,7 +20,7 @@ const loading = new Map<number, Promise<unknown>>();
 async function loadScript(tabId: number, scripting: Scripting): Promise<void> {
   let load = loading.get(tabId);
   if (!load) {
-    load = scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PAGE_SCRIPT] });
+    load = scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PAGE_SCRIPT], injectImmediately: true });
     loading.set(tabId, load);
     void load.catch(() => {}).finally(() => loading.delete(tabId));
   }
@@ -57,6 +57,9 @@ export async function commandPage(
   const call = async () => {
     const [result] = await scripting.executeScript({
       target,
+      // Not held until the page's images and other loads finish: the user asked now (content
+      // the page adds later is picked up by the page script's watch).
+      injectImmediately: true,
       args: [PAGE_BRIDGE_KEY, command, config],
       func: (key: string, name: PageCommand, options: PageTranslateConfig) => {
         const bridge = (globalThis as unknown as Record<string, PageBridge | undefined>)[key];
