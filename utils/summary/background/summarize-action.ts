@@ -1,9 +1,8 @@
 import type { ActionInput } from '@/utils/protocol';
-import { resolveConnection } from '@/utils/llm/background/client';
-import { callModel } from '@/utils/llm/background/model-call';
 import { markRunning, planPage, readPage } from './inspect-page';
 import { getCachedSummary, putCachedSummary, touchCachedSummary } from './cache';
-import { runSummary, type SummaryCall } from './run-summary';
+import { runSummary } from './run-summary';
+import { summaryDeps } from './summary-deps';
 import { asWholePage } from './page-access';
 import { asObject, asTabId, refuse } from '@/utils/background/validate';
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
@@ -33,32 +32,7 @@ async function run(input: ActionInput<'summarize'>, ctx: ActionContext): Promise
   const { plan } = planPage(read, ctx.settings);
   const done = markRunning(key, ctx.jobId);
   try {
-    // Resolved once for every call of a map-reduce.
-    const connection = await resolveConnection(ctx.settings);
-    const call: SummaryCall = (spec, options) =>
-      callModel(
-        {
-          feature: 'summarize',
-          spec,
-          signal: options.signal,
-          onDelta: options.onDelta,
-          options: options.onRateLimit
-            ? { onRetry: (error, delayMs) => error.code === 'rate_limited' && options.onRateLimit!(delayMs) }
-            : undefined,
-        },
-        { ...ctx, connection },
-      );
-    const result = await runSummary(page, plan, language.name, ctx.settings.model, {
-      call,
-      count: tokenizer.count,
-      signal: ctx.signal,
-      locale: ctx.locale,
-      concurrency: ctx.settings.summaryConcurrency,
-      delta: ctx.delta,
-      progress: ctx.progress,
-      part: ctx.part,
-      usage: ctx.usage,
-    });
+    const result = await runSummary(page, plan, language.name, ctx.settings.model, await summaryDeps(ctx, tokenizer.count));
     // Only a complete summary is worth keeping: a partial or cut one should be made again.
     if (result.finishReason === 'stop') {
       await putCachedSummary({

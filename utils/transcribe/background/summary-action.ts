@@ -1,12 +1,10 @@
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
 import { asId, asObject, refuse } from '@/utils/background/validate';
-import { resolveConnection } from '@/utils/llm/background/client';
-import { callModel } from '@/utils/llm/background/model-call';
 import { getTokenizer } from '@/utils/llm/tokens';
 import type { ActionInput } from '@/utils/protocol';
 import { summaryLanguage } from '@/utils/summary/background/inspect-page';
-import type { SummaryCall } from '@/utils/summary/background/run-summary';
 import { runSummary } from '@/utils/summary/background/run-summary';
+import { summaryDeps } from '@/utils/summary/background/summary-deps';
 import { planSummary } from '@/utils/summary/plan';
 import { getJob, updateJob } from '@/utils/transcribe/transcript/jobs';
 import { transcriptText } from '@/utils/transcribe/transcript/segments';
@@ -31,30 +29,7 @@ async function run(input: ActionInput<'summarizeTranscript'>, ctx: ActionContext
   const tokenizer = await getTokenizer(ctx.settings.model);
   const language = summaryLanguage(ctx.settings, ctx.locale);
   const plan = planSummary(page, tokenizer, ctx.settings, language.name);
-  const connection = await resolveConnection(ctx.settings);
-  const call: SummaryCall = (spec, options) =>
-    callModel(
-      {
-        feature: 'summarize',
-        spec,
-        signal: options.signal,
-        onDelta: options.onDelta,
-        options: options.onRateLimit
-          ? { onRetry: (error, delayMs) => error.code === 'rate_limited' && options.onRateLimit!(delayMs) }
-          : undefined,
-      },
-      { ...ctx, connection },
-    );
-  const result = await runSummary(page, plan, language.name, ctx.settings.model, {
-    call,
-    count: tokenizer.count,
-    signal: ctx.signal,
-    locale: ctx.locale,
-    concurrency: ctx.settings.summaryConcurrency,
-    delta: ctx.delta,
-    progress: ctx.progress,
-    usage: ctx.usage,
-  });
+  const result = await runSummary(page, plan, language.name, ctx.settings.model, await summaryDeps(ctx, tokenizer.count));
   await updateJob(job.id, (stored) => {
     stored.summary = result.text;
   });
