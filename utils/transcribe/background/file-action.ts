@@ -14,6 +14,7 @@ import { PIECE_CONCURRENCY } from '@/utils/transcribe/media/pieces';
 import type { CallRecord } from '@/utils/usage/types';
 import { transcribePiece } from './piece-call';
 import { runPieces } from './pieces-run';
+import { transcriptionLine } from './transcription-call';
 import { modelsOf } from './transcribe-action';
 import type { Connection, ClientDeps } from '@/utils/llm/background/client';
 
@@ -49,20 +50,13 @@ async function run(input: ActionInput<'transcribeFile'>, ctx: ActionContext): Pr
   const language = languageHint(settings);
   const price = priceFor(model, settings.priceOverrides);
   const client = createClient(connection, ctx.deps);
-  const line = (status: CallRecord['status'], audioSeconds: number): CallRecord => ({
-    time: Date.now(),
-    feature: 'transcribe',
-    model,
-    host: connection.host,
-    promptTokens: 0,
-    cachedTokens: 0,
-    completionTokens: 0,
-    reasoningTokens: 0,
-    audioSeconds,
-    estimated: false,
-    costUsd: audioSeconds ? audioCostOf(audioSeconds, price) : 0,
-    status,
-  });
+  const line = (status: CallRecord['status'], audioSeconds: number): CallRecord =>
+    transcriptionLine(
+      { model, host: connection.host },
+      status,
+      audioSeconds,
+      audioSeconds ? audioCostOf(audioSeconds, price) : 0,
+    );
   await runPieces(job, {
     concurrency: PIECE_CONCURRENCY,
     signal: ctx.signal,

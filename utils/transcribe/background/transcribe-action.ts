@@ -11,7 +11,7 @@ import { getRecording, updateRecording } from '@/utils/transcribe/recordings';
 import { buildTranscriptionRequest, MAX_UPLOAD_BYTES, pickTranscriptionModel } from '@/utils/transcribe/request';
 import type { TranscribeInput } from '@/utils/transcribe/types';
 import type { CallRecord } from '@/utils/usage/types';
-import { transcribeAudio } from './transcription-call';
+import { transcribeAudio, transcriptionLine } from './transcription-call';
 
 /** Model lists by base URL, asked once per worker and only while the model setting is empty. */
 const endpointModels = new Map<string, string[]>();
@@ -62,20 +62,8 @@ async function run(input: TranscribeInput, ctx: ActionContext): Promise<string> 
     const spec = buildTranscriptionRequest(recording.mimeType, model, settings);
     const seconds = Math.round(recording.durationMs / 100) / 10;
     const price = priceFor(model, settings.priceOverrides);
-    const line = (status: CallRecord['status'], audioSeconds: number, costUsd: number | null): CallRecord => ({
-      time: Date.now(),
-      feature: 'transcribe',
-      model,
-      host: connection.host,
-      promptTokens: 0,
-      cachedTokens: 0,
-      completionTokens: 0,
-      reasoningTokens: 0,
-      audioSeconds,
-      estimated: false,
-      costUsd,
-      status,
-    });
+    const line = (status: CallRecord['status'], audioSeconds: number, costUsd: number | null): CallRecord =>
+      transcriptionLine({ model, host: connection.host }, status, audioSeconds, costUsd);
     const { status: _pending, ...provisional } = line('pending', seconds, audioCostOf(seconds, price));
     const call = await openCall(provisional);
     let arrived = '';

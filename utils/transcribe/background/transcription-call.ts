@@ -3,6 +3,7 @@ import { toFile } from 'openai';
 import { AppError } from '@/utils/errors';
 import { toApiAppError, type ErrorContext } from '@/utils/llm/background/api-errors';
 import type { TranscriptionSpec } from '@/utils/transcribe/request';
+import type { CallRecord } from '@/utils/usage/types';
 
 /** Automatic retries (rate limits, 5xx, network) stop within this time; then the user's Retry shows. */
 export const AUTO_RETRY_WINDOW_MS = 20_000;
@@ -97,4 +98,27 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       { once: true },
     );
   });
+}
+
+/** A transcription call's ledger line: billed by the second of audio, no tokens. */
+export function transcriptionLine(
+  call: { model: string; host: string },
+  status: CallRecord['status'],
+  audioSeconds: number,
+  costUsd: number | null,
+): CallRecord {
+  return {
+    time: Date.now(),
+    feature: 'transcribe',
+    model: call.model,
+    host: call.host,
+    promptTokens: 0,
+    cachedTokens: 0,
+    completionTokens: 0,
+    reasoningTokens: 0,
+    audioSeconds,
+    estimated: false,
+    costUsd,
+    status,
+  };
 }
