@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { lazyDatabase } from '@/utils/background/database';
 import type { Recording } from './types';
 
 /**
@@ -11,23 +11,9 @@ import type { Recording } from './types';
 const DB_NAME = 'glance-voice';
 const STORE = 'recordings';
 
-let database: Promise<IDBPDatabase> | undefined;
-
-function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(handle) {
-      handle.createObjectStore(STORE, { keyPath: 'id' }).createIndex('composer', 'composer');
-    },
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-      database = undefined;
-    },
-    terminated() {
-      database = undefined;
-    },
-  });
-  return database;
-}
+const db = lazyDatabase(DB_NAME, 1, (handle) => {
+  handle.createObjectStore(STORE, { keyPath: 'id' }).createIndex('composer', 'composer');
+});
 
 /** Stores a new recording. */
 export async function saveRecording(recording: Recording): Promise<void> {

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { lazyDatabase } from '@/utils/background/database';
 import type { Segment } from './segments';
 
 /**
@@ -54,24 +54,10 @@ export interface PieceAudio {
   fileName: string;
 }
 
-let database: Promise<IDBPDatabase> | undefined;
-
-function db(): Promise<IDBPDatabase> {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(handle) {
-      handle.createObjectStore(JOBS, { keyPath: 'id' });
-      handle.createObjectStore(PIECES, { keyPath: 'key' }).createIndex('job', 'jobId');
-    },
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-      database = undefined;
-    },
-    terminated() {
-      database = undefined;
-    },
-  });
-  return database;
-}
+const db = lazyDatabase(DB_NAME, 1, (handle) => {
+  handle.createObjectStore(JOBS, { keyPath: 'id' });
+  handle.createObjectStore(PIECES, { keyPath: 'key' }).createIndex('job', 'jobId');
+});
 
 /** The key of a job's piece. */
 export const pieceKey = (jobId: string, index: number) => `${jobId}:${index}`;
