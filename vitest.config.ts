@@ -7,7 +7,12 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    setupFiles: ['tests/unit/setup/browser.ts', 'tests/unit/setup/tokenizer.ts', 'tests/unit/setup/dom.ts'],
+    setupFiles: [
+      'tests/unit/setup/browser.ts',
+      'tests/unit/setup/i18n.ts',
+      'tests/unit/setup/tokenizer.ts',
+      'tests/unit/setup/dom.ts',
+    ],
     restoreMocks: true,
   },
 });

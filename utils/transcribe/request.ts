@@ -9,8 +9,23 @@ export const FALLBACK_TRANSCRIPTION_MODEL = 'whisper-1';
 export const KNOWN_TRANSCRIPTION_MODELS = ['gpt-4o-mini-transcribe', 'gpt-4o-transcribe', 'whisper-1'];
 /** The most audio one request may carry (the API refuses bodies over 25 MB). */
 export const MAX_UPLOAD_BYTES = 25 * 1000 * 1000;
-/** Longest dictation: at 24 kbit/s this is about 11 MB, well within one upload. */
+/** Longest dictation: at 24 kbit/s this is about 11 MB in all. */
 export const MAX_RECORDING_MS = 60 * 60_000;
+/**
+ * Longest piece of a dictation sent in one request: gpt-4o-transcribe and gpt-4o-mini-transcribe
+ * refuse audio over 1,400–1,500 s ("audio duration ... is longer than 1400 seconds which is the
+ * maximum for this model"), so a longer dictation is cut into 20-minute pieces as it is recorded.
+ */
+export const MAX_PIECE_MS = 20 * 60_000;
+
+/**
+ * What a dictation does as it records: goes on, cuts the piece so far (it is as long as one
+ * request may carry) and goes on with the next, or stops (the longest dictation).
+ */
+export function dictationStep(elapsedMs: number, pieceMs: number): 'record' | 'cut' | 'stop' {
+  if (elapsedMs >= MAX_RECORDING_MS) return 'stop';
+  return pieceMs >= MAX_PIECE_MS ? 'cut' : 'record';
+}
 
 /** Whether a model id looks like a speech-to-text model (OpenAI's and compatible providers'). */
 export function isTranscriptionModel(model: string): boolean {

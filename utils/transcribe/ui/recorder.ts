@@ -25,6 +25,13 @@ export interface Recorder {
   /** Input loudness from 0 to 1, for the level meter. */
   level(): number;
   elapsedMs(): number;
+  /** How long the piece being recorded now is (since the start or the last cut). */
+  pieceMs(): number;
+  /**
+   * Closes the piece recorded so far and goes on recording the next one on the same microphone:
+   * each piece is a whole file of its own, for a dictation longer than one request may carry.
+   */
+  cut(): Promise<RecordedAudio>;
   /** Ends the recording and returns its audio; the microphone is released. */
   stop(): Promise<RecordedAudio>;
   /** Ends it and throws the audio away. */
@@ -34,14 +41,8 @@ export interface Recorder {
 /** Starts recording `stream` (which the recorder releases when it ends). */
 export function startRecorder(stream: MediaStream): Recorder {
   const mimeType = recordingType();
-  const recorder = new MediaRecorder(stream, { ...(mimeType ? { mimeType } : {}), audioBitsPerSecond: SPEECH_BITS_PER_SECOND });
-  const chunks: Blob[] = [];
-  recorder.addEventListener('dataavailable', (event) => {
-    if (event.data.size > 0) chunks.push(event.data);
-  });
   const started = performance.now();
-  // One chunk a second: a long recording is not held in one growing buffer by the encoder.
-  recorder.start(1000);
+  let piece = recordPiece(stream, mimeType);
 
   const audio = new AudioContext();
   const analyser = audio.createAnalyser();
@@ -63,11 +64,39 @@ export function startRecorder(stream: MediaStream): Recorder {
       return Math.min(1, Math.sqrt(sum / samples.length) * 4);
     },
     elapsedMs: () => performance.now() - started,
+    pieceMs: () => performance.now() - piece.started,
+    cut() {
+      // The next piece starts before this one stops: nothing said in between is lost.
+      const done = piece;
+      piece = recordPiece(stream, mimeType);
+      return done.finish();
+    },
     stop() {
+      return piece.finish().finally(release);
+    },
+    cancel() {
+      piece.abandon();
+      release();
+    },
+  };
+}
+
+/** One MediaRecorder's run over the stream: a whole file once finished. */
+function recordPiece(stream: MediaStream, mimeType: string) {
+  const recorder = new MediaRecorder(stream, { ...(mimeType ? { mimeType } : {}), audioBitsPerSecond: SPEECH_BITS_PER_SECOND });
+  const chunks: Blob[] = [];
+  recorder.addEventListener('dataavailable', (event) => {
+    if (event.data.size > 0) chunks.push(event.data);
+  });
+  const started = performance.now();
+  // One chunk a second: a long recording is not held in one growing buffer by the encoder.
+  recorder.start(1000);
+  return {
+    started,
+    finish(): Promise<RecordedAudio> {
       const durationMs = performance.now() - started;
       return new Promise((resolve, reject) => {
         recorder.addEventListener('stop', () => {
-          release();
           const type = recorder.mimeType || mimeType || 'audio/webm';
           resolve({ blob: new Blob(chunks, { type }), mimeType: type, durationMs });
         });
@@ -75,9 +104,8 @@ export function startRecorder(stream: MediaStream): Recorder {
         recorder.stop();
       });
     },
-    cancel() {
+    abandon() {
       if (recorder.state !== 'inactive') recorder.stop();
-      release();
     },
   };
 }

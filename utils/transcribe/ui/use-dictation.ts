@@ -4,7 +4,7 @@ import { audioCostOf, priceFor } from '@/utils/llm/pricing';
 import { getSettings } from '@/utils/settings';
 import { startStream, type StreamHandle } from '@/utils/stream-client';
 import { deleteRecording, recordingsOf, saveRecording } from '@/utils/transcribe/recordings';
-import { DEFAULT_TRANSCRIPTION_MODEL, MAX_RECORDING_MS } from '@/utils/transcribe/request';
+import { DEFAULT_TRANSCRIPTION_MODEL, dictationStep } from '@/utils/transcribe/request';
 import { MICROPHONE_MESSAGES, openMicrophone } from './microphone';
 import { startRecorder, type Recorder } from './recorder';
 
@@ -98,13 +98,16 @@ export function useDictation(target: DictationTarget): Dictation {
       if (!current) return;
       setElapsed(current.elapsedMs());
       setLevel(current.level());
-      if (current.elapsedMs() >= MAX_RECORDING_MS) void stop();
+      const step = dictationStep(current.elapsedMs(), current.pieceMs());
+      if (step === 'stop') void stop();
+      else if (step === 'cut') void cut(current);
     }, TICK_MS);
     return () => clearInterval(timer);
   }, [phase]);
 
-  const transcribe = (id: string, durationMs: number) => {
-    setPhase('transcribing');
+  /** Transcribes a stored recording; `recording`: the dictation goes on meanwhile (a cut piece). */
+  const transcribe = (id: string, durationMs: number, recording = false) => {
+    if (!recording) setPhase('transcribing');
     setPending((list) => list.filter((item) => item.id !== id));
     let begun = false;
     const handle = startStream(
@@ -146,6 +149,14 @@ export function useDictation(target: DictationTarget): Dictation {
     recorder.current = startRecorder(opened.stream);
     setElapsed(0);
     setPhase('recording');
+  };
+
+  /** A long dictation's piece: stored and transcribed while the recording goes on. */
+  const cut = async (current: Recorder) => {
+    const audio = await current.cut();
+    const id = crypto.randomUUID();
+    await saveRecording({ id, ...audio, createdAt: Date.now(), composer: targetRef.current.composer });
+    transcribe(id, audio.durationMs, true);
   };
 
   const stop = async () => {

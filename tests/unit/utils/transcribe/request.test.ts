@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import {
   buildTranscriptionRequest,
+  dictationStep,
+  MAX_PIECE_MS,
+  MAX_RECORDING_MS,
+  MAX_UPLOAD_BYTES,
   fileNameFor,
   languageHint,
   pickTranscriptionModel,
@@ -46,5 +50,19 @@ describe('transcription request', () => {
     expect(audioCostOf(60, priceFor('whisper-1'))).toBeCloseTo(0.006);
     expect(audioCostOf(30, priceFor('gpt-4o-mini-transcribe'))).toBeCloseTo(0.0015);
     expect(audioCostOf(120, priceFor('gpt-4o-transcribe'))).toBeCloseTo(0.012);
+  });
+});
+
+describe('a long dictation', () => {
+  it('is cut into pieces no longer than the 4o transcription models take (1,400 s), and stops at an hour', () => {
+    expect(MAX_PIECE_MS).toBeLessThanOrEqual(1_400_000);
+    expect(dictationStep(5 * 60_000, 5 * 60_000)).toBe('record');
+    expect(dictationStep(MAX_PIECE_MS, MAX_PIECE_MS)).toBe('cut');
+    // The next piece starts counting at the cut.
+    expect(dictationStep(MAX_PIECE_MS + 1000, 1000)).toBe('record');
+    expect(dictationStep(2 * MAX_PIECE_MS, MAX_PIECE_MS)).toBe('cut');
+    expect(dictationStep(MAX_RECORDING_MS, 0)).toBe('stop');
+    // Every piece of the longest dictation fits one upload at the speech bitrate (24 kbit/s).
+    expect((MAX_PIECE_MS / 1000) * 3_000).toBeLessThan(MAX_UPLOAD_BYTES);
   });
 });
