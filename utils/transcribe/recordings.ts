@@ -1,4 +1,4 @@
-import { lazyDatabase } from '@/utils/background/database';
+import { lazyDatabase } from '@/utils/database';
 import type { Recording } from './types';
 
 /**

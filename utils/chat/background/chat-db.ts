@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { ChatMessage } from '@/utils/chat/types';
 import { AppError } from '@/utils/errors';
-import { lazyDatabase } from '@/utils/background/database';
+import { lazyDatabase } from '@/utils/database';
 
 /**
  * The chat history, in the extension's IndexedDB. Only the background writes it: it stores each

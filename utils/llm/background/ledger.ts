@@ -1,6 +1,6 @@
 import { dayStart, daysBefore } from '@/utils/usage/totals';
 import type { CallRecord, DayRollup } from '@/utils/usage/types';
-import { lazyDatabase } from '@/utils/background/database';
+import { lazyDatabase } from '@/utils/database';
 import { summable } from '@/utils/usage/counts';
 
 export type { CallRecord, DayRollup, Feature } from '@/utils/usage/types';

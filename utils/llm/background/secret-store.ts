@@ -1,5 +1,5 @@
 import type { ProviderId } from '@/utils/llm/providers';
-import { lazyDatabase } from '@/utils/background/database';
+import { lazyDatabase } from '@/utils/database';
 
 /**
  * API keys, one per provider, in the extension origin's IndexedDB. Content scripts run with the

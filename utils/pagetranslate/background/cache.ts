@@ -1,4 +1,4 @@
-import { lazyDatabase } from '@/utils/background/database';
+import { lazyDatabase } from '@/utils/database';
 
 /** Translations kept at most; past this the least recently used go first. */
 export const CACHE_MAX_ENTRIES = 50_000;

@@ -1,7 +1,7 @@
 import type { ChatTurn } from '@/utils/llm/request';
 import type { StoredSummary } from '@/utils/summary/types';
 import type { UsageReport } from '@/utils/llm/usage-report';
-import { lazyDatabase } from '@/utils/background/database';
+import { lazyDatabase } from '@/utils/database';
 
 /**
  * Summaries already paid for, by page URL, content hash and language: reopening a page whose
