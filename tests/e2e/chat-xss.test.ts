@@ -78,7 +78,12 @@ async function dangerousNodes(page: Page): Promise<string[]> {
     const found: string[] = [];
     const banned =
       'script,iframe,frame,object,embed,img,image,svg,math,style,link,meta,base,form,video,audio,source,track,picture,template,textarea,select';
-    for (const element of log.querySelectorAll(banned)) found.push(`<${element.localName}>`);
+    // Glance's own icons (inline SVG in an answer's Copy and Regenerate buttons) are not model output.
+    const ownIcon = (element: Element) => element.matches('svg.icon[aria-hidden="true"]') && !!element.closest('.chat-actions');
+    for (const element of log.querySelectorAll(banned)) {
+      if (!ownIcon(element) && !(element.closest('svg') && ownIcon(element.closest('svg')!)))
+        found.push(`<${element.localName}>`);
+    }
     for (const element of log.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (
