@@ -155,7 +155,7 @@ try {
         await dragSelect(page, page.locator('#text'));
         await ax.click(await ax.find('button', say(lang, 'translateButton')));
         await ax.find('dialog', say(lang, 'translationTitle'));
-        await ax.find('button', say(lang, 'retry'), 15_000);
+        await ax.find('button', say(lang, 'translateAgain'), 15_000);
         await shoot(page, `${prefix}-card`);
         await page.close();
       }
