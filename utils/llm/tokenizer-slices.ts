@@ -1,5 +1,6 @@
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { getEncodingParams } from 'gpt-tokenizer/modelParams';
+import { compareUint8Arrays } from 'gpt-tokenizer/utfUtil';
 
 /** One merge rank: the text a token stands for, or its bytes when they are not valid UTF-8. */
 export type Rank = string | number[] | null;
@@ -45,11 +46,6 @@ interface Processor {
   mergeableBytePairRankCount: number;
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
-
 /**
  * A gpt-tokenizer encoding built a slice at a time. Its constructor turns 200,000 ranks into
  * lookup maps in one 150–400 ms task, which in the service worker blocked every message and
@@ -90,7 +86,7 @@ export async function buildEncoding(
   processor.bytePairRankDecoder = ranks;
   processor.bytePairStringRankEncoder = strings;
   processor.bytePairNonUtfRankDecoder = new Map(bytes.map(([array, rank]) => [rank, array]));
-  processor.bytePairNonUtfSortedEncoder = bytes.sort((a, b) => compareBytes(a[0], b[0]));
+  processor.bytePairNonUtfSortedEncoder = bytes.sort((a, b) => compareUint8Arrays(a[0], b[0]));
   processor.mergeableBytePairRankCount = present;
   return api;
 }

@@ -71,7 +71,7 @@ async function run(input: ActionInput<'transcribeFile'>, ctx: ActionContext): Pr
       await assertWithinBudget(settings, locale);
       const seconds = Math.round((piece.end - piece.start) * 10) / 10;
       const { status: _pending, ...provisional } = line('pending', seconds);
-      const call = await openCall(provisional);
+      const call = openCall(provisional);
       try {
         const result = await transcribePiece(client, { model, ...(language ? { language } : {}) }, audio, seconds, signal);
         await call.settle(line('ok', result.billedSeconds ?? seconds));

@@ -65,7 +65,7 @@ async function run(input: TranscribeInput, ctx: ActionContext): Promise<string> 
     const line = (status: CallRecord['status'], audioSeconds: number, costUsd: number | null): CallRecord =>
       transcriptionLine({ model, host: connection.host }, status, audioSeconds, costUsd);
     const { status: _pending, ...provisional } = line('pending', seconds, audioCostOf(seconds, price));
-    const call = await openCall(provisional);
+    const call = openCall(provisional);
     let arrived = '';
     try {
       const result = await transcribeAudio(
