@@ -163,6 +163,33 @@ it('a 429 pauses the queue for its Retry-After, then it goes on', async () => {
   await page.close();
 });
 
+it('the open popup gets the page ready but nothing is sent, whatever the page does, until Translate page', async () => {
+  server.setDefault(translator());
+  const { page, tabId } = await openTab('/long?ready');
+  await page.evaluate(() => {
+    for (const p of document.querySelectorAll('p')) p.textContent = `${p.textContent} (ready run)`;
+  });
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByText(/^Estimate:/).waitFor();
+  // The page adds content and scrolls while the popup is open: past the queue's idle flush, no request.
+  await page.evaluate(() => {
+    const late = document.createElement('p');
+    late.id = 'late';
+    late.textContent = 'Words the page added after the popup opened, about the bakery by the bridge.';
+    window.scrollBy(0, 200);
+    document.getElementById('l6')!.before(late);
+  });
+  await page.waitForTimeout(1500);
+  expect(translationRequests(server)).toEqual([]);
+  await popup.getByRole('button', { name: 'Translate page' }).click();
+  // The first request carries what is on screen, the paragraph added before the click with it.
+  await eventually(() => translationRequests(server).length).toBeGreaterThan(0);
+  expect(requestParts(translationRequests(server)[0]!.body as Record<string, unknown>).join('\n')).toContain('bakery');
+  await eventually(() => translationOf(page, '#late')).toContain('bakery');
+  await popup.close();
+  await page.close();
+});
+
 it('stops a page at its token cap, and says so in the popup', async () => {
   server.setDefault(translator());
   // Set on the settings page, as a person would.

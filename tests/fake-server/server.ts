@@ -106,6 +106,12 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       receivedAt,
     };
     log.add(request);
+    // When the answer's body starts (a streamed answer's first chunk): the server's own first-token time.
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    res.write = ((...args: unknown[]) => {
+      request.firstWriteAt ??= Date.now();
+      return write(...args);
+    }) as typeof res.write;
     const signal = signalFor(res);
     const route = `${method} ${path}`;
     if (!KNOWN_ROUTES.has(route)) {

@@ -179,6 +179,8 @@ export interface RecordedRequest {
   rawBody: string;
   /** Date.now() when the request arrived. */
   receivedAt: number;
+  /** Date.now() when the first chunk of the answer's body was written (streamed answers). */
+  firstWriteAt?: number;
   /** Transcription requests: the form's fields (typed) and the audio file, once checked. */
   form?: { fields: Record<string, unknown>; file: UploadedFile };
 }

@@ -21,20 +21,22 @@ export async function cacheKey(text: string, target: string, model: string): Pro
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** The stored translations of `keys`, in order (undefined where none), each marked as just used. */
+/**
+ * The stored translations of `keys`, in order (undefined where none). Read in a read-only
+ * transaction, so the answer does not wait for a commit; the entries found are marked as just
+ * used in a write that follows (transactions on the store run in order, so a later write sees it).
+ */
 export async function readCached(keys: readonly string[], now = Date.now()): Promise<(string | undefined)[]> {
   const db = await database();
-  const tx = db.transaction('entries', 'readwrite');
-  const found = await Promise.all(
-    keys.map(async (key) => {
-      const entry = (await tx.store.get(key)) as Entry | undefined;
-      if (!entry) return undefined;
-      await tx.store.put({ ...entry, used: now });
-      return entry.text;
-    }),
-  );
-  await tx.done;
-  return found;
+  const { store } = db.transaction('entries', 'readonly');
+  const entries = (await Promise.all(keys.map((key) => store.get(key)))) as (Entry | undefined)[];
+  const found = entries.filter((entry): entry is Entry => entry !== undefined);
+  if (found.length) {
+    const touch = db.transaction('entries', 'readwrite');
+    for (const entry of found) void touch.store.put({ ...entry, used: now } satisfies Entry);
+    touch.done.catch((error) => console.warn('page translations not marked as used', error));
+  }
+  return entries.map((entry) => entry?.text);
 }
 
 /** Stores translations, then drops the least recently used beyond `max`. */

@@ -29,10 +29,12 @@ async function siteOf(tabId: number): Promise<string | null> {
  * popup does not load anything into the page (no estimate); the user's own click still works.
  */
 async function fromPopup(tabId: number, command: PageCommand, settings: Settings): Promise<PageStatus> {
-  const site = await siteOf(tabId);
-  const rule = site ? siteRule(site, settings) : 'none';
-  const status = await commandPage(tabId, command, settings, { load: command !== 'status' || rule !== 'never' });
-  return { ...status, ...(site ? { site, rule } : {}) };
+  // A click does not wait for the tab's address: only the status read needs the rule first.
+  const siting = siteOf(tabId);
+  const ruleOf = (site: string | null) => (site ? siteRule(site, settings) : 'none');
+  const load = command !== 'status' || ruleOf(await siting) !== 'never';
+  const [status, site] = await Promise.all([commandPage(tabId, command, settings, { load }), siting]);
+  return { ...status, ...(site ? { site, rule: ruleOf(site) } : {}) };
 }
 
 /**

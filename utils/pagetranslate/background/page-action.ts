@@ -88,6 +88,9 @@ function joiner(part: Chunk['parts'][number], target: string): string {
  */
 async function run(input: TranslateInput, ctx: ActionContext): Promise<string> {
   const model = ctx.settings.model;
+  // Looked up while the cache is read: a batch with paragraphs to send goes out right after.
+  const connecting = resolveConnection(ctx.settings);
+  connecting.catch(() => {});
   const keys = await Promise.all(input.segments.map((segment) => cacheKey(segment.text, input.target, model)));
   const cached = await readCached(keys).catch(() => keys.map(() => undefined));
   const misses = input.segments.filter((segment, index) => {
@@ -97,7 +100,7 @@ async function run(input: TranslateInput, ctx: ActionContext): Promise<string> {
   });
   if (!misses.length) return 'stop';
 
-  const connection = await resolveConnection(ctx.settings);
+  const connection = await connecting;
   const texts = new Map<string, string>();
   /** Paragraphs whose requests all finished: what the cache may keep, even if a later one fails. */
   const finished = new Set<string>();

@@ -7,14 +7,12 @@ import { paragraphText } from './paragraph-text';
 import { PageWriter } from './render';
 import { PageWatch } from './page-watch';
 import { newParagraph, reserve, type Paragraph } from './paragraph';
+import { Pacing } from './pacing';
 import { BatchQueue, topUp } from './queue-plan';
 
 /** Requests under way at once. */
 const IN_FLIGHT = 2;
 const MAX_RESTORES = 3;
-/** Waits after a 429 without a Retry-After, or a network failure (times the failures in a row). */
-const DEFAULT_PAUSE_MS = 3_000;
-const MAX_FAILURES = 3;
 
 /**
  * One page's translation: finds paragraphs, sends those on screen (and a screen ahead) in batches,
@@ -30,19 +28,18 @@ export class PageTranslation {
   private readonly visibility: IntersectionObserver;
   private readonly onScreen: IntersectionObserver;
   private readonly watch: PageWatch;
-  private pausedUntil = 0;
-  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pacing = new Pacing();
   private readonly admission: Admission;
   /** Paragraphs that came near the screen hidden by the page's CSS: checked again when styles change. */
   private readonly hidden = new Set<Paragraph>();
   private nextId = 1;
-  /** Failed requests in a row: a provider that keeps failing stops the queue with its error. */
-  private failures = 0;
   private tokens = 0;
   /** Likely tokens of the requests under way (text in and out), until their usage arrives. */
   private reserved = 0;
   private error: WireError | undefined;
   private stopped = false;
+  /** Prepared, not started: paragraphs are found and queued, nothing is sent. */
+  private held = false;
 
   constructor(
     private readonly config: PageTranslateConfig,
@@ -62,11 +59,24 @@ export class PageTranslation {
     });
   }
 
-  /** Starts with the page's paragraphs (collectParagraphs), those in view first. */
-  start(paragraphs: readonly Element[]): void {
+  /**
+   * Gets ready without sending (the popup is open on the page): learns which of the paragraphs
+   * (collectParagraphs) are near the screen and follows the page's changes, so that Translate page
+   * sends its first batch at once instead of after a round of the observers.
+   */
+  prepare(paragraphs: readonly Element[]): void {
+    this.held = true;
+    this.watch.observe(document);
+    this.add(paragraphs);
+  }
+
+  /** Starts with the page's paragraphs (or those prepared), those in view first. */
+  start(paragraphs: readonly Element[] = []): void {
+    this.held = false;
     this.watch.observe(document);
     this.queue.hurry();
     this.add(paragraphs);
+    this.pump();
   }
 
   status(): PageStatus {
@@ -83,8 +93,7 @@ export class PageTranslation {
   /** Goes on after a stop for the budget or an error (the user chose to). */
   resume(): void {
     this.error = undefined;
-    this.failures = 0;
-    this.pausedUntil = 0;
+    this.pacing.reset();
     this.pump();
   }
 
@@ -96,7 +105,7 @@ export class PageTranslation {
     this.visibility.disconnect();
     this.onScreen.disconnect();
     this.watch.disconnect();
-    clearTimeout(this.pauseTimer);
+    this.pacing.cancel();
     this.writer.clear();
     this.paragraphs.clear();
     this.queue.clear();
@@ -157,14 +166,13 @@ export class PageTranslation {
   }
 
   private pump(): void {
-    if (this.stopped || this.error) return;
-    const wait = this.pausedUntil - Date.now();
+    if (this.stopped || this.error || this.held) return;
+    const wait = this.pacing.wait();
     if (wait > 0) {
-      clearTimeout(this.pauseTimer);
-      this.pauseTimer = setTimeout(() => this.pump(), wait);
+      this.pacing.later(() => this.pump(), wait);
       return;
     }
-    clearTimeout(this.pauseTimer);
+    this.pacing.cancel();
     while (this.streams.size < IN_FLIGHT && this.queue.length) {
       if (this.tokens >= this.config.maxTokens) {
         this.fail({ code: 'too_large', message: this.config.capMessage, retryable: false });
@@ -175,7 +183,7 @@ export class PageTranslation {
       const next = this.queue.take();
       if (!next) break;
       if ('waitMs' in next) {
-        this.pauseTimer = setTimeout(() => this.pump(), next.waitMs);
+        this.pacing.later(() => this.pump(), next.waitMs);
         break;
       }
       this.send(next.fill ? topUp(next.batch, this.paragraphs.values(), (item, room) => this.admit(item, room)) : next.batch);
@@ -204,19 +212,15 @@ export class PageTranslation {
           used = usage.promptTokens + usage.completionTokens;
         },
         onDone: () => {
-          this.failures = 0;
+          this.pacing.succeeded();
           this.settle(handle, batch, used, false);
         },
         onError: (error) => {
           this.settle(handle, batch, used, true);
           if (error.code === 'aborted' || this.stopped) return;
-          this.failures += 1;
-          if (error.code === 'rate_limited' || (error.retryable && this.failures <= MAX_FAILURES)) {
-            // The whole queue waits: for the provider's Retry-After, or a growing pause.
-            const wait = error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : DEFAULT_PAUSE_MS * Math.min(this.failures, 3);
-            this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
-            this.pump();
-          } else this.fail(error);
+          // The whole queue waits (pacing.ts), or the error stops it.
+          if (this.pacing.failed(error)) this.pump();
+          else this.fail(error);
         },
       },
     );

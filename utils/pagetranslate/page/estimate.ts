@@ -1,11 +1,9 @@
 import { planTranslation, type TranslatePair } from '@/utils/translate/target';
 import type { PageEstimate } from '@/utils/pagetranslate/types';
-import { collectParagraphs, type CollectOptions } from './collect';
 import { paragraphTokens } from './queue-plan';
 
-/** Rough size of the page's paragraphs, on screen and in all, without sending anything. */
-export function estimatePage(options: CollectOptions): PageEstimate {
-  const elements = collectParagraphs(document.body ?? document.documentElement, options);
+/** Rough size of the page's paragraphs (collectParagraphs), on screen and in all, without sending anything. */
+export function estimatePage(elements: readonly Element[]): PageEstimate {
   let visibleTokens = 0;
   let totalTokens = 0;
   for (const element of elements) {
