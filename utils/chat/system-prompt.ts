@@ -1,3 +1,4 @@
+import { PAGE_DATA_RULE } from '@/utils/actions/template';
 import { t, type Locale } from '@/utils/i18n';
 
 const LOCALES: Locale[] = ['en', 'zh-CN'];
@@ -19,4 +20,14 @@ export function isDefaultSystemPrompt(text: string): boolean {
  */
 export function systemPromptFor(stored: string, locale: Locale): string {
   return isDefaultSystemPrompt(stored) ? defaultSystemPrompt(locale) : stored;
+}
+
+/**
+ * Pure: the system prompt of a conversation whose messages (`texts`) may quote a page's selection
+ * in tags (the Explain starter does): then the actions' rule that quoted page text is data, never
+ * instructions, comes with it, after the user's own prompt.
+ */
+export function withPageDataRule(systemPrompt: string, texts: readonly string[]): string {
+  if (!texts.some((text) => text.includes('<selection>'))) return systemPrompt;
+  return [systemPrompt.trim(), PAGE_DATA_RULE].filter(Boolean).join('\n\n');
 }

@@ -5,7 +5,7 @@ import { AppError, asAppError, toWireError } from '@/utils/errors';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
 import { resolveLocale } from '@/utils/i18n';
-import { systemPromptFor } from '@/utils/chat/system-prompt';
+import { systemPromptFor, withPageDataRule } from '@/utils/chat/system-prompt';
 import { AnswerWriter, type AnswerEnd } from './answers';
 import { byteBound, chatCounter } from './counter';
 import { prepareRegenerate, prepareSend, type ChatRequestInput } from './turns';
@@ -28,7 +28,10 @@ export function buildRequest(
   const plan = planChat(
     {
       model: input.model,
-      systemPrompt: systemPromptFor(settings.chatSystemPrompt, resolveLocale(settings.uiLanguage)),
+      systemPrompt: withPageDataRule(systemPromptFor(settings.chatSystemPrompt, resolveLocale(settings.uiLanguage)), [
+        input.message,
+        ...input.history.map((turn) => turn.content),
+      ]),
       history: input.history,
       message: input.message,
       historyBudget: settings.chatHistoryBudget,
