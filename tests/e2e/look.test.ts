@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FakeServer } from '@/tests/fake-server';
 import { Ax } from './ax';
+import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
 import { closeAll, startConfiguredGlance } from './configure';
 import type { Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
@@ -93,5 +94,20 @@ it('fits the popup at 380 and 400 px: the views, the spend badge and both button
     expect(await badge.textContent()).toMatch(/^Today: (<\$0\.01|\$[\d.]{1,5})$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}`).toBeLessThanOrEqual(width);
   }
+  await page.close();
+});
+
+it('keeps the code block’s Copy button off the code at 380 px, however long the line', async () => {
+  const line = "const tool = otter.pouch.get('stone').then((stone) => stone.crack(shellfish)).catch(() => swimAway());";
+  server.enqueue({ kind: 'text', text: `Like this:\n\n\`\`\`js\n${line}\n\`\`\`` });
+  const page = await openChat(glance);
+  await page.setViewportSize({ width: 380, height: 600 });
+  await sendMessage(page, 'Show the otter code');
+  await waitForAnswerEnd(page);
+  const copy = (await page.getByRole('button', { name: 'Copy code' }).boundingBox())!;
+  const code = (await answers(page).last().locator('pre code').boundingBox())!;
+  // The button sits in the block's header row, above the first line of code.
+  expect(copy.y + copy.height).toBeLessThanOrEqual(code.y);
+  expect(copy.x + copy.width).toBeLessThanOrEqual(380);
   await page.close();
 });
