@@ -15,6 +15,11 @@ const database = lazyDatabase('glance-page-translations', 1, (db) => {
   store.createIndex('used', 'used');
 });
 
+/** Opens the cache ahead of its first read (the popup is open on a page: a translation may follow). */
+export function openCache(): void {
+  database().catch((error) => console.warn('page translation cache not opened', error));
+}
+
 /** The cache key of one paragraph: SHA-256 of its text, target language and model, hex. */
 export async function cacheKey(text: string, target: string, model: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${model}\n${target}\n${text}`));

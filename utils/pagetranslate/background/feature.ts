@@ -9,6 +9,7 @@ import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 import { getSettings, type Settings } from '@/utils/settings';
 import { normalizeSite } from '@/utils/translate/site-list';
 import { keepAlwaysScriptInStep } from './always-script';
+import { openCache } from './cache';
 import { commandPage } from './launcher';
 import { translatePageAction } from './page-action';
 
@@ -29,6 +30,7 @@ async function siteOf(tabId: number): Promise<string | null> {
  * popup does not load anything into the page (no estimate); the user's own click still works.
  */
 async function fromPopup(tabId: number, command: PageCommand, settings: Settings): Promise<PageStatus> {
+  if (command === 'status') openCache();
   // A click does not wait for the tab's address: only the status read needs the rule first.
   const siting = siteOf(tabId);
   const ruleOf = (site: string | null) => (site ? siteRule(site, settings) : 'none');
