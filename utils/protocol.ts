@@ -117,6 +117,11 @@ export interface Messages {
   transcribeListMedia: { request: { tabId: number }; response: PageMedia[] };
   /** A media element's WebVTT captions as segments (free: no API call); [] when unreadable. */
   transcribeCaptions: { request: { tabId: number; mediaIndex: number; trackIndex: number }; response: Segment[] };
+  /**
+   * A caption track of the tab's YouTube-style player (its address from transcribeListMedia, on the
+   * page's origin) as segments, fetched by the page: free. `auto`: speech recognition's rolling cues.
+   */
+  transcribePlayerCaptions: { request: { tabId: number; url: string; auto: boolean }; response: Segment[] };
   /** Seeks a media element of the tab (a transcript's timestamp was clicked). */
   transcribeSeek: { request: { tabId: number; mediaIndex: number; seconds: number }; response: { found: boolean } };
 

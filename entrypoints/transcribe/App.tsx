@@ -9,7 +9,8 @@ import { shortCost } from '@/utils/money';
 import { startStream } from '@/utils/stream-client';
 import { prepareAudio, type PreparedAudio } from '@/utils/transcribe/media/cut-audio';
 import { saveJob, type TranscriptJob } from '@/utils/transcribe/transcript/jobs';
-import { formatClock } from '@/utils/transcribe/transcript/segments';
+import type { PlayerCaptionTrack } from '@/utils/transcribe/transcript/player-captions';
+import { formatClock, type Segment } from '@/utils/transcribe/transcript/segments';
 import type { PageMedia, TranscribeEstimate } from '@/utils/transcribe/types';
 import { isStale, useTranscriptJob } from '@/utils/transcribe/ui/use-transcript-job';
 import { pinnedTabId } from '@/utils/ui/target-tab';
@@ -126,20 +127,37 @@ export function App() {
     await prepare(blob, item.src, item.index);
   };
 
+  /** A transcript from captions: stored as a finished job, with nothing sent to the API. */
+  const keepCaptions = async (item: PageMedia, segments: Segment[], name: string) => {
+    if (!segments.length || TAB_ID === null) return setProblem(t('transcribeNoCaptions'));
+    const id = crypto.randomUUID();
+    const now = Date.now();
+    // An entry of the player's captions without a video element (index -1) has nothing to seek.
+    const mediaIndex = item.index >= 0 ? item.index : undefined;
+    await saveJob({
+      ...{ id, name, source: 'captions', tabId: TAB_ID, mediaIndex },
+      ...{ seconds: segments.at(-1)!.end, createdAt: now, updatedAt: now, status: 'done', pieces: [], segments },
+    });
+    setLocalUrl(null);
+    show(id);
+  };
+
   const fromCaptions = async (item: PageMedia, trackIndex: number) => {
     if (TAB_ID === null) return;
     setProblem(null);
     const request = { tabId: TAB_ID, mediaIndex: item.index, trackIndex };
     const segments = await sendMessage('transcribeCaptions', request).catch(() => []);
-    if (!segments.length) return setProblem(t('transcribeNoCaptions'));
-    const id = crypto.randomUUID();
-    const now = Date.now();
-    await saveJob({
-      ...{ id, name: item.title || item.src, source: 'captions', tabId: TAB_ID, mediaIndex: item.index },
-      ...{ seconds: segments.at(-1)!.end, createdAt: now, updatedAt: now, status: 'done', pieces: [], segments },
-    });
-    setLocalUrl(null);
-    show(id);
+    await keepCaptions(item, segments, item.title || item.src);
+  };
+
+  const fromPlayerCaptions = async (item: PageMedia, track: PlayerCaptionTrack) => {
+    if (TAB_ID === null) return;
+    setProblem(null);
+    setBusy(true);
+    const request = { tabId: TAB_ID, url: track.url, auto: track.auto };
+    const segments = await sendMessage('transcribePlayerCaptions', request).catch(() => []);
+    setBusy(false);
+    await keepCaptions(item, segments, item.title || track.name);
   };
 
   const seek = (seconds: number) => {
@@ -189,6 +207,7 @@ export function App() {
           }}
           onMedia={(item) => void fromMedia(item)}
           onCaptions={(item, track) => void fromCaptions(item, track)}
+          onPlayerCaptions={(item, track) => void fromPlayerCaptions(item, track)}
         />
       )}
       {busy && <p aria-busy="true">{t('transcribePreparing')}</p>}

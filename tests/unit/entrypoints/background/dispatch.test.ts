@@ -90,6 +90,7 @@ const payloads: Record<MessageName, unknown> = {
   transcribeEstimate: { seconds: 60 },
   transcribeListMedia: { tabId: 1 },
   transcribeCaptions: { tabId: 1, mediaIndex: 0, trackIndex: 0 },
+  transcribePlayerCaptions: { tabId: 1, url: 'https://www.youtube.com/api/timedtext?v=x&lang=en', auto: false },
   transcribeSeek: { tabId: 1, mediaIndex: 0, seconds: 5 },
 };
 
@@ -132,6 +133,7 @@ describe('dispatch', () => {
         'pageTranslate',
         'transcribeListMedia',
         'transcribeCaptions',
+        'transcribePlayerCaptions',
         'transcribeSeek',
       ].includes(name);
       if (name === 'saveApiKey' || readsTab || CONTENT_ONLY.includes(name)) continue;
