@@ -15,7 +15,7 @@ import type { ConnectionDraft, KeyStatus, TestResult } from '@/utils/llm/connect
 import type { ProviderId } from '@/utils/llm/providers';
 import type { ChatTurn } from '@/utils/llm/request';
 import type { UsageReport } from '@/utils/llm/usage-report';
-import type { PageInspection } from '@/utils/summary/types';
+import type { PageInspection, SummaryEstimate } from '@/utils/summary/types';
 import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 import type { PageSettings, TranslateInput } from '@/utils/translate/types';
 import type { PageMedia, TranscribeEstimate, TranscribeInput } from '@/utils/transcribe/types';
@@ -122,6 +122,8 @@ export interface Messages {
    * page's origin) as segments, fetched by the page: free. `auto`: speech recognition's rolling cues.
    */
   transcribePlayerCaptions: { request: { tabId: number; url: string; auto: boolean }; response: Segment[] };
+  /** What summarizing a stored transcript would cost (parts, tokens, cost), and whether to ask first. */
+  transcriptSummaryEstimate: { request: { jobId: string }; response: SummaryEstimate };
   /** Seeks a media element of the tab (a transcript's timestamp was clicked). */
   transcribeSeek: { request: { tabId: number; mediaIndex: number; seconds: number }; response: { found: boolean } };
 

@@ -6,13 +6,13 @@ import { t } from '@/utils/i18n';
 import { requestHostAccess } from '@/utils/llm/host-access';
 import { sendMessage, wireOf } from '@/utils/messaging';
 import { shortCost } from '@/utils/money';
-import { startStream } from '@/utils/stream-client';
 import { prepareAudio, type PreparedAudio } from '@/utils/transcribe/media/cut-audio';
 import { saveJob, type TranscriptJob } from '@/utils/transcribe/transcript/jobs';
 import type { PlayerCaptionTrack } from '@/utils/transcribe/transcript/player-captions';
 import { formatClock, type Segment } from '@/utils/transcribe/transcript/segments';
 import type { PageMedia, TranscribeEstimate } from '@/utils/transcribe/types';
 import { isStale, useTranscriptJob } from '@/utils/transcribe/ui/use-transcript-job';
+import { useTranscriptSummary } from '@/utils/transcribe/ui/use-transcript-summary';
 import { pinnedTabId } from '@/utils/ui/target-tab';
 import { useSettings } from '@/utils/ui/use-settings';
 
@@ -44,11 +44,15 @@ export function App() {
   const settings = useSettings();
   const [jobId, setJobId] = useState<string | null>(params.get('job'));
   const { job, error, connected, run, reload } = useTranscriptJob(jobId);
+  const finished = job?.status === 'done' && job.segments?.length ? job.id : null;
+  const summarizer = useTranscriptSummary(finished, {
+    onDone: () => void reload(),
+    onError: (wire) => setProblem(wire.message),
+  });
   const [media, setMedia] = useState<PageMedia[] | null | undefined>(TAB_ID === null ? null : undefined);
   const [pending, setPending] = useState<Pending | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [summary, setSummary] = useState({ text: '', running: false });
   const player = useRef<HTMLAudioElement>(null);
   const [localUrl, setLocalUrl] = useState<string | null>(null);
 
@@ -60,7 +64,6 @@ export function App() {
 
   const show = (id: string) => {
     rememberJob(id);
-    setSummary({ text: '', running: false });
     setJobId(id);
   };
 
@@ -172,25 +175,6 @@ export function App() {
     }
   };
 
-  const summarize = (id: string) => {
-    setSummary({ text: '', running: true });
-    startStream(
-      'summarizeTranscript',
-      { jobId: id },
-      {
-        onDelta: (text) => setSummary((current) => ({ ...current, text: current.text + text })),
-        onDone: () => {
-          setSummary((current) => ({ ...current, running: false }));
-          void reload();
-        },
-        onError: (wire) => {
-          setSummary((current) => ({ ...current, running: false }));
-          setProblem(wire.message);
-        },
-      },
-    );
-  };
-
   if (!settings) return <main aria-busy="true" />;
   const transcript = job?.status === 'done' ? job.segments : undefined;
   const canSeek = (job?.tabId !== undefined && job.mediaIndex !== undefined) || localUrl !== null;
@@ -249,9 +233,9 @@ export function App() {
           name={job.name}
           segments={transcript}
           onSeek={canSeek ? seek : undefined}
-          onSummarize={() => summarize(job.id)}
-          summarizing={summary.running}
-          summary={summary.text || (summary.running ? '' : (job.summary ?? ''))}
+          summarizer={summarizer}
+          storedSummary={job.summary ?? ''}
+          cnyPerUsd={settings.cnyPerUsd}
         />
       )}
     </main>

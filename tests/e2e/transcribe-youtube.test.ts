@@ -83,3 +83,48 @@ it("offers the YouTube player's caption tracks first and uses one with no API ca
     .toBeCloseTo(41.5, 1);
   await Promise.all([watch.close(), page.close()]);
 }, 30_000);
+
+it('Summarize transcript shows its estimate and, above the threshold, sends nothing until "Summarize anyway"', async () => {
+  const options = await glance.openPage('options.html');
+  await options.getByRole('textbox', { name: 'Ask before a summary costs more than (USD)' }).fill('0.00001');
+  const worker = await glance.worker();
+  const threshold = () =>
+    worker.evaluate(
+      async () =>
+        ((await chrome.storage.local.get('settings')).settings as { summaryConfirmAboveUsd?: number })?.summaryConfirmAboveUsd,
+    );
+  await expect.poll(threshold, { timeout: 5000 }).toBe(0.00001);
+  await options.close();
+
+  const watch = await glance.context.newPage();
+  const address = `${pages.url}/watch?v=now&summary`;
+  await watch.goto(address);
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, address);
+  const page = await glance.openPage(`transcribe.html?tabId=${tabId}`);
+  await page.getByRole('button', { name: 'Use captions (English, en)', exact: true }).click();
+  const transcript = page.getByRole('region', { name: 'Transcript' });
+  await transcript.waitFor({ timeout: 10_000 });
+  // The estimate shows before anything is pressed.
+  await expect
+    .poll(() => transcript.getByText(/^Summary: about \d+ tokens in, \d+ out · ≈\$0\.000\d+/).count(), { timeout: 5000 })
+    .toBe(1);
+
+  const chats = () => server.requests.filter((request) => request.path === '/v1/chat/completions').length;
+  const before = chats();
+  await transcript.getByRole('button', { name: 'Summarize transcript' }).click();
+  const confirm = transcript.getByRole('group', { name: 'Summarize anyway' });
+  await expect.poll(() => confirm.textContent(), { timeout: 5000 }).toMatch(/about \d+ tokens in, \d+ out · ≈\$0\.000\d+/);
+  expect(await transcript.getByRole('button', { name: 'Summarize transcript' }).isDisabled()).toBe(true);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await transcript.getByRole('button', { name: 'Summarize transcript' }).click();
+  await confirm.waitFor();
+  expect(chats()).toBe(before);
+
+  server.enqueue({ kind: 'text', text: 'Plants need water [0:02] and light [0:41].' });
+  await confirm.getByRole('button', { name: 'Summarize anyway' }).click();
+  const summary = page.getByRole('region', { name: 'Summary of the transcript' });
+  await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('Plants need water [0:02] and light [0:41].');
+  expect(chats()).toBe(before + 1);
+  expect(await confirm.count()).toBe(0);
+  await Promise.all([watch.close(), page.close()]);
+}, 30_000);

@@ -1,5 +1,5 @@
 import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
-import { asObject, asString, asTabId, refuse } from '@/utils/background/validate';
+import { asId, asObject, asString, asTabId, refuse } from '@/utils/background/validate';
 import { resolveConnection } from '@/utils/llm/background/client';
 import { audioCostOf, priceFor } from '@/utils/llm/pricing';
 import { needsConfirmation } from '@/utils/summary/plan';
@@ -7,6 +7,7 @@ import { captionSegments } from '@/utils/transcribe/transcript/timedtext';
 import { parseWebVtt } from '@/utils/transcribe/transcript/webvtt';
 import { fileModel } from './file-action';
 import { listMedia, readPlayerTrack, readTrack, seekMedia } from './media-access';
+import { estimateTranscriptSummary } from './summary-action';
 
 const index = (value: unknown, what: string) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1000 ? value : refuse(`${what} is not an index`);
@@ -15,7 +16,12 @@ const seconds = (value: unknown) =>
 
 type TranscribeHandlers = Pick<
   HandlerMap,
-  'transcribeEstimate' | 'transcribeListMedia' | 'transcribeCaptions' | 'transcribePlayerCaptions' | 'transcribeSeek'
+  | 'transcribeEstimate'
+  | 'transcribeListMedia'
+  | 'transcribeCaptions'
+  | 'transcribePlayerCaptions'
+  | 'transcriptSummaryEstimate'
+  | 'transcribeSeek'
 >;
 
 /** The transcribe page's questions: the cost of a recording, the tab's media, its captions, seeking it. */
@@ -68,6 +74,11 @@ export const transcribeHandlers: TranscribeHandlers = {
       const answer = await readPlayerTrack(tabId, url);
       return answer ? captionSegments(answer, auto) : [];
     },
+  },
+  transcriptSummaryEstimate: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ jobId: asId(asObject(data).jobId, 'jobId') }),
+    handle: ({ jobId }, { settings, locale }) => estimateTranscriptSummary(jobId, settings, locale),
   },
   transcribeSeek: {
     allowedFrom: PAGES_ONLY,
