@@ -15,7 +15,7 @@ import type { ConnectionDraft, KeyStatus, TestResult } from '@/utils/llm/connect
 import type { ProviderId } from '@/utils/llm/providers';
 import type { ChatTurn } from '@/utils/llm/request';
 import type { UsageReport } from '@/utils/llm/usage-report';
-import type { PageInspection } from '@/utils/summary/types';
+import type { PageInspection, SummaryEstimate } from '@/utils/summary/types';
 import type { PageCommand, PageStatus } from '@/utils/pagetranslate/types';
 import type { PageSettings, TranslateInput } from '@/utils/translate/types';
 import type { PageMedia, TranscribeEstimate, TranscribeInput } from '@/utils/transcribe/types';
@@ -117,6 +117,13 @@ export interface Messages {
   transcribeListMedia: { request: { tabId: number }; response: PageMedia[] };
   /** A media element's WebVTT captions as segments (free: no API call); [] when unreadable. */
   transcribeCaptions: { request: { tabId: number; mediaIndex: number; trackIndex: number }; response: Segment[] };
+  /**
+   * A caption track of the tab's YouTube-style player (its address from transcribeListMedia, on the
+   * page's origin) as segments, fetched by the page: free. `auto`: speech recognition's rolling cues.
+   */
+  transcribePlayerCaptions: { request: { tabId: number; url: string; auto: boolean }; response: Segment[] };
+  /** What summarizing a stored transcript would cost (parts, tokens, cost), and whether to ask first. */
+  transcriptSummaryEstimate: { request: { jobId: string }; response: SummaryEstimate };
   /** Seeks a media element of the tab (a transcript's timestamp was clicked). */
   transcribeSeek: { request: { tabId: number; mediaIndex: number; seconds: number }; response: { found: boolean } };
 

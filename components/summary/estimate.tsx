@@ -15,7 +15,8 @@ function costText(estimate: PageInspection['estimate'], cnyPerUsd: number): stri
     : `≈${formatCost(estimate.costUsd, cnyPerUsd)}`;
 }
 
-function estimateParams(estimate: PageInspection['estimate'], cnyPerUsd: number) {
+/** The summary estimate's figures for the locale strings: tokens formatted, the cost in the user's currency. */
+export function estimateParams(estimate: PageInspection['estimate'], cnyPerUsd: number) {
   return {
     input: formatNumber(estimate.inputTokens),
     output: formatNumber(estimate.outputTokens),

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { formatClock } from '@/utils/transcribe/transcript/segments';
+import type { PlayerCaptionTrack } from '@/utils/transcribe/transcript/player-captions';
 import type { PageMedia } from '@/utils/transcribe/types';
 
 /** Files the API takes (and the browser can cut), for the file chooser. */
@@ -13,10 +14,23 @@ export interface SourcePickerProps {
   onFile(file: File): void;
   onMedia(media: PageMedia): void;
   onCaptions(media: PageMedia, trackIndex: number): void;
+  onPlayerCaptions(media: PageMedia, track: PlayerCaptionTrack): void;
+}
+
+/**
+ * A player track's label: its name and language, "auto-generated" for speech recognition's (the
+ * player's own "(auto-generated)" after the name, in whatever language, is left out for ours).
+ */
+export function playerTrackLabel(track: PlayerCaptionTrack): string {
+  const own = track.auto ? track.name.replace(/\s*[(（][^()（）]*[)）]$/, '') : track.name;
+  const name = own || track.name || track.language;
+  const details = [name, track.language && track.language !== name ? track.language : ''].filter(Boolean).join(', ');
+  const label = details ? `${t('transcribeUseCaptions')} (${details})` : t('transcribeUseCaptions');
+  return track.auto ? `${label} · ${t('transcribeAutoCaptions')}` : label;
 }
 
 /** Where the audio comes from: a file picked or dropped, or an audio/video element of the page. */
-export function SourcePicker({ media, busy, onFile, onMedia, onCaptions }: SourcePickerProps) {
+export function SourcePicker({ media, busy, onFile, onMedia, onCaptions, onPlayerCaptions }: SourcePickerProps) {
   const [over, setOver] = useState(false);
   return (
     <div class="transcribe-sources">
@@ -57,7 +71,18 @@ export function SourcePicker({ media, busy, onFile, onMedia, onCaptions }: Sourc
                   {item.title || item.src.split('/').pop() || t(item.kind === 'video' ? 'transcribeVideo' : 'transcribeAudio')}
                   {item.duration !== null && ` (${formatClock(item.duration)})`}
                 </span>
-                {/* Captions first: free and instant. */}
+                {/* Captions first: free and instant. The player's own (YouTube's) before <track>s. */}
+                {item.playerTracks.map((track) => (
+                  <button
+                    key={track.url}
+                    type="button"
+                    class="primary"
+                    disabled={busy}
+                    onClick={() => onPlayerCaptions(item, track)}
+                  >
+                    {playerTrackLabel(track)}
+                  </button>
+                ))}
                 {item.tracks.map((track) => (
                   <button
                     key={track.index}
@@ -73,14 +98,14 @@ export function SourcePicker({ media, busy, onFile, onMedia, onCaptions }: Sourc
                 {item.fetchable ? (
                   <button
                     type="button"
-                    class={item.tracks.length ? 'secondary' : 'primary'}
+                    class={item.tracks.length || item.playerTracks.length ? 'secondary' : 'primary'}
                     disabled={busy}
                     onClick={() => onMedia(item)}
                   >
                     {t('transcribeThis')}
                   </button>
                 ) : (
-                  !item.tracks.length && <span class="hint">{t('transcribeNotFetchable')}</span>
+                  !item.tracks.length && !item.playerTracks.length && <span class="hint">{t('transcribeNotFetchable')}</span>
                 )}
               </li>
             ))}

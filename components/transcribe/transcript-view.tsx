@@ -5,15 +5,19 @@ import { copyText } from '@/utils/ui/clipboard';
 import { saveTextFile } from '@/utils/ui/download';
 import { formatClock, transcriptText, type Segment } from '@/utils/transcribe/transcript/segments';
 import { toSrt, toVtt } from '@/utils/transcribe/transcript/subtitles';
+import type { TranscriptSummaryState } from '@/utils/transcribe/ui/use-transcript-summary';
+import { summaryEstimateText, TranscriptSummaryConfirm } from './summary-estimate';
 
 export interface TranscriptViewProps {
   name: string;
   segments: Segment[];
   /** Seeks the media the transcript is of; absent when there is none to seek. */
   onSeek?(seconds: number): void;
-  onSummarize(): void;
-  summarizing: boolean;
-  summary: string;
+  /** "Summarize transcript": its estimate, confirmation and text (use-transcript-summary.ts). */
+  summarizer: TranscriptSummaryState;
+  /** The summary stored with the transcript, shown until a new one streams in. */
+  storedSummary: string;
+  cnyPerUsd: number;
 }
 
 /** A download's name: the source's name without its extension, and the format's. */
@@ -24,12 +28,14 @@ function fileName(name: string, extension: string): string {
 
 /**
  * The transcript with a timestamp before each line (pressing it plays the media from there),
- * Copy, "Export transcript" as text, SRT or WebVTT, and "Summarize transcript" with the summary
- * below, its [m:ss] citations kept.
+ * Copy, "Export transcript" as text, SRT or WebVTT, and "Summarize transcript" (its estimate
+ * shown, confirmed above the threshold) with the summary below, its [m:ss] citations kept.
  */
-export function TranscriptView({ name, segments, onSeek, onSummarize, summarizing, summary }: TranscriptViewProps) {
+export function TranscriptView({ name, segments, onSeek, summarizer, storedSummary, cnyPerUsd }: TranscriptViewProps) {
   const [exporting, setExporting] = useState(false);
   const [copied, setCopied] = useState(false);
+  const summarizing = summarizer.running;
+  const summary = summarizer.text || (summarizing ? '' : storedSummary);
   const download = (extension: string, text: string, type: string) => {
     saveTextFile(fileName(name, extension), text, type);
     setExporting(false);
@@ -43,10 +49,26 @@ export function TranscriptView({ name, segments, onSeek, onSummarize, summarizin
         <button type="button" class="secondary" aria-expanded={exporting} onClick={() => setExporting(!exporting)}>
           {t('transcriptExport')}
         </button>
-        <button type="button" class="primary" disabled={summarizing} onClick={onSummarize}>
+        <button
+          type="button"
+          class="primary"
+          disabled={summarizing || summarizer.confirming}
+          onClick={() => void summarizer.request()}
+        >
           {t('transcriptSummarize')}
         </button>
       </div>
+      {summarizer.estimate && !summarizer.confirming && !summarizing && (
+        <p class="hint">{summaryEstimateText(summarizer.estimate, cnyPerUsd)}</p>
+      )}
+      {summarizer.estimate && summarizer.confirming && (
+        <TranscriptSummaryConfirm
+          estimate={summarizer.estimate}
+          cnyPerUsd={cnyPerUsd}
+          onConfirm={summarizer.confirm}
+          onCancel={summarizer.cancel}
+        />
+      )}
       {exporting && (
         <fieldset class="row export-formats">
           <legend class="visually-hidden">{t('transcriptExport')}</legend>

@@ -6,12 +6,13 @@ import { t } from '@/utils/i18n';
 import { requestHostAccess } from '@/utils/llm/host-access';
 import { sendMessage, wireOf } from '@/utils/messaging';
 import { shortCost } from '@/utils/money';
-import { startStream } from '@/utils/stream-client';
 import { prepareAudio, type PreparedAudio } from '@/utils/transcribe/media/cut-audio';
 import { saveJob, type TranscriptJob } from '@/utils/transcribe/transcript/jobs';
-import { formatClock } from '@/utils/transcribe/transcript/segments';
+import type { PlayerCaptionTrack } from '@/utils/transcribe/transcript/player-captions';
+import { formatClock, type Segment } from '@/utils/transcribe/transcript/segments';
 import type { PageMedia, TranscribeEstimate } from '@/utils/transcribe/types';
 import { isStale, useTranscriptJob } from '@/utils/transcribe/ui/use-transcript-job';
+import { useTranscriptSummary } from '@/utils/transcribe/ui/use-transcript-summary';
 import { pinnedTabId } from '@/utils/ui/target-tab';
 import { useSettings } from '@/utils/ui/use-settings';
 
@@ -43,11 +44,15 @@ export function App() {
   const settings = useSettings();
   const [jobId, setJobId] = useState<string | null>(params.get('job'));
   const { job, error, connected, run, reload } = useTranscriptJob(jobId);
+  const finished = job?.status === 'done' && job.segments?.length ? job.id : null;
+  const summarizer = useTranscriptSummary(finished, {
+    onDone: () => void reload(),
+    onError: (wire) => setProblem(wire.message),
+  });
   const [media, setMedia] = useState<PageMedia[] | null | undefined>(TAB_ID === null ? null : undefined);
   const [pending, setPending] = useState<Pending | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [summary, setSummary] = useState({ text: '', running: false });
   const player = useRef<HTMLAudioElement>(null);
   const [localUrl, setLocalUrl] = useState<string | null>(null);
 
@@ -59,7 +64,6 @@ export function App() {
 
   const show = (id: string) => {
     rememberJob(id);
-    setSummary({ text: '', running: false });
     setJobId(id);
   };
 
@@ -126,20 +130,37 @@ export function App() {
     await prepare(blob, item.src, item.index);
   };
 
+  /** A transcript from captions: stored as a finished job, with nothing sent to the API. */
+  const keepCaptions = async (item: PageMedia, segments: Segment[], name: string) => {
+    if (!segments.length || TAB_ID === null) return setProblem(t('transcribeNoCaptions'));
+    const id = crypto.randomUUID();
+    const now = Date.now();
+    // An entry of the player's captions without a video element (index -1) has nothing to seek.
+    const mediaIndex = item.index >= 0 ? item.index : undefined;
+    await saveJob({
+      ...{ id, name, source: 'captions', tabId: TAB_ID, mediaIndex },
+      ...{ seconds: segments.at(-1)!.end, createdAt: now, updatedAt: now, status: 'done', pieces: [], segments },
+    });
+    setLocalUrl(null);
+    show(id);
+  };
+
   const fromCaptions = async (item: PageMedia, trackIndex: number) => {
     if (TAB_ID === null) return;
     setProblem(null);
     const request = { tabId: TAB_ID, mediaIndex: item.index, trackIndex };
     const segments = await sendMessage('transcribeCaptions', request).catch(() => []);
-    if (!segments.length) return setProblem(t('transcribeNoCaptions'));
-    const id = crypto.randomUUID();
-    const now = Date.now();
-    await saveJob({
-      ...{ id, name: item.title || item.src, source: 'captions', tabId: TAB_ID, mediaIndex: item.index },
-      ...{ seconds: segments.at(-1)!.end, createdAt: now, updatedAt: now, status: 'done', pieces: [], segments },
-    });
-    setLocalUrl(null);
-    show(id);
+    await keepCaptions(item, segments, item.title || item.src);
+  };
+
+  const fromPlayerCaptions = async (item: PageMedia, track: PlayerCaptionTrack) => {
+    if (TAB_ID === null) return;
+    setProblem(null);
+    setBusy(true);
+    const request = { tabId: TAB_ID, url: track.url, auto: track.auto };
+    const segments = await sendMessage('transcribePlayerCaptions', request).catch(() => []);
+    setBusy(false);
+    await keepCaptions(item, segments, item.title || track.name);
   };
 
   const seek = (seconds: number) => {
@@ -152,25 +173,6 @@ export function App() {
       player.current.currentTime = seconds;
       void player.current.play().catch(() => {});
     }
-  };
-
-  const summarize = (id: string) => {
-    setSummary({ text: '', running: true });
-    startStream(
-      'summarizeTranscript',
-      { jobId: id },
-      {
-        onDelta: (text) => setSummary((current) => ({ ...current, text: current.text + text })),
-        onDone: () => {
-          setSummary((current) => ({ ...current, running: false }));
-          void reload();
-        },
-        onError: (wire) => {
-          setSummary((current) => ({ ...current, running: false }));
-          setProblem(wire.message);
-        },
-      },
-    );
   };
 
   if (!settings) return <main aria-busy="true" />;
@@ -189,6 +191,7 @@ export function App() {
           }}
           onMedia={(item) => void fromMedia(item)}
           onCaptions={(item, track) => void fromCaptions(item, track)}
+          onPlayerCaptions={(item, track) => void fromPlayerCaptions(item, track)}
         />
       )}
       {busy && <p aria-busy="true">{t('transcribePreparing')}</p>}
@@ -230,9 +233,9 @@ export function App() {
           name={job.name}
           segments={transcript}
           onSeek={canSeek ? seek : undefined}
-          onSummarize={() => summarize(job.id)}
-          summarizing={summary.running}
-          summary={summary.text || (summary.running ? '' : (job.summary ?? ''))}
+          summarizer={summarizer}
+          storedSummary={job.summary ?? ''}
+          cnyPerUsd={settings.cnyPerUsd}
         />
       )}
     </main>

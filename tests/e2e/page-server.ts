@@ -27,13 +27,17 @@ export interface PageServer {
   url: string;
   /** Adds or replaces the page at `path` ('/article.html'). */
   set(path: string, page: TestPage): void;
+  /** The path and query of every request it received, in order. */
+  requested: string[];
   close(): Promise<void>;
 }
 
 /** Serves test pages on 127.0.0.1 (a host Glance may read without asking). */
 export async function startPageServer(pages: Record<string, TestPage> = {}): Promise<PageServer> {
   const routes = new Map(Object.entries(pages));
+  const requested: string[] = [];
   const server: Server = createServer((request, response) => {
+    requested.push(request.url ?? '/');
     const page = routes.get(new URL(request.url ?? '/', 'http://x').pathname);
     if (!page) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -47,6 +51,7 @@ export async function startPageServer(pages: Record<string, TestPage> = {}): Pro
   return {
     url: `http://127.0.0.1:${port}`,
     set: (path, page) => routes.set(path, page),
+    requested,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

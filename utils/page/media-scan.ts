@@ -5,9 +5,14 @@
  * it). What they return comes from the page and is checked by the background.
  */
 
-/** Lists the page's <audio> and <video> elements with their source and caption tracks. */
+/**
+ * The page's address, and its <audio> and <video> elements with their source and caption tracks;
+ * `player`: the index of the video in YouTube's player (#movie_player), or -1.
+ */
 export function listPageMedia(): unknown {
-  return Array.from(document.querySelectorAll('audio, video')).map((element, index) => {
+  const all = Array.from(document.querySelectorAll('audio, video'));
+  const playerVideo = document.querySelector('#movie_player video');
+  const media = all.map((element, index) => {
     const media = element as HTMLMediaElement;
     const tracks = Array.from(media.querySelectorAll('track'))
       .map((track, trackIndex) => ({ track, trackIndex }))
@@ -22,6 +27,7 @@ export function listPageMedia(): unknown {
       tracks,
     };
   });
+  return { href: location.href, player: playerVideo ? all.indexOf(playerVideo) : -1, media };
 }
 
 /**

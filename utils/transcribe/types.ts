@@ -1,3 +1,5 @@
+import type { PlayerCaptionTrack } from './transcript/player-captions';
+
 /** A dictation kept in the extension's IndexedDB from Stop until its transcript is in the composer. */
 export interface Recording {
   id: string;
@@ -34,6 +36,8 @@ export interface PageMedia {
   title: string;
   /** Its WebVTT caption tracks. */
   tracks: { index: number; label: string; language: string }[];
+  /** The caption tracks of the page's YouTube-style player (offered first: free). */
+  playerTracks: PlayerCaptionTrack[];
 }
 
 /** What transcribing a recording of some length would cost, before anything is sent. */

@@ -1,11 +1,13 @@
 import { PAGES_ONLY, type HandlerMap } from '@/utils/background/handler';
-import { asObject, asTabId, refuse } from '@/utils/background/validate';
+import { asId, asObject, asString, asTabId, refuse } from '@/utils/background/validate';
 import { resolveConnection } from '@/utils/llm/background/client';
 import { audioCostOf, priceFor } from '@/utils/llm/pricing';
 import { needsConfirmation } from '@/utils/summary/plan';
+import { captionSegments } from '@/utils/transcribe/transcript/timedtext';
 import { parseWebVtt } from '@/utils/transcribe/transcript/webvtt';
 import { fileModel } from './file-action';
-import { listMedia, readTrack, seekMedia } from './media-access';
+import { listMedia, readPlayerTrack, readTrack, seekMedia } from './media-access';
+import { estimateTranscriptSummary } from './summary-action';
 
 const index = (value: unknown, what: string) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1000 ? value : refuse(`${what} is not an index`);
@@ -14,7 +16,12 @@ const seconds = (value: unknown) =>
 
 type TranscribeHandlers = Pick<
   HandlerMap,
-  'transcribeEstimate' | 'transcribeListMedia' | 'transcribeCaptions' | 'transcribeSeek'
+  | 'transcribeEstimate'
+  | 'transcribeListMedia'
+  | 'transcribeCaptions'
+  | 'transcribePlayerCaptions'
+  | 'transcriptSummaryEstimate'
+  | 'transcribeSeek'
 >;
 
 /** The transcribe page's questions: the cost of a recording, the tab's media, its captions, seeking it. */
@@ -53,6 +60,25 @@ export const transcribeHandlers: TranscribeHandlers = {
       const vtt = await readTrack(tabId, mediaIndex, trackIndex);
       return vtt ? parseWebVtt(vtt) : [];
     },
+  },
+  transcribePlayerCaptions: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => {
+      const value = asObject(data);
+      const url = asString(value.url, 'url', 8000);
+      if (!/^https?:\/\//i.test(url)) refuse('url is not http(s)');
+      return { tabId: asTabId(value.tabId), url, auto: value.auto === true };
+    },
+    async handle({ tabId, url, auto }) {
+      // The page fetches it, and only from its own origin (utils/page/youtube-captions.ts).
+      const answer = await readPlayerTrack(tabId, url);
+      return answer ? captionSegments(answer, auto) : [];
+    },
+  },
+  transcriptSummaryEstimate: {
+    allowedFrom: PAGES_ONLY,
+    parse: (data) => ({ jobId: asId(asObject(data).jobId, 'jobId') }),
+    handle: ({ jobId }, { settings, locale }) => estimateTranscriptSummary(jobId, settings, locale),
   },
   transcribeSeek: {
     allowedFrom: PAGES_ONLY,

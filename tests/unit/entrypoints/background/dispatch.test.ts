@@ -90,6 +90,8 @@ const payloads: Record<MessageName, unknown> = {
   transcribeEstimate: { seconds: 60 },
   transcribeListMedia: { tabId: 1 },
   transcribeCaptions: { tabId: 1, mediaIndex: 0, trackIndex: 0 },
+  transcribePlayerCaptions: { tabId: 1, url: 'https://www.youtube.com/api/timedtext?v=x&lang=en', auto: false },
+  transcriptSummaryEstimate: { jobId: 'job-1' },
   transcribeSeek: { tabId: 1, mediaIndex: 0, seconds: 5 },
 };
 
@@ -132,7 +134,10 @@ describe('dispatch', () => {
         'pageTranslate',
         'transcribeListMedia',
         'transcribeCaptions',
+        'transcribePlayerCaptions',
         'transcribeSeek',
+        // Needs a stored transcript: tests/unit/utils/transcribe/background/summary-estimate.test.ts.
+        'transcriptSummaryEstimate',
       ].includes(name);
       if (name === 'saveApiKey' || readsTab || CONTENT_ONLY.includes(name)) continue;
       const reply = await dispatch(envelope(name, payloads[name]), pageSender, deps);
