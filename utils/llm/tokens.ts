@@ -33,7 +33,7 @@ const fetchFromExtension: RanksLoader = async (encoding) => {
   // The extension's own URL for a file; the global API, so that pure modules stay polyfill-free.
   const runtime = (globalThis as { chrome?: { runtime: { getURL(path: string): string } } }).chrome?.runtime;
   const response = await fetch(runtime!.getURL(`/tokenizer/${encoding}.ndjson`));
-  return parseRankLines(await response.text());
+  return parseRankLines(new Uint8Array(await response.arrayBuffer()));
 };
 
 let loadRanks: RanksLoader = fetchFromExtension;

@@ -19,7 +19,7 @@ describe('the tokenizer built a slice at a time', () => {
       const ranks = await packageRanks(encoding);
       const reference = GptEncoding.getEncodingApi(encoding, () => ranks as (string | number[])[]);
       let yields = 0;
-      const parsed = await parseRankLines(rankLines(ranks), async () => {
+      const parsed = await parseRankLines(new TextEncoder().encode(rankLines(ranks)), async () => {
         yields += 1;
       });
       expect(parsed).toHaveLength(ranks.length);
