@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { renderLater, splitForLater } from './markdown-defer';
+import { blockCut, renderLater, renderTextLater, splitForLater } from './markdown-defer';
 import { extendsPlainly, lastLine, plainEndOf, type PlainEnd } from './markdown-plain';
 import { lex, renderNodes } from './markdown-render';
 import { SPLIT_LIMIT, splitPoint } from './markdown-split';
@@ -83,7 +83,8 @@ export class IncrementalMarkdown {
    * end first: the finished blocks before the last that many characters render in later tasks
    * (see markdown-defer.ts).
    */
-  append(delta: string, { renderNowChars = Number.POSITIVE_INFINITY }: { renderNowChars?: number } = {}): void {
+  append(text: string, { renderNowChars = Number.POSITIVE_INFINITY }: { renderNowChars?: number } = {}): void {
+    const delta = renderNowChars < Number.POSITIVE_INFINITY && !this.text ? this.startLater(text, renderNowChars) : text;
     if (!delta) return;
     this.tail += delta;
     // Inside an open code block, text without fence characters can only be more code: show it
@@ -114,6 +115,20 @@ export class IncrementalMarkdown {
       this.freeze(finished, renderNowChars);
     }
     this.renderLive(this.splitLong(tokens.slice(Math.max(lastContent, 0)).filter((token) => token.type !== 'space')));
+  }
+
+  /**
+   * A long text given at once: its start, up to a block boundary that leaves `keep` characters,
+   * is lexed and rendered in later tasks (see markdown-defer.ts); returns the rest, shown now.
+   */
+  private startLater(text: string, keep: number): string {
+    const cut = blockCut(text, keep);
+    if (!cut) return text;
+    const marker = this.container.ownerDocument.createComment('');
+    this.container.insertBefore(marker, this.live);
+    renderTextLater(text.slice(0, cut), this.container, marker, lex, renderNodes);
+    this.frozenSource = text.slice(0, cut);
+    return text.slice(cut);
   }
 
   /**

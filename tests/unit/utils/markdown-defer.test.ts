@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { IncrementalMarkdown, renderMarkdown } from '@/utils/markdown';
-import { flushLaterRenders, LATER_SLICE_CHARS } from '@/utils/markdown-defer';
+import { blockCut, flushLaterRenders, LATER_SLICE_CHARS } from '@/utils/markdown-defer';
 
 /** The rendered structure, without the live wrapper and markers, for comparing with a whole render. */
 function shape(element: HTMLElement): string {
@@ -43,8 +43,8 @@ describe('a long text shown at once, its end first', () => {
     expect(first).toContain('Section 250');
     expect(first).not.toMatch(/Section 1\b/);
     expect(first.length).toBeLessThan(2_000);
-    // Later tasks add the blocks nearest the end first.
-    await waitForTasks();
+    // Later tasks add the blocks nearest the end first (a task may only lex what comes next).
+    for (let task = 0; task < 5 && container.textContent === first; task += 1) await waitForTasks();
     const second = container.textContent ?? '';
     expect(second.length).toBeGreaterThan(first.length);
     expect(second.endsWith(first)).toBe(true);
@@ -88,5 +88,44 @@ describe('a long text shown at once, its end first', () => {
     flushLaterRenders();
     expect(shape(upper)).toBe(whole(text));
     expect(shape(lower)).toBe(whole(text));
+  });
+});
+
+/** Texts whose blocks a careless cut would change: lists, quotes, fences holding headings, HTML, links. */
+const TRICKY = {
+  orderedLoose: Array.from({ length: 14 }, (_, i) => `${i + 1}. item number ${i + 1}\n\n   more text of ${i + 1}`).join('\n\n'),
+  fencedHeadings: `Intro text.\n\n\`\`\`md\n## not a heading\n\nParagraph inside code\n\`\`\`\n\n~~~\nTilde code\n\n## still code\n~~~\n\nAfter ${'words '.repeat(80)}`,
+  quoteAndList: `> quoted line\n> more\n\n- a\n- b\n\n  continued item\n\nText at the margin ${'x '.repeat(60)}\n\n## End\n\nLast.`,
+  htmlBlock: `<pre>\nkept\n\n## inside pre\n</pre>\n\nAfter the block ${'y '.repeat(80)}`,
+  referenceLink: `See [the docs][d].\n\n## Part\n\n${'z '.repeat(80)}\n\n[d]: https://example.com/docs`,
+};
+
+describe('blockCut', () => {
+  it('cuts at a heading or text at the margin after a blank line, leaving at least what is asked', () => {
+    const text = longAnswer(30);
+    const cut = blockCut(text, 500);
+    expect(cut).toBeGreaterThan(0);
+    expect(text.length - cut).toBeGreaterThanOrEqual(500);
+    expect(text.slice(cut - 2, cut)).toBe('\n\n');
+    expect(blockCut(text, text.length)).toBe(0);
+  });
+
+  it('never cuts inside fenced code, nor a text with an HTML block or a link definition', () => {
+    const fenced = TRICKY.fencedHeadings;
+    const cut = blockCut(fenced, 10);
+    expect(cut).toBe(fenced.indexOf('After'));
+    expect(blockCut(TRICKY.htmlBlock, 10)).toBe(0);
+    expect(blockCut(TRICKY.referenceLink, 10)).toBe(0);
+    // "10. item" continues the list: not a place to cut.
+    expect(blockCut(TRICKY.orderedLoose, 10)).toBe(0);
+  });
+
+  it.each(Object.entries(TRICKY))('renders %s, end first, to the same HTML as a whole render', (_name, text) => {
+    for (const keep of [0, 20, 100]) {
+      const container = document.createElement('div');
+      new IncrementalMarkdown(container).append(text, { renderNowChars: keep });
+      flushLaterRenders();
+      expect(shape(container), `keep ${keep}`).toBe(whole(text));
+    }
   });
 });
