@@ -2,6 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, resolveLocale, setLocale } from '@/utils/i18n';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 
+/** The settings read started before the page's first render (see prefetchSettings). */
+let early: Promise<Settings> | undefined;
+
+/**
+ * Starts reading the settings now: a hook's effect runs only after the page's first paint, and a
+ * page that shows nothing until its settings arrive (the popup) opens a frame sooner when the
+ * read overlaps that render. The first useSettings uses the result.
+ */
+export function prefetchSettings(): void {
+  early = getSettings();
+  early.catch(() => undefined);
+}
+
 /**
  * The current settings for an extension page, kept live; also keeps the page's locale in step
  * with the interface-language setting (its strings loaded first: a page carries only the
@@ -22,7 +35,9 @@ export function useSettings(): Settings | undefined {
       };
       void loadMessages(locale).then(show, show);
     };
-    void getSettings().then(apply);
+    const first = early ?? getSettings();
+    early = undefined;
+    void first.then(apply);
     return watchSettings(apply);
   }, []);
   return settings;
