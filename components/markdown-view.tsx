@@ -12,13 +12,19 @@ export interface MarkdownViewProps {
   live?: LiveText | null;
   /** Copies a code block's text (the page decides how: clipboard, message...). */
   onCopyCode?(code: string): void;
+  /**
+   * A long text shown at once renders its end first: only its last this many characters before
+   * the first paint, the rest in later tasks (see utils/markdown-defer.ts). Read when the view
+   * first shows a text; default: all at once.
+   */
+  renderNowChars?: number;
 }
 
 /**
  * Sanitized Markdown that keeps up with a streaming answer: each update costs time in proportion
  * to the last block, not to the whole answer (see IncrementalMarkdown).
  */
-export function MarkdownView({ text, live, onCopyCode }: MarkdownViewProps) {
+export function MarkdownView({ text, live, onCopyCode, renderNowChars }: MarkdownViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const renderer = useRef<IncrementalMarkdown | undefined>(undefined);
 
@@ -27,7 +33,9 @@ export function MarkdownView({ text, live, onCopyCode }: MarkdownViewProps) {
     const target = live ? live.text : text;
     const shown = renderer.current.text;
     // The final text of a streamed answer starts with what is shown: nothing to redo.
-    if (target.length >= shown.length && target.startsWith(shown)) renderer.current.append(target.slice(shown.length));
+    const whole = shown === '' && !live;
+    if (target.length >= shown.length && target.startsWith(shown))
+      renderer.current.append(target.slice(shown.length), whole ? { renderNowChars } : {});
     else renderer.current.reset(target);
   }, [text, live]);
 

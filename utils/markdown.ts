@@ -1,4 +1,5 @@
 import type { Token, Tokens } from 'marked';
+import { blockCut, renderLater, renderTextLater, splitForLater } from './markdown-defer';
 import { extendsPlainly, lastLine, plainEndOf, type PlainEnd } from './markdown-plain';
 import { lex, renderNodes } from './markdown-render';
 import { SPLIT_LIMIT, splitPoint } from './markdown-split';
@@ -77,8 +78,13 @@ export class IncrementalMarkdown {
     if (text) this.append(text);
   }
 
-  /** Shows `delta` appended to the text. */
-  append(delta: string): void {
+  /**
+   * Shows `delta` appended to the text. With `renderNowChars`, a long text given at once shows its
+   * end first: the finished blocks before the last that many characters render in later tasks
+   * (see markdown-defer.ts).
+   */
+  append(text: string, { renderNowChars = Number.POSITIVE_INFINITY }: { renderNowChars?: number } = {}): void {
+    const delta = renderNowChars < Number.POSITIVE_INFINITY && !this.text ? this.startLater(text, renderNowChars) : text;
     if (!delta) return;
     this.tail += delta;
     // Inside an open code block, text without fence characters can only be more code: show it
@@ -106,9 +112,23 @@ export class IncrementalMarkdown {
     while (lastContent > 0 && tokens[lastContent]!.type === 'space') lastContent -= 1;
     if (lastContent > 0) {
       const finished = tokens.slice(0, lastContent);
-      this.freeze(finished);
+      this.freeze(finished, renderNowChars);
     }
     this.renderLive(this.splitLong(tokens.slice(Math.max(lastContent, 0)).filter((token) => token.type !== 'space')));
+  }
+
+  /**
+   * A long text given at once: its start, up to a block boundary that leaves `keep` characters,
+   * is lexed and rendered in later tasks (see markdown-defer.ts); returns the rest, shown now.
+   */
+  private startLater(text: string, keep: number): string {
+    const cut = blockCut(text, keep);
+    if (!cut) return text;
+    const marker = this.container.ownerDocument.createComment('');
+    this.container.insertBefore(marker, this.live);
+    renderTextLater(text.slice(0, cut), this.container, marker, lex, renderNodes);
+    this.frozenSource = text.slice(0, cut);
+    return text.slice(cut);
   }
 
   /**
@@ -198,8 +218,15 @@ export class IncrementalMarkdown {
     return !end.afterInline || end.node.data !== '' || /^[\s.,;:!?)]/.test(end.pending + delta);
   }
 
-  private freeze(tokens: Token[]): void {
-    const fragment = renderNodes(tokens);
+  private freeze(tokens: Token[], renderNowChars = Number.POSITIVE_INFINITY): void {
+    // Only a text given at once defers: a split paragraph is being streamed.
+    const { later, now } = this.split ? { later: [], now: tokens } : splitForLater(tokens, renderNowChars);
+    if (later.length) {
+      const marker = this.container.ownerDocument.createComment('');
+      this.container.insertBefore(marker, this.live);
+      renderLater(later, this.container, marker, renderNodes);
+    }
+    const fragment = renderNodes(now);
     const split = this.split;
     if (split) {
       // The paragraph is finished: its element is frozen with its rest, moved once.

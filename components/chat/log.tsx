@@ -22,6 +22,24 @@ export interface ChatLogProps {
 const STICK_PX = 48;
 
 /**
+ * How much of the conversation's end (Markdown characters) renders before the log is first
+ * painted; earlier answers and the start of a long last one follow in later tasks, the nearest
+ * first. More than a popup's height of text, so the reader at the bottom sees no gap.
+ */
+export const RENDER_NOW_CHARS = 3_000;
+
+/** Each message's share of RENDER_NOW_CHARS: the budget left after the messages below it. */
+function renderNowBudgets(messages: ChatMessage[]): number[] {
+  const budgets: number[] = new Array(messages.length);
+  let left = RENDER_NOW_CHARS;
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    budgets[index] = left;
+    left = Math.max(0, left - messages[index]!.content.length);
+  }
+  return budgets;
+}
+
+/**
  * The conversation, as a log region. Follows a streaming answer while the reader is at the
  * bottom, and leaves the scroll alone once they scroll up to read. It follows the content's size
  * (a ResizeObserver, after layout, once a frame), not each chunk: chunks do not render this.
@@ -32,6 +50,7 @@ export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions, conne
   const stick = useRef(true);
   const lastAnswer = messages.findLastIndex((message) => message.role === 'assistant');
   const lastIsAnswer = lastAnswer === messages.length - 1;
+  const budgets = renderNowBudgets(messages);
 
   useLayoutEffect(() => {
     const follow = () => {
@@ -87,6 +106,7 @@ export function ChatLog({ messages, streamingId, live, cnyPerUsd, actions, conne
             cnyPerUsd={cnyPerUsd}
             actions={actions}
             connectionSavedAt={lastIsAnswer && index === lastAnswer ? connectionSavedAt : 0}
+            renderNowChars={budgets[index]}
           />
         ))}
       </div>

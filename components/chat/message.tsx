@@ -33,6 +33,11 @@ export interface ChatMessageProps {
   live?: LiveText | null;
   /** When the connection was last saved (epoch ms; only the last answer gets it): see canResend. */
   connectionSavedAt?: number;
+  /**
+   * How much of this answer renders before the first paint when it first shows (MarkdownView's
+   * renderNowChars): the log gives the end of the conversation its budget. Only read on mount.
+   */
+  renderNowChars?: number;
 }
 
 /** Longer questions are folded: laying out a pasted megabyte would stall the popup for nothing. */
@@ -53,7 +58,7 @@ function UserText({ text }: { text: string }) {
   );
 }
 
-function AnswerView({ message, last, busy, cnyPerUsd, actions, live, connectionSavedAt = 0 }: ChatMessageProps) {
+function AnswerView({ message, last, busy, cnyPerUsd, actions, live, connectionSavedAt = 0, renderNowChars }: ChatMessageProps) {
   const streaming = message.status === 'streaming';
   const retryable = last && !busy && message.error?.retryable === true;
   // The same question again, from the conversation: a regenerate of this answer.
@@ -61,7 +66,12 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live, connectionS
   return (
     <article class="chat-message chat-assistant" aria-label={t('chatAssistant')} aria-busy={streaming}>
       {message.content || (live && !live.empty) ? (
-        <MarkdownView text={message.content} live={streaming ? live : null} onCopyCode={actions.onCopyCode} />
+        <MarkdownView
+          text={message.content}
+          live={streaming ? live : null}
+          onCopyCode={actions.onCopyCode}
+          renderNowChars={renderNowChars}
+        />
       ) : (
         streaming && <p class="chat-waiting">{t('chatWaiting')}</p>
       )}
@@ -106,8 +116,9 @@ function AnswerView({ message, last, busy, cnyPerUsd, actions, live, connectionS
 }
 
 /**
- * One message of the log. Re-renders only when its own props change, so a streaming answer
- * costs the same per chunk however long the conversation above it is.
+ * One message of the log. Re-renders only when its own props change (renderNowChars aside: it
+ * only counts when the message first shows), so a streaming answer costs the same per chunk
+ * however long the conversation above it is.
  */
 export class ChatMessageView extends Component<ChatMessageProps> {
   shouldComponentUpdate(next: ChatMessageProps): boolean {

@@ -1,8 +1,9 @@
-import { render } from 'preact';
 import '@/components/base.css';
 import '@/components/markdown.css';
 import '@/components/usage/usage.css';
 import './options.css';
+import { renderPage } from '@/utils/ui/render-page';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+// Both languages: the settings page tells a default text (system prompt) from an edited one in either.
+void renderPage(<App />, { locales: ['en', 'zh-CN'] });

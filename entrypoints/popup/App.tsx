@@ -1,11 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useSpending } from '@/utils/usage/ui/use-spending';
 import { useOpenSidePanel } from '@/utils/ask/ui/use-open-side-panel';
-import { PageHistory } from '@/components/ask/page-history';
 import { SpendBadge } from '@/components/usage/spend-badge';
 import { PageTranslateBar } from '@/components/pagetranslate/page-translate-bar';
 import { IconButton, SettingsIcon, SidePanelIcon, TranscribeIcon } from '@/components/icons';
@@ -13,10 +12,20 @@ import { ConnectCard } from '@/components/setup/connect-card';
 import { useConnectionReady } from '@/utils/setup/ui/use-connection-ready';
 import { openTranscribePage } from '@/utils/transcribe/ui/open-transcribe';
 import { resolveTargetTab } from '@/utils/ui/target-tab';
-import { SummaryPanel } from './summary-panel';
-import { TranslateView } from './translate-view';
+import { lazyComponent } from '@/utils/ui/lazy-component';
 import { ChatView } from './chat-view';
-import { HistoryView } from './history-view';
+
+// The chat is what the popup opens on, so only its code loads with the page; the other views
+// load when first shown, or once the chat is on screen (main.tsx preloads them).
+const SummaryPanel = lazyComponent(() => import('./summary-panel').then((module) => module.SummaryPanel));
+const TranslateView = lazyComponent(() => import('./translate-view').then((module) => module.TranslateView));
+const HistoryView = lazyComponent(() => import('./history-view').then((module) => module.HistoryView));
+const PageHistory = lazyComponent(() => import('@/components/ask/page-history').then((module) => module.PageHistory));
+
+/** Starts loading the views the popup does not open on, so switching to one is instant. */
+export function preloadViews(): void {
+  for (const view of [SummaryPanel, TranslateView, HistoryView, PageHistory]) void view.preload().catch(() => undefined);
+}
 
 /** What a view gets: the settings, whether to start its action at once, and a way to switch views. */
 export interface ViewContext {
@@ -73,7 +82,14 @@ export function App() {
   const [{ id: view, run }, setView] = useState(initialView);
   const openSidePanel = useOpenSidePanel();
   const ready = useConnectionReady();
-  if (!settings || ready === undefined) return <main aria-busy="true" />;
+  const loaded = settings !== undefined && ready !== undefined;
+  useEffect(() => {
+    if (!loaded) return undefined;
+    // After the first full render, when the page has nothing else to do.
+    const idle = requestIdleCallback(preloadViews, { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, [loaded]);
+  if (!loaded) return <main aria-busy="true" />;
   const current = VIEWS.find((candidate) => candidate.id === view);
   const show = (id: string, options: { run?: boolean } = {}) => setView({ id, run: options.run ?? false });
   return (

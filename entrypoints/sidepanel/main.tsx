@@ -1,8 +1,8 @@
-import { render } from 'preact';
 import '@/components/base.css';
 import '@/components/markdown.css';
 import '@/components/summary/summary.css';
 import './sidepanel.css';
+import { renderPage } from '@/utils/ui/render-page';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+void renderPage(<App />);

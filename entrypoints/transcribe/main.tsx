@@ -1,7 +1,7 @@
-import { render } from 'preact';
 import '@/components/base.css';
 import '@/components/markdown.css';
 import '@/components/transcribe/transcribe.css';
+import { renderPage } from '@/utils/ui/render-page';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+void renderPage(<App />);

@@ -1,6 +1,6 @@
-import { render } from 'preact';
 import '@/components/base.css';
 import './welcome.css';
+import { renderPage } from '@/utils/ui/render-page';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+void renderPage(<App />);

@@ -135,28 +135,43 @@ export async function latencyRun(glance: Glance, server: FakeServer, chunks: str
 }
 
 /** Times the popup is opened for each open-time figure. */
-export const OPENS = 9;
+export const OPENS = 10;
 
-/** Navigation start → composer focused with the conversation (or the empty chat) shown. */
+/** Navigation start → composer focused with the conversation (or the empty chat) shown, once (ms). */
+export async function openOnce(glance: Glance, withConversation: boolean): Promise<number> {
+  const page = await glance.context.newPage();
+  // A string, not a function: tsx's compiled functions call helpers that do not exist in the page.
+  await page.addInitScript(`(() => {
+    const selector = ${JSON.stringify(withConversation ? '[role=log] article[aria-label="Assistant"] .markdown *' : '[role=log]')};
+    const check = () => {
+      const focused = document.activeElement && document.activeElement.getAttribute('aria-label') === 'Message';
+      if (focused && document.querySelector(selector)) window.__ready = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })()`);
+  await page.goto(`chrome-extension://${glance.extensionId}/popup.html`);
+  await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 30_000 });
+  const time = await page.evaluate(() => (window as unknown as { __ready: number }).__ready);
+  await page.close();
+  return time;
+}
+
+/** Median, min and max (ms) of open times. */
+export function openSummary(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    runs: times.length,
+    medianMs: Math.round(percentile(sorted, 50)),
+    minMs: Math.round(sorted[0]!),
+    maxMs: Math.round(sorted.at(-1)!),
+    times: times.map(Math.round),
+  };
+}
+
+/** Navigation start → composer focused with the conversation (or the empty chat) shown, OPENS times. */
 export async function openTimes(glance: Glance, withConversation: boolean) {
   const times: number[] = [];
-  for (let i = 0; i < OPENS; i += 1) {
-    const page = await glance.context.newPage();
-    // A string, not a function: tsx's compiled functions call helpers that do not exist in the page.
-    await page.addInitScript(`(() => {
-      const selector = ${JSON.stringify(withConversation ? '[role=log] article[aria-label="Assistant"] .markdown *' : '[role=log]')};
-      const check = () => {
-        const focused = document.activeElement && document.activeElement.getAttribute('aria-label') === 'Message';
-        if (focused && document.querySelector(selector)) window.__ready = performance.now();
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    })()`);
-    await page.goto(`chrome-extension://${glance.extensionId}/popup.html`);
-    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 30_000 });
-    times.push(await page.evaluate(() => (window as unknown as { __ready: number }).__ready));
-    await page.close();
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  return { runs: OPENS, medianMs: Math.round(percentile(sorted, 50)), maxMs: Math.round(sorted.at(-1)!) };
+  for (let i = 0; i < OPENS; i += 1) times.push(await openOnce(glance, withConversation));
+  return openSummary(times);
 }

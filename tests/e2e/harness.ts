@@ -46,6 +46,8 @@ export interface LaunchOptions {
   keepWelcome?: boolean;
   /** More Chromium flags, e.g. a fake microphone: `fakeMicrophoneArgs(wav)`. */
   extraArgs?: string[];
+  /** Another build of the extension (a benchmark compares two); default: EXTENSION_DIR. */
+  extensionDir?: string;
 }
 
 /** Flags for a fake microphone that plays `wav` (looped) and a permission prompt that always allows. */
@@ -77,8 +79,9 @@ export async function findWelcomePage(context: BrowserContext, extensionId: stri
  * `keepWelcome` is set (the first-run test drives it).
  */
 export async function launchGlance(options: LaunchOptions = {}): Promise<Glance> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No build at ${extensionDir}: run "npm run build" first.`);
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'glance-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -86,7 +89,7 @@ export async function launchGlance(options: LaunchOptions = {}): Promise<Glance>
     headless: true,
     locale: 'en-US',
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...chromiumArgs(EXTENSION_DIR), ...(options.extraArgs ?? [])],
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;

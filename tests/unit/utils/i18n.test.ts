@@ -12,8 +12,13 @@ describe('locales', () => {
 
   it('has the same files in both languages, and every file is loaded', () => {
     expect(readdirSync('locales/zh-CN').sort()).toEqual(files.sort());
-    const loader = readFileSync('utils/i18n.ts', 'utf8');
-    for (const name of files.filter((f) => f !== 'manifest.json')) expect(loader).toContain(`/en/${name}'`);
+    // Each language's strings are one module (pages load one of them; utils/i18n.ts both).
+    const english = readFileSync('utils/messages-en.ts', 'utf8');
+    const chinese = readFileSync('utils/messages-zh-cn.ts', 'utf8');
+    for (const name of files.filter((f) => f !== 'manifest.json')) {
+      expect(english).toContain(`/en/${name}'`);
+      expect(chinese).toContain(`/zh-CN/${name}'`);
+    }
   });
 
   it('defines each key in one file only (a second definition would silently win)', () => {

@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { connectionReadyItem, connectionSavedItem } from '@/utils/settings';
 
+/** The read started before the page's first render (see prefetchConnectionReady). */
+let early: Promise<boolean> | undefined;
+
+/** Starts reading whether a key is connected now, for the first useConnectionReady (see prefetchSettings). */
+export function prefetchConnectionReady(): void {
+  early = connectionReadyItem.getValue();
+  early.catch(() => undefined);
+}
+
 /**
  * Whether a key is connected (see utils/setup/background/state.ts), kept live: a key saved on the
  * welcome page turns an open side panel's connect card into the chat. Undefined until read.
@@ -8,7 +17,9 @@ import { connectionReadyItem, connectionSavedItem } from '@/utils/settings';
 export function useConnectionReady(): boolean | undefined {
   const [ready, setReady] = useState<boolean>();
   useEffect(() => {
-    void connectionReadyItem.getValue().then(setReady);
+    const first = early ?? connectionReadyItem.getValue();
+    early = undefined;
+    void first.then(setReady);
     return connectionReadyItem.watch((value) => setReady(value ?? true));
   }, []);
   return ready;
