@@ -103,10 +103,11 @@ export async function run(): Promise<void> {
       const worker = await glance.worker();
       const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${route}`);
       // The popup in a window of its own, as it sits over the page: the page stays visible and renders.
+      // On its chat view, where the toolbar button opens it (the summary view would read the page too).
       const opened = glance.context.waitForEvent('page');
       await worker.evaluate(
         async (url) => void (await chrome.windows.create({ url, type: 'popup', width: 400, height: 600 })),
-        `chrome-extension://${glance.extensionId}/popup.html?tabId=${tabId}`,
+        `chrome-extension://${glance.extensionId}/popup.html?tabId=${tabId}&view=chat`,
       );
       const popup = await opened;
       const button = popup.getByRole('button', { name: 'Translate page' });
