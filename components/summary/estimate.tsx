@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatNumber } from '@/utils/locale-format';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/llm/pricing';
@@ -61,8 +62,27 @@ export interface SummaryConfirmProps {
 /** Above the cost threshold: the estimate, and the user's go-ahead before anything is spent. */
 export function SummaryConfirm({ inspection, cnyPerUsd, onConfirm, onCancel }: SummaryConfirmProps) {
   return (
-    <fieldset class="summary-confirm card" aria-label={t('summaryConfirm')}>
+    <SpendConfirm class="summary-confirm" onConfirm={onConfirm} onCancel={onCancel}>
       <p>{t('summaryConfirmText', estimateParams(inspection.estimate, cnyPerUsd))}</p>
+    </SpendConfirm>
+  );
+}
+
+/** The group "Summarize anyway" / Cancel under what a summary will cost (a page's, a transcript's). */
+export function SpendConfirm({
+  class: className,
+  children,
+  onConfirm,
+  onCancel,
+}: {
+  class: string;
+  children: ComponentChildren;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  return (
+    <fieldset class={`${className} card`} aria-label={t('summaryConfirm')}>
+      {children}
       <div class="row">
         <button type="button" class="primary" onClick={onConfirm}>
           {t('summaryConfirm')}

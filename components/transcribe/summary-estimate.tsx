@@ -1,4 +1,4 @@
-import { estimateParams } from '@/components/summary/estimate';
+import { estimateParams, SpendConfirm } from '@/components/summary/estimate';
 import { t } from '@/utils/i18n';
 import type { SummaryEstimate } from '@/utils/summary/types';
 
@@ -18,17 +18,9 @@ export interface TranscriptSummaryConfirmProps {
 /** Above the cost threshold: the estimate, and the user's go-ahead ("Summarize anyway", as for a page). */
 export function TranscriptSummaryConfirm({ estimate, cnyPerUsd, onConfirm, onCancel }: TranscriptSummaryConfirmProps) {
   return (
-    <fieldset class="transcript-confirm card" aria-label={t('summaryConfirm')}>
+    <SpendConfirm class="transcript-confirm" onConfirm={onConfirm} onCancel={onCancel}>
       <p>{summaryEstimateText(estimate, cnyPerUsd)}</p>
       <p class="hint">{t('transcriptSummaryAbove')}</p>
-      <div class="row">
-        <button type="button" class="primary" onClick={onConfirm}>
-          {t('summaryConfirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('summaryCancel')}
-        </button>
-      </div>
-    </fieldset>
+    </SpendConfirm>
   );
 }
