@@ -20,7 +20,7 @@ export const fakeTranslation = (text: string) => `译文：${text}`;
  * "译文：<text>" (links kept), streamed. `drop` leaves the given 1-based parts out of the answer.
  */
 export function translator(
-  options: { drop?: number[]; chunkIntervalMs?: number; firstChunkDelayMs?: number } = {},
+  options: { drop?: number[]; chunkIntervalMs?: number; firstChunkDelayMs?: number; pacedChunks?: number } = {},
 ): ComputedScenario {
   return {
     kind: 'computed',
@@ -38,6 +38,7 @@ export function translator(
         text,
         chunkChars: 24,
         chunkIntervalMs: options.chunkIntervalMs ?? 0,
+        pacedChunks: options.pacedChunks,
         firstChunkDelayMs: options.firstChunkDelayMs,
       };
     },

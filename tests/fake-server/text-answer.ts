@@ -67,7 +67,8 @@ async function streamText(scenario: TextScenario, res: ServerResponse, { body, s
 
   let written = 0;
   const emit = async (payload: object | string) => {
-    if (written++ > 0) await sleep(scenario.chunkIntervalMs, signal);
+    if (written++ > 0 && written <= (scenario.pacedChunks ?? Number.POSITIVE_INFINITY))
+      await sleep(scenario.chunkIntervalMs, signal);
     writeChunk(res, typeof payload === 'string' ? payload : sseEvent(payload));
   };
 

@@ -53,6 +53,11 @@ export interface TextScenario extends ScenarioTiming {
   chunkChars?: number;
   /** Pause between two chunks (default 0). */
   chunkIntervalMs?: number;
+  /**
+   * Only the first N chunks keep `chunkIntervalMs` apart; the rest follow at once. A stream that
+   * starts as a real one does (its first words apart) without the minutes a long answer would take.
+   */
+  pacedChunks?: number;
   /** Headers are sent, then silence for this long before the first chunk (a slow reasoning model). */
   firstChunkDelayMs?: number;
   /** Stop writing after N content chunks and keep the socket open until the server closes. */
