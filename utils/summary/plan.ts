@@ -8,6 +8,7 @@ import { costOf, priceFor, type PriceOverrides } from '@/utils/llm/pricing';
 import type { ProviderId } from '@/utils/llm/providers';
 import { buildCombineRequest, buildPartRequest, buildSummaryRequest, outputCap, TYPICAL_OUTPUT, type PageRef } from './prompts';
 import type { Tokenizer } from '@/utils/llm/tokens';
+import type { SummaryEstimate } from './types';
 
 /** The part of the settings a plan depends on. */
 export interface PlanSettings {
@@ -105,4 +106,15 @@ export function needsConfirmation(estimate: CostEstimate, thresholdUsd: number, 
   if (thresholdUsd <= 0) return true;
   if (estimate.costUsd === null) return estimate.inputTokens > unpricedTokenLimit;
   return estimate.costUsd > thresholdUsd;
+}
+
+/** Pure: what the user is shown before a summary is made (a page's, a transcript's), from its plan. */
+export function summaryEstimate(plan: SummaryPlan, settings: { model: string; summaryConfirmAboveUsd: number }): SummaryEstimate {
+  return {
+    model: settings.model,
+    sections: plan.chunks.length,
+    requests: plan.requests,
+    ...plan.estimate,
+    needsConfirm: needsConfirmation(plan.estimate, settings.summaryConfirmAboveUsd),
+  };
 }

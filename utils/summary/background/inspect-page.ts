@@ -3,7 +3,7 @@ import { languageName } from '@/utils/languages';
 import type { PageContent } from '@/utils/page/extract';
 import type { PageInspection } from '@/utils/summary/types';
 import type { Settings } from '@/utils/settings';
-import { needsConfirmation, planSummary, type SummaryPlan } from '@/utils/summary/plan';
+import { planSummary, summaryEstimate, type SummaryPlan } from '@/utils/summary/plan';
 import { getTokenizer, type Tokenizer } from '@/utils/llm/tokens';
 import { readTab } from './page-access';
 import { cacheKey, contentHash, getCachedSummary, toStored, type CachedSummary } from './cache';
@@ -76,13 +76,7 @@ export async function inspectPage(tabId: number, settings: Settings, locale: Loc
       exactTokens: plan.exact,
       truncated: page.truncated,
     },
-    estimate: {
-      model: settings.model,
-      sections: plan.chunks.length,
-      requests: plan.requests,
-      ...plan.estimate,
-      needsConfirm: needsConfirmation(plan.estimate, settings.summaryConfirmAboveUsd),
-    },
+    estimate: summaryEstimate(plan, settings),
     stored: stored ? toStored(stored) : null,
     runningJobId: running.get(key) ?? null,
   };

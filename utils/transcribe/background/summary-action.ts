@@ -7,7 +7,7 @@ import type { Settings } from '@/utils/settings';
 import { summaryLanguage } from '@/utils/summary/background/inspect-page';
 import { runSummary } from '@/utils/summary/background/run-summary';
 import { summaryDeps } from '@/utils/summary/background/summary-deps';
-import { needsConfirmation, planSummary, type SummaryPlan } from '@/utils/summary/plan';
+import { planSummary, summaryEstimate, type SummaryPlan } from '@/utils/summary/plan';
 import type { SummaryEstimate } from '@/utils/summary/types';
 import { getJob, updateJob } from '@/utils/transcribe/transcript/jobs';
 import { transcriptText } from '@/utils/transcribe/transcript/segments';
@@ -45,13 +45,7 @@ async function planTranscript(jobId: string, settings: Settings, locale: Locale)
  */
 export async function estimateTranscriptSummary(jobId: string, settings: Settings, locale: Locale): Promise<SummaryEstimate> {
   const { plan } = await planTranscript(jobId, settings, locale);
-  return {
-    model: settings.model,
-    sections: plan.chunks.length,
-    requests: plan.requests,
-    ...plan.estimate,
-    needsConfirm: needsConfirmation(plan.estimate, settings.summaryConfirmAboveUsd),
-  };
+  return summaryEstimate(plan, settings);
 }
 
 /**
