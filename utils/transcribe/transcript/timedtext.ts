@@ -83,10 +83,16 @@ function parseXml(source: string): Segment[] {
   return segments;
 }
 
+/** The answer's text without a byte-order mark or leading space, and whether it is WebVTT. */
+function readAnswer(source: string): { text: string; vtt: boolean } {
+  const text = source.replace(/^\uFEFF/, '').trimStart();
+  return { text, vtt: text.startsWith('WEBVTT') };
+}
+
 /** The cues of a timedtext answer (WebVTT, json3, srv3 or srv1), in order; [] for anything else. */
 export function parseTimedText(source: string): Segment[] {
-  const text = source.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('WEBVTT')) return parseWebVtt(text).slice(0, MAX_CUES);
+  const { text, vtt } = readAnswer(source);
+  if (vtt) return parseWebVtt(text).slice(0, MAX_CUES);
   const segments = text.startsWith('{') ? parseJson3(text) : text.startsWith('<') ? parseXml(text) : [];
   return segments.sort((a, b) => a.start - b.start);
 }
@@ -116,9 +122,5 @@ export function collapseRollingCaptions(segments: readonly Segment[]): Segment[]
 /** A caption track's segments: auto-generated WebVTT collapsed to one line per stretch of speech. */
 export function captionSegments(source: string, auto: boolean): Segment[] {
   const segments = parseTimedText(source);
-  const vtt = source
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .startsWith('WEBVTT');
-  return auto && vtt ? collapseRollingCaptions(segments) : segments;
+  return auto && readAnswer(source).vtt ? collapseRollingCaptions(segments) : segments;
 }
