@@ -157,16 +157,20 @@ export async function openOnce(glance: Glance, withConversation: boolean): Promi
   return time;
 }
 
-/** Median, min and max (ms) of open times. */
-export function openSummary(times: number[]) {
+/** Median, min and max (ms) of measured times. */
+export function timeSummary(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     runs: times.length,
     medianMs: Math.round(percentile(sorted, 50)),
     minMs: Math.round(sorted[0]!),
     maxMs: Math.round(sorted.at(-1)!),
-    times: times.map(Math.round),
   };
+}
+
+/** Median, min and max (ms) of open times, and each of them. */
+export function openSummary(times: number[]) {
+  return { ...timeSummary(times), times: times.map(Math.round) };
 }
 
 /** Navigation start → composer focused with the conversation (or the empty chat) shown, OPENS times. */

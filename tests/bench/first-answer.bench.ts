@@ -17,7 +17,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { answerOf } from './chat-answer-text';
-import { ask, OPENS, openTimes, percentile } from './chat-bench-helpers';
+import { ask, OPENS, openTimes, timeSummary } from './chat-bench-helpers';
 import { sseFileOf } from '@/tests/e2e/chat-helpers';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { configureGlance } from '@/tests/e2e/configure';
@@ -59,16 +59,6 @@ async function sendOnce(page: Page, server: FakeServer, question: string): Promi
   return request!.receivedAt - pressedAt;
 }
 
-function summary(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    runs: times.length,
-    medianMs: Math.round(percentile(sorted, 50)),
-    minMs: Math.round(sorted[0]!),
-    maxMs: Math.round(sorted.at(-1)!),
-  };
-}
-
 export async function run(): Promise<void> {
   const bytes = readFileSync(BACKGROUND);
   const size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -100,7 +90,7 @@ export async function run(): Promise<void> {
     await page.close();
     const open = await openTimes(glance, true);
 
-    const result = { cold: summary(cold), warm: summary(warm), coldRuns: cold, warmRuns: warm, open, background: size };
+    const result = { cold: timeSummary(cold), warm: timeSummary(warm), coldRuns: cold, warmRuns: warm, open, background: size };
     console.log(`Enter → chat request at the server (${RUNS} runs each):`);
     console.log(`  worker stopped first: median ${result.cold.medianMs} ms (min ${result.cold.minMs}, max ${result.cold.maxMs})`);
     console.log(`  worker running:       median ${result.warm.medianMs} ms (min ${result.warm.minMs}, max ${result.warm.maxMs})`);
