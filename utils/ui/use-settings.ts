@@ -1,18 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, resolveLocale, setLocale } from '@/utils/i18n';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
+import { earlyRead } from './early-read';
 
-/** The settings read started before the page's first render (see prefetchSettings). */
-let early: Promise<Settings> | undefined;
+const settingsRead = earlyRead(getSettings);
 
-/**
- * Starts reading the settings now: a hook's effect runs only after the page's first paint, and a
- * page that shows nothing until its settings arrive (the popup) opens a frame sooner when the
- * read overlaps that render. The first useSettings uses the result.
- */
+/** Starts reading the settings before the page's first render, for the first useSettings (see early-read.ts). */
 export function prefetchSettings(): void {
-  early = getSettings();
-  early.catch(() => undefined);
+  settingsRead.start();
 }
 
 /**
@@ -35,9 +30,7 @@ export function useSettings(): Settings | undefined {
       };
       void loadMessages(locale).then(show, show);
     };
-    const first = early ?? getSettings();
-    early = undefined;
-    void first.then(apply);
+    void settingsRead.take().then(apply);
     return watchSettings(apply);
   }, []);
   return settings;

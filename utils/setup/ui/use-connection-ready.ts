@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { connectionReadyItem, connectionSavedItem } from '@/utils/settings';
+import { earlyRead } from '@/utils/ui/early-read';
 
-/** The read started before the page's first render (see prefetchConnectionReady). */
-let early: Promise<boolean> | undefined;
+const readyRead = earlyRead(() => connectionReadyItem.getValue());
 
-/** Starts reading whether a key is connected now, for the first useConnectionReady (see prefetchSettings). */
+/** Starts reading whether a key is connected before the page's first render, for the first useConnectionReady. */
 export function prefetchConnectionReady(): void {
-  early = connectionReadyItem.getValue();
-  early.catch(() => undefined);
+  readyRead.start();
 }
 
 /**
@@ -17,9 +16,7 @@ export function prefetchConnectionReady(): void {
 export function useConnectionReady(): boolean | undefined {
   const [ready, setReady] = useState<boolean>();
   useEffect(() => {
-    const first = early ?? connectionReadyItem.getValue();
-    early = undefined;
-    void first.then(setReady);
+    void readyRead.take().then(setReady);
     return connectionReadyItem.watch((value) => setReady(value ?? true));
   }, []);
   return ready;
