@@ -124,11 +124,16 @@ export class IncrementalMarkdown {
   private startLater(text: string, keep: number): string {
     const cut = blockCut(text, keep);
     if (!cut) return text;
-    const marker = this.container.ownerDocument.createComment('');
-    this.container.insertBefore(marker, this.live);
-    renderTextLater(text.slice(0, cut), this.container, marker, lex, renderNodes);
+    renderTextLater(text.slice(0, cut), this.container, this.laterMarker(), lex, renderNodes);
     this.frozenSource = text.slice(0, cut);
     return text.slice(cut);
+  }
+
+  /** Where blocks rendered later go: a comment before the live part, removed once they are in. */
+  private laterMarker(): Comment {
+    const marker = this.container.ownerDocument.createComment('');
+    this.container.insertBefore(marker, this.live);
+    return marker;
   }
 
   /**
@@ -221,11 +226,7 @@ export class IncrementalMarkdown {
   private freeze(tokens: Token[], renderNowChars = Number.POSITIVE_INFINITY): void {
     // Only a text given at once defers: a split paragraph is being streamed.
     const { later, now } = this.split ? { later: [], now: tokens } : splitForLater(tokens, renderNowChars);
-    if (later.length) {
-      const marker = this.container.ownerDocument.createComment('');
-      this.container.insertBefore(marker, this.live);
-      renderLater(later, this.container, marker, renderNodes);
-    }
+    if (later.length) renderLater(later, this.container, this.laterMarker(), renderNodes);
     const fragment = renderNodes(now);
     const split = this.split;
     if (split) {
