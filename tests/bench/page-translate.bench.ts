@@ -6,8 +6,9 @@
  *
  * Per page: tokens sent ÷ tokens of the source paragraphs sent (prompt overhead included),
  * requests per 100 translated paragraphs, click to first translated paragraph against the first
- * token's arrival, and main-thread long tasks (> 50 ms, all of the page's, so an upper bound for
- * Glance's) while scrolling. GLANCE_BENCH_CLICK says when the bench presses Translate page:
+ * token's arrival, and main-thread long tasks (> 50 ms) while scrolling: all of the page's, and on
+ * the 5,000-paragraph page, from a trace (trace-tasks.ts), those that ran Glance's code apart from
+ * the page's rendering frames. GLANCE_BENCH_CLICK says when the bench presses Translate page:
  * `estimate` (default) once the popup shows the page's cost estimate, as a user reads the cost
  * before choosing to pay it; `at-once` as soon as the button shows. Needs a build (`npm run
  * bench` builds first) and the page corpus in ../shared/fixtures/pages. Prints a table and writes bench-results/page-translate.json.
@@ -21,6 +22,7 @@ import { launchGlance } from '@/tests/e2e/harness';
 import { startPageServer } from '@/tests/e2e/page-server';
 import { requestParts, translator } from '@/tests/e2e/page-translate-helpers';
 import { sharedFixtures } from './fixtures-path';
+import { startTrace, taskFigures, type TaskFigures } from './trace-tasks';
 
 const FIRST_TOKEN_MS = 400;
 /**
@@ -70,6 +72,8 @@ interface Result {
   overheadMs: number;
   longTasks: number;
   longestTaskMs: number;
+  /** The 5,000-paragraph page's, traced: see TaskFigures. */
+  tasks?: TaskFigures;
 }
 
 /** Records, in the page's main world, long tasks and when the first translation appeared. */
@@ -137,6 +141,7 @@ export async function run(): Promise<void> {
       await page.evaluate(() => {
         (window as unknown as { bench: { recording: boolean } }).bench.recording = true;
       });
+      const stopTrace = route === '/huge' ? await startTrace(await glance.context.newCDPSession(page)) : undefined;
       for (let screen = 0; screen < maxScreens; screen += 1) {
         const atEnd = await page.evaluate(() => {
           window.scrollBy(0, innerHeight);
@@ -145,6 +150,7 @@ export async function run(): Promise<void> {
         await page.waitForTimeout(500);
         if (atEnd) break;
       }
+      const tasks = stopTrace && taskFigures(await stopTrace(), glance.extensionId);
       // Let the last batches finish.
       let seen = -1;
       while (seen !== server.requests.length) {
@@ -177,6 +183,7 @@ export async function run(): Promise<void> {
         overheadMs: first - clicked - serverFirstToken,
         longTasks: bench.longTasks.length,
         longestTaskMs: Math.round(Math.max(0, ...bench.longTasks)),
+        tasks,
       });
       await popup.close();
       await page.close();
@@ -188,10 +195,16 @@ export async function run(): Promise<void> {
   }
   const round = (value: number) => Math.round(value * 100) / 100;
   console.table(
-    results.map((result) =>
+    results.map(({ tasks, ...result }) =>
       Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])),
     ),
   );
+  for (const { page, tasks } of results.filter((result) => result.tasks)) {
+    console.log(
+      `${page}, traced while scrolling: tasks running Glance's code over 50 ms: ${tasks!.glanceLongTasks} (longest ${tasks!.glanceLongestMs} ms); ` +
+        `its other tasks (rendering frames) over 50 ms: ${tasks!.otherLongTasks} (longest ${tasks!.otherLongestMs} ms)`,
+    );
+  }
   const sent = results.reduce((sum, result) => sum + result.promptTokens, 0);
   const source = results.reduce((sum, result) => sum + result.sourceTokens, 0);
   console.log(`all pages: tokens sent ÷ source tokens = ${round(sent / source)} (limit 1.15)`);

@@ -18,6 +18,11 @@ export const PAGE_COMMANDS: readonly PageCommand[] = [
   'status',
 ];
 
+/** Paragraphs in one page-translation request, as a rule (the segment markers' limit, see utils/translate/chunks.ts). */
+export const BATCH_PARAGRAPHS = 40;
+/** At most this many, when the last few of a queue would otherwise go alone (see planBatch). */
+export const MAX_BATCH_PARAGRAPHS = 48;
+
 /** What the page script needs to start: chosen by the background from the settings. */
 export interface PageTranslateConfig {
   /** The language translations go into; paragraphs already in it are skipped. */

@@ -81,16 +81,21 @@ export function splitLongText(
 
 /**
  * Plans the requests for a list of segments: segments in order, long ones cut into parts, packed
- * into chunks of at most `maxTokens` (marker lines included) and `MAX_PARTS_PER_CHUNK` parts.
+ * into chunks of at most `maxTokens` (marker lines included) and `maxParts` parts.
  * Translating the chunks one after the other yields every segment, in order.
  */
-export function planChunks(segments: readonly TranslateSegment[], maxTokens: number, count: CountTokens): Chunk[] {
+export function planChunks(
+  segments: readonly TranslateSegment[],
+  maxTokens: number,
+  count: CountTokens,
+  maxParts = MAX_PARTS_PER_CHUNK,
+): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Chunk = { parts: [], tokens: 0 };
   for (const segment of segments) {
     for (const piece of splitLongText(segment.text, maxTokens - MARKER_TOKENS, count)) {
       const cost = piece.tokens + MARKER_TOKENS;
-      if (current.parts.length && (current.tokens + cost > maxTokens || current.parts.length >= MAX_PARTS_PER_CHUNK)) {
+      if (current.parts.length && (current.tokens + cost > maxTokens || current.parts.length >= maxParts)) {
         chunks.push(current);
         current = { parts: [], tokens: 0 };
       }

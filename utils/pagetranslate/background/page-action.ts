@@ -12,6 +12,7 @@ import { callModel } from '@/utils/llm/background/model-call';
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
 import { asArray, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
 import { roughTokens } from '@/utils/llm/rough-tokens';
+import { MAX_BATCH_PARAGRAPHS } from '@/utils/pagetranslate/types';
 import { cacheKey, readCached, writeCached } from './cache';
 
 /**
@@ -106,7 +107,7 @@ async function run(input: TranslateInput, ctx: ActionContext): Promise<string> {
   const finished = new Set<string>();
   const state = { usage: undefined as UsageReport | undefined, finishReason: 'stop' };
   try {
-    for (const chunk of planChunks(misses, PAGE_CHUNK_TOKENS, roughTokens)) {
+    for (const chunk of planChunks(misses, PAGE_CHUNK_TOKENS, roughTokens, MAX_BATCH_PARAGRAPHS)) {
       const written = await translateChunk(chunk, input, ctx, connection, texts, state);
       // Dropped parts (the model skipped or merged their markers) are asked again, one by one.
       for (const [index, part] of chunk.parts.entries()) {

@@ -9,6 +9,8 @@ import { PageWatch } from './page-watch';
 import { newParagraph, reserve, type Paragraph } from './paragraph';
 import { Pacing } from './pacing';
 import { BatchQueue, topUp } from './queue-plan';
+import { NearWatch } from './near-watch';
+import { WritePace } from './write-pace';
 
 /** Requests under way at once. */
 const IN_FLIGHT = 2;
@@ -27,11 +29,14 @@ export class PageTranslation {
   private readonly streams = new Set<{ stop(): void }>();
   private readonly visibility: IntersectionObserver;
   private readonly onScreen: IntersectionObserver;
+  private readonly near: NearWatch<Paragraph>;
+  private readonly writes = new WritePace<Paragraph>((paragraph) => {
+    if (paragraph.state !== 'sent' && paragraph.state !== 'done') return;
+    paragraph.node = this.writer.write(paragraph.element, paragraph.node, paragraph.translation, paragraph.links);
+  });
   private readonly watch: PageWatch;
   private readonly pacing = new Pacing();
   private readonly admission: Admission;
-  /** Paragraphs that came near the screen hidden by the page's CSS: checked again when styles change. */
-  private readonly hidden = new Set<Paragraph>();
   private nextId = 1;
   private tokens = 0;
   /** Likely tokens of the requests under way (text in and out), until their usage arrives. */
@@ -49,13 +54,15 @@ export class PageTranslation {
     this.admission = new Admission(config.target, (node) => this.writer.owns(node));
     // Queued from four screens ahead, so that batches fill before their paragraphs are in view.
     this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: '50% 0px 400% 0px' });
+    this.near = new NearWatch(this.visibility);
+    // Only queued paragraphs are watched for being on screen (see near-watch.ts for why not all).
     this.onScreen = new IntersectionObserver((entries) => this.onScreenChange(entries));
     this.watch = new PageWatch({
       owns: (node) => this.writer.owns(node),
       // The page took our translation out: put it back, unless it keeps doing so.
       ownRemoved: (node, parent) => this.restore(node as HTMLElement, parent as Element),
       changed: (roots) => this.rescan(roots),
-      restyled: () => this.recheckHidden(),
+      restyled: () => this.near.recheckHidden(),
     });
   }
 
@@ -104,12 +111,13 @@ export class PageTranslation {
     this.streams.clear();
     this.visibility.disconnect();
     this.onScreen.disconnect();
+    this.near.clear();
     this.watch.disconnect();
     this.pacing.cancel();
+    this.writes.cancel();
     this.writer.clear();
     this.paragraphs.clear();
     this.queue.clear();
-    this.hidden.clear();
   }
 
   private add(elements: readonly Element[]): void {
@@ -120,8 +128,7 @@ export class PageTranslation {
       this.byElement.set(element, paragraph);
       const root = element.getRootNode();
       if (root !== document) this.watch.observe(root);
-      this.visibility.observe(element);
-      this.onScreen.observe(element);
+      this.near.add(paragraph);
     }
   }
 
@@ -140,13 +147,9 @@ export class PageTranslation {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       const paragraph = this.byElement.get(entry.target);
+      if (paragraph) this.near.seen(paragraph);
       if (paragraph?.state !== 'idle') continue;
-      // Hidden by a style for now ("Read more" text, a closed tab): kept watched until shown.
-      if ((entry.target as HTMLElement).checkVisibility?.({ visibilityProperty: true }) === false) {
-        this.hidden.add(paragraph);
-        continue;
-      }
-      this.hidden.delete(paragraph);
+      if (this.near.hidden(paragraph)) continue;
       this.visibility.unobserve(entry.target);
       if (!this.admission.wanted(paragraph)) {
         paragraph.state = 'skipped';
@@ -154,6 +157,7 @@ export class PageTranslation {
       }
       paragraph.state = 'queued';
       this.queue.push(paragraph);
+      this.onScreen.observe(entry.target);
     }
     this.pump();
   }
@@ -196,6 +200,7 @@ export class PageTranslation {
     for (const paragraph of batch) {
       paragraph.state = 'sent';
       paragraph.translation = '';
+      this.onScreen.unobserve(paragraph.element);
     }
     let used = 0;
     const handle = startStream(
@@ -206,7 +211,7 @@ export class PageTranslation {
           const paragraph = segment === undefined ? undefined : this.paragraphs.get(segment);
           if (paragraph?.state !== 'sent' || this.stopped) return;
           paragraph.translation += text;
-          paragraph.node = this.writer.write(paragraph.element, paragraph.node, paragraph.translation, paragraph.links);
+          this.writes.add(paragraph);
         },
         onUsage: (usage) => {
           used = usage.promptTokens + usage.completionTokens;
@@ -233,6 +238,7 @@ export class PageTranslation {
    */
   private settle(handle: { stop(): void }, batch: Paragraph[], used: number, failed: boolean): void {
     this.streams.delete(handle);
+    this.writes.flush();
     this.tokens += used;
     this.reserved -= reserve(batch);
     const again: Paragraph[] = [];
@@ -245,6 +251,7 @@ export class PageTranslation {
       } else paragraph.state = 'skipped';
     }
     this.queue.unshift(again);
+    for (const paragraph of again) this.onScreen.observe(paragraph.element);
     if (!failed) this.pump();
   }
 
@@ -274,16 +281,6 @@ export class PageTranslation {
       else collectParagraphs(element, this.config, fresh);
     }
     this.add(fresh);
-  }
-
-  /** The page changed a class or style: its hidden paragraphs are observed anew, so looked at again. */
-  private recheckHidden(): void {
-    if (this.stopped) return;
-    for (const paragraph of this.hidden) {
-      this.visibility.unobserve(paragraph.element);
-      if (paragraph.element.isConnected) this.visibility.observe(paragraph.element);
-      else this.hidden.delete(paragraph);
-    }
   }
 
   /** A known paragraph's content changed: if its text is new, it goes back in line. */

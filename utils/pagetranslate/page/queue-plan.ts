@@ -1,4 +1,5 @@
 import { roughTokens } from '@/utils/llm/rough-tokens';
+import { BATCH_PARAGRAPHS, MAX_BATCH_PARAGRAPHS } from '@/utils/pagetranslate/types';
 
 /** Rough tokens of a batch one request carries: the prompt is paid once for this much text. */
 export const BATCH_TOKENS = 2400;
@@ -7,12 +8,11 @@ export function paragraphTokens(text: string): number {
   return roughTokens(text) + 2;
 }
 
-/** Most paragraphs in one request (the segment markers' limit, see utils/translate/chunks.ts). */
-export const BATCH_PARAGRAPHS = 40;
-
 /**
  * Takes the next batch off the front of the queue: paragraphs in order until the batch would pass
- * `BATCH_TOKENS` or `BATCH_PARAGRAPHS` (a single larger paragraph goes alone).
+ * `BATCH_TOKENS` or `BATCH_PARAGRAPHS` (a single larger paragraph goes alone). A few paragraphs
+ * that would be left behind go along (up to `MAX_BATCH_PARAGRAPHS`) when they fit: alone, they
+ * would pay a whole prompt for a request of their own.
  */
 export function planBatch<T>(queue: T[], textOf: (item: T) => string, maxTokens = BATCH_TOKENS): T[] {
   let tokens = 0;
@@ -22,6 +22,10 @@ export function planBatch<T>(queue: T[], textOf: (item: T) => string, maxTokens 
     if (count > 0 && tokens + next > maxTokens) break;
     tokens += next;
     count += 1;
+  }
+  if (count === BATCH_PARAGRAPHS && queue.length <= MAX_BATCH_PARAGRAPHS) {
+    const rest = queue.slice(count).reduce((sum, item) => sum + paragraphTokens(textOf(item)), 0);
+    if (tokens + rest <= maxTokens) count = queue.length;
   }
   return queue.splice(0, count);
 }

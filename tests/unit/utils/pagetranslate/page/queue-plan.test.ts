@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_PARAGRAPHS, BatchQueue, IDLE_FLUSH_MS, paragraphTokens, topUp } from '@/utils/pagetranslate/page/queue-plan';
+import { BatchQueue, IDLE_FLUSH_MS, paragraphTokens, planBatch, topUp } from '@/utils/pagetranslate/page/queue-plan';
+import { BATCH_PARAGRAPHS, MAX_BATCH_PARAGRAPHS } from '@/utils/pagetranslate/types';
 
 interface Item {
   index: number;
@@ -38,6 +39,27 @@ describe('the page translation queue', () => {
     const queue = new BatchQueue<Item>();
     queue.push(item(1), 0);
     expect(queue.take(IDLE_FLUSH_MS)).toEqual({ batch: [item(1)], fill: false });
+  });
+});
+
+describe('planning a batch', () => {
+  const sizes = (queue: Item[], maxTokens?: number) => {
+    const taken: number[] = [];
+    while (queue.length) taken.push(planBatch(queue, (each) => each.text, maxTokens).length);
+    return taken;
+  };
+
+  it('takes a batch of paragraphs, and the few left behind along with it rather than in a request of their own', () => {
+    const few = (n: number) => Array.from({ length: n }, (_, i) => item(i + 1, words(5)));
+    expect(sizes(few(BATCH_PARAGRAPHS + 2))).toEqual([BATCH_PARAGRAPHS + 2]);
+    expect(sizes(few(MAX_BATCH_PARAGRAPHS))).toEqual([MAX_BATCH_PARAGRAPHS]);
+    expect(sizes(few(MAX_BATCH_PARAGRAPHS + 1))).toEqual([BATCH_PARAGRAPHS, MAX_BATCH_PARAGRAPHS + 1 - BATCH_PARAGRAPHS]);
+  });
+
+  it('leaves the rest behind when taking it would pass the batch tokens', () => {
+    const queue = Array.from({ length: BATCH_PARAGRAPHS + 2 }, (_, i) => item(i + 1, words(5)));
+    const limit = tokensOf(queue.slice(0, BATCH_PARAGRAPHS + 1));
+    expect(sizes(queue, limit)).toEqual([BATCH_PARAGRAPHS, 2]);
   });
 });
 
