@@ -64,6 +64,7 @@ beforeAll(async () => {
 </body></html>`,
     },
     '/long': { html: `<!doctype html><html lang="en"><body>${paragraphs('l', 120)}</body></html>` },
+    '/jump': { html: `<!doctype html><html lang="en"><body>${paragraphs('j', 3000)}</body></html>` },
   });
   glance = await launchGlance();
   await (await configureGlance(glance, server)).close();
@@ -221,6 +222,21 @@ it('stops a page at its token cap, and says so in the popup', async () => {
   expect(translationRequests(server)).toHaveLength(count);
   expect(await translationOf(page, '#l119')).toBeNull();
   await setSettings({ pageTranslateCap: 100_000 });
+  await popup.close();
+  await page.close();
+});
+
+it('on a 3,000-paragraph page, a jump to the end translates the end, not the paragraphs jumped over', async () => {
+  server.setDefault(translator());
+  const { page, tabId } = await openTab('/jump');
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Translate page' }).click();
+  await page.bringToFront();
+  await eventually(() => translationOf(page, '#j0')).toContain('译文：j paragraph 0');
+  await page.keyboard.press('End');
+  await eventually(() => translationOf(page, '#j2999')).toContain('译文：j paragraph 2999');
+  const sent = translationRequests(server).flatMap((request) => requestParts(request.body as Record<string, unknown>));
+  expect(sent.some((part) => part.includes('j paragraph 1500 '))).toBe(false);
   await popup.close();
   await page.close();
 });

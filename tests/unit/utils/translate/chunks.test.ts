@@ -126,6 +126,12 @@ describe('planChunks', () => {
     expect(chunks.flatMap((chunk) => chunk.parts).map((part) => part.segment)).toEqual(segments.map((s) => s.id));
   });
 
+  it('takes another limit of parts when given one (a page batch of up to 48 paragraphs is one request)', () => {
+    const segments = Array.from({ length: 48 }, (_, i) => ({ id: `s${i}`, text: `w${i}` }));
+    expect(planChunks(segments, 100_000, count).map((chunk) => chunk.parts.length)).toEqual([MAX_PARTS_PER_CHUNK, 8]);
+    expect(planChunks(segments, 100_000, count, 48).map((chunk) => chunk.parts.length)).toEqual([48]);
+  });
+
   it('plans a 200,000-character selection', () => {
     const text = Array.from(
       { length: 400 },
