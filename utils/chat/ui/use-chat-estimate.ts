@@ -44,6 +44,12 @@ export function useChatEstimate(input: {
 
   useEffect(() => {
     if (tooManyChars || !model.trim()) return;
+    // A new chat with nothing typed costs nothing yet: not counted, so that opening the popup does
+    // not load the background's tokenizer (it loads at the first keystroke, while the user types).
+    if (!saved && !draft.trim()) {
+      setResult({ estimate: null, error: null, for: key });
+      return;
+    }
     const id = ++sequence.current;
     const timer = setTimeout(() => {
       sendMessage('chatEstimate', { conversationId: saved ? conversationId : null, text: draft, model }).then(
