@@ -74,6 +74,8 @@ export class AnswerWriter {
     private readonly message: StoredMessage,
     private readonly jobId: string,
     private readonly writeIntervalMs = WRITE_INTERVAL_MS,
+    /** The question's own write, still on its way: the answer's writes come after it, and fail with it. */
+    private readonly stored: Promise<void> = Promise.resolve(),
   ) {}
 
   /** This run's text so far. */
@@ -132,7 +134,7 @@ export class AnswerWriter {
 
   /** Writes run one after another, so an older state can never land after a newer one. */
   private write(message: StoredMessage, touchConversation = false): Promise<void> {
-    const next = this.chain.then(() => putMessage(message, touchConversation));
+    const next = this.chain.then(() => this.stored).then(() => putMessage(message, touchConversation));
     this.chain = next.catch(() => undefined);
     return next;
   }

@@ -9,6 +9,7 @@ import { systemPromptFor, withPageDataRule } from '@/utils/chat/system-prompt';
 import { AnswerWriter, type AnswerEnd } from './answers';
 import { byteBound, chatCounter } from './counter';
 import { prepareRegenerate, prepareSend, type ChatRequestInput } from './turns';
+import { resolveConnection } from '@/utils/llm/background/client';
 import { callModel, usageBeforeFailure } from '@/utils/llm/background/model-call';
 import { asId, asModel, asObject, asOneOf, asString, refuse } from '@/utils/background/validate';
 import type { ActionContext, ActionDefinition } from '@/utils/background/action';
@@ -67,10 +68,15 @@ function parse(raw: unknown): ChatInput {
 }
 
 async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
+  // The key and site access are looked up while the conversation is read and the turn stored.
+  const connecting = resolveConnection(ctx.settings);
+  connecting.catch(() => {});
   const prepared = input.op === 'send' ? await prepareSend(input) : await prepareRegenerate(input, ctx.settings);
-  const writer = new AnswerWriter(prepared.answer, ctx.jobId);
-  // Stored alongside the request, not before it: the question is already saved (prepareSend), and
-  // a failed write here still ends in writer.finish, whose failure the user is told about.
+  const writer = new AnswerWriter(prepared.answer, ctx.jobId, undefined, prepared.stored);
+  // Stored alongside the request, not before it: the question's write may still be on its way
+  // (prepareSend). If it fails, the request stops, and writer.finish throws its failure to the user.
+  const halt = new AbortController();
+  prepared.stored?.catch(() => halt.abort());
   const begun = writer.begin();
   begun.catch(() => {});
   let result: Awaited<ReturnType<typeof callModel>>;
@@ -81,13 +87,13 @@ async function run(input: ChatInput, ctx: ActionContext): Promise<string> {
       {
         feature: 'chat',
         spec: built.spec,
-        signal: ctx.signal,
+        signal: AbortSignal.any([ctx.signal, halt.signal]),
         onDelta: (delta) => {
           writer.append(delta);
           ctx.delta(delta);
         },
       },
-      ctx,
+      { ...ctx, connection: connecting },
     );
   } catch (error) {
     const failure = ctx.signal.aborted ? new AppError('aborted') : asAppError(error);

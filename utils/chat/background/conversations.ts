@@ -105,12 +105,15 @@ export interface ConversationWrite {
  * Reads a conversation, lets `decide` choose what to write, and writes it, all in one
  * transaction: nothing can change the conversation between the read and the write (two popups
  * sending into it at once). `decide` runs synchronously inside the transaction; when it throws,
- * nothing is written and its error is thrown.
+ * nothing is written and its error is thrown. `decided` is called once the writes are asked for,
+ * before they are committed (the caller may go on meanwhile: the returned promise still says
+ * whether they were).
  */
 export async function changeConversation(
   id: string,
   ids: string[],
   decide: (state: ConversationState) => ConversationWrite,
+  decided?: () => void,
 ): Promise<void> {
   await storage(async (database) => {
     const tx = database.transaction([CONVERSATIONS, MESSAGES, META], 'readwrite');
@@ -129,12 +132,14 @@ export async function changeConversation(
       await tx.done.catch(() => undefined);
       throw error;
     }
-    await Promise.all([
+    const committed = Promise.all([
       write.record && tx.objectStore(CONVERSATIONS).put(write.record),
       ...(write.messages ?? []).map((message) => messageStore.put(message)),
       write.current && tx.objectStore(META).put(id, 'current'),
       tx.done,
     ]);
+    decided?.();
+    await committed;
   });
 }
 

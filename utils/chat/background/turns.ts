@@ -20,6 +20,8 @@ export interface ChatRequestInput {
 export interface PreparedTurn {
   answer: StoredMessage;
   request: ChatRequestInput;
+  /** Settles when the new turn is stored (it may still be on its way when the request is built). */
+  stored?: Promise<void>;
 }
 
 /**
@@ -50,55 +52,68 @@ async function claimed<T>(answerId: string, change: (claim: () => void) => Promi
 
 /**
  * Stores a new question and its (empty, streaming) answer, and makes the conversation current,
- * in one transaction with the checks and the sequence numbers they depend on.
+ * in one transaction with the checks and the sequence numbers they depend on. Returns once the
+ * checks passed and the writes are asked for: the request need not wait for their commit
+ * (`stored` says how it went; the answer's writes wait for it).
  */
 export async function prepareSend(input: Extract<ChatInput, { op: 'send' }>): Promise<PreparedTurn> {
   return claimed(input.answerId, async (claim) => {
     let prepared: PreparedTurn | undefined;
-    await changeConversation(input.conversationId, [input.messageId, input.answerId], ({ record, messages, taken }) => {
-      // Ids are keys of the whole store: reusing one would move a message out of its conversation.
-      if (taken.size > 0) refuse('message ids in use');
-      ensureIdle(messages);
-      const now = Date.now();
-      const seq = (messages.at(-1)?.seq ?? -1) + 1;
-      const { conversationId, messageId, answerId, text, model } = input;
-      const question: StoredMessage = {
-        id: messageId,
-        conversationId,
-        seq,
-        role: 'user',
-        content: text,
-        status: 'done',
-        createdAt: now,
-      };
-      const answer: StoredMessage = {
-        id: answerId,
-        conversationId,
-        seq: seq + 1,
-        role: 'assistant',
-        content: '',
-        status: 'streaming',
-        createdAt: now,
-        model,
-      };
-      const base = record ?? {
-        id: conversationId,
-        title: titleFrom(text),
-        model,
-        createdAt: now,
-        updatedAt: now,
-        messageCount: 0,
-      };
-      claim();
-      prepared = { answer, request: { model, history: historyTurns(messages), message: text } };
-      return {
-        // The model picked in the popup wins: switching models is per conversation.
-        record: { ...base, model, updatedAt: Math.max(now, base.updatedAt), messageCount: messages.length + 2 },
-        messages: [question, answer],
-        current: true,
-      };
+    let decided = () => {};
+    const asked = new Promise<void>((resolve) => {
+      decided = resolve;
     });
-    return prepared!;
+    const stored = changeConversation(
+      input.conversationId,
+      [input.messageId, input.answerId],
+      ({ record, messages, taken }) => {
+        // Ids are keys of the whole store: reusing one would move a message out of its conversation.
+        if (taken.size > 0) refuse('message ids in use');
+        ensureIdle(messages);
+        const now = Date.now();
+        const seq = (messages.at(-1)?.seq ?? -1) + 1;
+        const { conversationId, messageId, answerId, text, model } = input;
+        const question: StoredMessage = {
+          id: messageId,
+          conversationId,
+          seq,
+          role: 'user',
+          content: text,
+          status: 'done',
+          createdAt: now,
+        };
+        const answer: StoredMessage = {
+          id: answerId,
+          conversationId,
+          seq: seq + 1,
+          role: 'assistant',
+          content: '',
+          status: 'streaming',
+          createdAt: now,
+          model,
+        };
+        const base = record ?? {
+          id: conversationId,
+          title: titleFrom(text),
+          model,
+          createdAt: now,
+          updatedAt: now,
+          messageCount: 0,
+        };
+        claim();
+        prepared = { answer, request: { model, history: historyTurns(messages), message: text } };
+        return {
+          // The model picked in the popup wins: switching models is per conversation.
+          record: { ...base, model, updatedAt: Math.max(now, base.updatedAt), messageCount: messages.length + 2 },
+          messages: [question, answer],
+          current: true,
+        };
+      },
+      decided,
+    );
+    // A refusal (ids in use, an answer under way) or a failed read rejects before the writes are asked for.
+    await Promise.race([asked, stored]);
+    return { ...prepared!, stored };
   });
 }
 

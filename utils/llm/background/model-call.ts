@@ -27,8 +27,11 @@ export interface ModelCallEnv {
   settings: Settings;
   locale: Locale;
   deps: ClientDeps;
-  /** Resolved once by actions that make many calls (map-reduce); resolved here otherwise. */
-  connection?: Connection;
+  /**
+   * Resolved once by actions that make many calls (map-reduce), or looked up by the action while
+   * it prepares the request (a promise); resolved here otherwise.
+   */
+  connection?: Connection | Promise<Connection>;
 }
 
 export interface ModelCallResult {
