@@ -150,7 +150,9 @@ export async function run(): Promise<void> {
         await page.waitForTimeout(500);
         if (atEnd) break;
       }
-      const tasks = stopTrace && taskFigures(await stopTrace(), glance.extensionId);
+      const traced = stopTrace && (await stopTrace());
+      if (traced && process.env.GLANCE_TRACE_OUT) writeFileSync(process.env.GLANCE_TRACE_OUT, JSON.stringify(traced));
+      const tasks = traced && taskFigures(traced, glance.extensionId);
       // Let the last batches finish.
       let seen = -1;
       while (seen !== server.requests.length) {

@@ -1,5 +1,5 @@
 /** While translations stream in, the page is written at most this often. */
-export const WRITE_EVERY_MS = 100;
+export const WRITE_EVERY_MS = 250;
 
 /**
  * Paces the writing of streamed translations into the page. Each write changes the page's layout,
