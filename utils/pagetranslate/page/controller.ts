@@ -121,6 +121,7 @@ export class PageTranslation {
   }
 
   private add(elements: readonly Element[]): void {
+    const found: Paragraph[] = [];
     for (const element of elements) {
       if (this.byElement.has(element)) continue;
       const paragraph = newParagraph(this.nextId++, element);
@@ -128,8 +129,9 @@ export class PageTranslation {
       this.byElement.set(element, paragraph);
       const root = element.getRootNode();
       if (root !== document) this.watch.observe(root);
-      this.near.add(paragraph);
+      found.push(paragraph);
     }
+    this.near.add(found);
   }
 
   private onScreenChange(entries: IntersectionObserverEntry[]): void {

@@ -3,6 +3,12 @@ export const WATCH_BEFORE = 100;
 export const WATCH_AFTER = 400;
 /** Beyond them, one paragraph in this many is still watched: a jump (End, a link to an anchor) is noticed. */
 export const BEACON_EVERY = 16;
+/**
+ * Paragraphs found together in a group this small (comments the reader expanded, the next page of
+ * a feed) are watched wherever they are: they are at the end of the list, far from the range when
+ * they appear in the middle of a long page, yet likely where the reader is.
+ */
+export const FEW_ADDED = 64;
 
 interface Watched {
   element: Element;
@@ -14,12 +20,14 @@ interface Watched {
  * (each translation written changes it), the browser measures every watched element again:
  * watching all of a 5,000-paragraph page's paragraphs made each such frame a task of over 50 ms.
  * So only the paragraphs around the last one seen near the screen are watched, and every
- * BEACON_EVERY-th one beyond; the range follows the reader. Paragraphs are in the order they were
- * found (page order, new content after).
+ * BEACON_EVERY-th one beyond, and those added in small groups (FEW_ADDED); the range follows the
+ * reader. Paragraphs are in the order they were found (page order, new content after).
  */
 export class NearWatch<T extends Watched> {
   private readonly list: T[] = [];
   private readonly places = new WeakMap<T, number>();
+  /** Places of paragraphs watched wherever the range is. */
+  private readonly pinned = new Set<number>();
   /** Paragraphs that came near the screen hidden by the page's CSS: looked at again when styles change. */
   private readonly hiddenOnes = new Set<T>();
   private from = 0;
@@ -27,9 +35,15 @@ export class NearWatch<T extends Watched> {
 
   constructor(private readonly observer: Pick<IntersectionObserver, 'observe' | 'unobserve'>) {}
 
-  add(item: T): void {
+  /** Adds the paragraphs found together, in page order. */
+  add(items: readonly T[]): void {
+    for (const item of items) this.addOne(item, items.length <= FEW_ADDED);
+  }
+
+  private addOne(item: T, pinned: boolean): void {
     const place = this.list.push(item) - 1;
     this.places.set(item, place);
+    if (pinned) this.pinned.add(place);
     if (this.watches(place)) this.observer.observe(item.element);
   }
 
@@ -76,12 +90,13 @@ export class NearWatch<T extends Watched> {
 
   clear(): void {
     this.list.length = 0;
+    this.pinned.clear();
     this.hiddenOnes.clear();
     this.from = 0;
     this.to = WATCH_AFTER;
   }
 
   private watches(place: number): boolean {
-    return (place >= this.from && place < this.to) || place % BEACON_EVERY === 0;
+    return (place >= this.from && place < this.to) || place % BEACON_EVERY === 0 || this.pinned.has(place);
   }
 }

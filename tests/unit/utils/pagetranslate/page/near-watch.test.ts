@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { BEACON_EVERY, NearWatch, WATCH_AFTER, WATCH_BEFORE } from '@/utils/pagetranslate/page/near-watch';
+import { BEACON_EVERY, FEW_ADDED, NearWatch, WATCH_AFTER, WATCH_BEFORE } from '@/utils/pagetranslate/page/near-watch';
 
 interface Item {
   element: Element;
@@ -14,10 +14,15 @@ function setUp(count: number) {
     unobserve: (element: Element) => void watched.delete(element),
   };
   const near = new NearWatch<Item>(observer);
-  const items = Array.from({ length: count }, () => ({ element: document.createElement('p'), state: 'idle' }));
-  for (const item of items) near.add(item);
+  const items: Item[] = [];
+  const more = (n: number) => {
+    const added = Array.from({ length: n }, () => ({ element: document.createElement('p'), state: 'idle' }));
+    items.push(...added);
+    near.add(added);
+  };
+  more(count);
   const places = () => items.flatMap((item, place) => (watched.has(item.element) ? [place] : []));
-  return { near, items, places };
+  return { near, items, places, more };
 }
 
 describe('which paragraphs the look-ahead watches', () => {
@@ -47,6 +52,18 @@ describe('which paragraphs the look-ahead watches', () => {
     near.seen(items[160]!);
     expect(places()).not.toContain(150);
     expect(places()).toContain(151);
+  });
+
+  it('watches a few paragraphs added later wherever they are (comments expanded mid-page), and keeps watching them', () => {
+    const { near, items, places, more } = setUp(3000);
+    more(20);
+    for (let place = 3000; place < 3020; place += 1) expect(places()).toContain(place);
+    near.seen(items[1500]!);
+    near.seen(items[10]!);
+    for (let place = 3000; place < 3020; place += 1) expect(places()).toContain(place);
+    more(FEW_ADDED + 1);
+    const big = places().filter((place) => place >= 3020);
+    expect(big.every((place) => place % BEACON_EVERY === 0)).toBe(true);
   });
 
   it('stays put for small moves', () => {
