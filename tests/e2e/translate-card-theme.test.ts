@@ -27,6 +27,11 @@ beforeAll(async () => {
 afterAll(() => closeAll(glance, pages, server));
 beforeEach(() => server.reset());
 
+const lightnessOf = (colour: string) => {
+  const [r, g, b] = colour.match(/\d+/g)!.map(Number);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
+
 /** Translates the page's paragraph through the selection button; returns the card's background lightness (0–255). */
 async function cardOn(path: string, system: 'light' | 'dark') {
   const page = await glance.context.newPage();
@@ -39,8 +44,21 @@ async function cardOn(path: string, system: 'light' | 'dark') {
   const dialog = await ax.find('dialog', 'Translation');
   await translationDone(ax);
   const background = await ax.call<string>(dialog, 'function () { return getComputedStyle(this).backgroundColor; }');
-  const [r, g, b] = background.match(/\d+/g)!.map(Number);
-  return { page, ax, lightness: 0.2126 * r! + 0.7152 * g! + 0.0722 * b! };
+  return { page, ax, lightness: lightnessOf(background) };
+}
+
+/** Selects the page's paragraph; returns its selection button's background lightness (0–255), once settled. */
+async function buttonOn(path: string, system: 'light' | 'dark', expected: (lightness: number) => boolean) {
+  const page = await glance.context.newPage();
+  await page.emulateMedia({ colorScheme: system });
+  await page.goto(`${pages.url}${path}`);
+  const ax = await Ax.of(page);
+  await dragSelect(page, page.locator('#text'));
+  const button = await ax.find('button', 'Translate');
+  const read = async () =>
+    lightnessOf(await ax.call<string>(button, 'function () { return getComputedStyle(this).backgroundColor; }'));
+  await expect.poll(async () => expected(await read()), { timeout: 10_000 }).toBe(true);
+  return { page, lightness: await read() };
 }
 
 it('is light on a white page in a dark-themed system, and says "Translate again" (not Retry) after it worked', async () => {
@@ -55,4 +73,13 @@ it('is dark on a dark page in a light-themed system', async () => {
   const { page, lightness } = await cardOn('/dark', 'light');
   expect(lightness).toBeLessThan(60);
   await page.close();
+});
+
+it('the selection button follows the page too, not the system: light on a white page, dark on a dark one', async () => {
+  const light = await buttonOn('/plain', 'dark', (lightness) => lightness > 200);
+  expect(light.lightness).toBeGreaterThan(200);
+  await light.page.close();
+  const dark = await buttonOn('/dark', 'light', (lightness) => lightness < 60);
+  expect(dark.lightness).toBeLessThan(60);
+  await dark.page.close();
 });

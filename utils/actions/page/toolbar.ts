@@ -3,6 +3,7 @@ import { moreActions as moreZh } from '@/locales/zh-CN/actions.json';
 import type { ToolbarAction } from '@/utils/actions/types';
 import { runInputOf } from '@/utils/actions/page/context';
 import { PROTOCOL_TAG, type MessageName, type RequestOf, type ResponseOf } from '@/utils/protocol';
+import { pageIsDark } from '@/utils/page/page-theme';
 import { watchOcclusion } from '@/utils/page/shadow-host';
 import { bridge } from '@/utils/translate/page/card-bridge';
 
@@ -14,7 +15,21 @@ background:#fff;border:1px solid #c5cbd3;border-radius:8px;box-shadow:0 2px 10px
 .menu[hidden]{display:none}
 .menu button{width:auto;height:auto;border:0;border-radius:4px;box-shadow:none;padding:6px 10px;color:#1f2328;font:14px/1.3 system-ui,sans-serif;text-align:start;white-space:nowrap}
 .menu button:hover,.menu button:focus{background:#eef3ff}
-@media (prefers-color-scheme:dark){.menu{background:#242529;border-color:#5f6368}.menu button{color:#e8eaed}.menu button:hover,.menu button:focus{background:#30343c}}`;
+.menu.dark{background:#242529;border-color:#5f6368}.menu.dark button{color:#e8eaed}.menu.dark button:hover,.menu.dark button:focus{background:#30343c}
+.light>button{background:#fff;color:#1d4ed8;border-color:#c5cbd3}.dark>button{background:#242529;color:#8ab4f8;border-color:#5f6368}
+.light>button:hover,.dark>button:hover{border-color:currentColor}`;
+
+/**
+ * The page element behind the selection, whose background the toolbar matches (the selection
+ * script's own rule follows the system's theme until this script has loaded).
+ */
+function selectionElement(): Element | null {
+  const active = document.activeElement;
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) return active;
+  const selection = getSelection();
+  const node = selection?.rangeCount ? selection.getRangeAt(0).commonAncestorContainer : null;
+  return node instanceof Element ? node : (node?.parentElement ?? null);
+}
 
 /** Pure: which actions get a button, and which go to the overflow menu (Translate holds one slot). */
 export function splitActions(actions: readonly ToolbarAction[]): { shown: ToolbarAction[]; more: ToolbarAction[] } {
@@ -82,6 +97,8 @@ export function installToolbar(): void {
   let added: HTMLElement[] = [];
   let menus: HTMLElement[] = [];
   let styled = false;
+  /** Whether the page is dark behind the current selection: the toolbar and its menu follow it. */
+  let dark = false;
 
   const draw = (bar: HTMLElement, actions: ToolbarAction[], chinese: boolean) => {
     for (const element of [...added, ...menus]) element.remove();
@@ -105,7 +122,7 @@ export function installToolbar(): void {
     for (const action of shown) added.push(makeButton(action.name, action.icon, () => run(action)));
     if (more.length) {
       const menu = document.createElement('div');
-      menu.className = 'menu';
+      menu.className = dark ? 'menu dark' : 'menu';
       menu.setAttribute('role', 'menu');
       menu.hidden = true;
       const label = chinese ? moreZh : moreEn;
@@ -173,8 +190,13 @@ export function installToolbar(): void {
       watched.add(host);
       watchOcclusion(host);
     }
-    // A new selection: the controls to keep clear are found again where it is.
+    // A new selection: the controls to keep clear are found again where it is, and its colours.
     shared.avoid = undefined;
+    dark = pageIsDark(selectionElement());
+    const bar = bridge().bar;
+    bar?.classList.toggle('dark', dark);
+    bar?.classList.toggle('light', !dark);
+    for (const menu of menus) menu.classList.toggle('dark', dark);
     for (const menu of menus) menu.hidden = true;
     sendMessage('listActions', null).then(
       ({ locale, actions }) => {
