@@ -8,7 +8,7 @@ import { PageWriter } from './render';
 import { PageWatch } from './page-watch';
 import { newParagraph, reserve, type Paragraph } from './paragraph';
 import { Pacing } from './pacing';
-import { BatchQueue, topUp } from './queue-plan';
+import { BatchQueue, endOfPage, topUp } from './queue-plan';
 import { NearWatch } from './near-watch';
 import { WritePace } from './write-pace';
 
@@ -192,7 +192,8 @@ export class PageTranslation {
         this.pacing.later(() => this.pump(), next.waitMs);
         break;
       }
-      this.send(next.fill ? topUp(next.batch, this.paragraphs.values(), (item, room) => this.admit(item, room)) : next.batch);
+      const fill = next.fill || endOfPage(next.batch, this.paragraphs.values());
+      this.send(fill ? topUp(next.batch, this.paragraphs.values(), (item, room) => this.admit(item, room)) : next.batch);
     }
     this.onChange();
   }

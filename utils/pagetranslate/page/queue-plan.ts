@@ -57,6 +57,20 @@ export function topUp<T extends { text: string; index: number }>(
   return batch;
 }
 
+/**
+ * Whether the paragraphs after a batch that are not near the screen yet (`state` idle) are few
+ * enough to go with it: near the end of a page, a batch sent because the reader paused would
+ * otherwise leave the page's last paragraphs to a request of their own a moment later.
+ */
+export function endOfPage<T extends { index: number; state: string }>(batch: readonly T[], all: Iterable<T>): boolean {
+  const after = Math.max(...batch.map((item) => item.index));
+  let left = 0;
+  for (const item of all) {
+    if (item.index > after && item.state === 'idle' && ++left > BATCH_PARAGRAPHS - batch.length) return false;
+  }
+  return true;
+}
+
 /** A queue left alone this long is sent even when its batch is not full (the user stopped scrolling). */
 export const IDLE_FLUSH_MS = 800;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchQueue, IDLE_FLUSH_MS, paragraphTokens, planBatch, topUp } from '@/utils/pagetranslate/page/queue-plan';
+import { BatchQueue, endOfPage, IDLE_FLUSH_MS, paragraphTokens, planBatch, topUp } from '@/utils/pagetranslate/page/queue-plan';
 import { BATCH_PARAGRAPHS, MAX_BATCH_PARAGRAPHS } from '@/utils/pagetranslate/types';
 
 interface Item {
@@ -94,5 +94,25 @@ describe('topping up a short batch', () => {
       return false;
     });
     expect(asked).toBe(BATCH_PARAGRAPHS);
+  });
+});
+
+describe('the end of a page', () => {
+  const paragraph = (index: number, state: string) => ({ index, state });
+
+  it('is near when the paragraphs after a batch still waiting to come near would fit in it', () => {
+    const batch = [paragraph(88, 'queued'), paragraph(89, 'queued')];
+    const few = [...batch, paragraph(90, 'idle'), paragraph(91, 'skipped'), paragraph(92, 'idle')];
+    expect(endOfPage(batch, few)).toBe(true);
+    // Those before the batch (read already, or hidden up the page) do not count.
+    const before = Array.from({ length: 100 }, (_, i) => paragraph(i, 'idle'));
+    expect(endOfPage(batch, [...before, ...few])).toBe(true);
+  });
+
+  it('is not, when more are left than the batch has room for: those wait for the reader', () => {
+    const batch = [paragraph(10, 'queued')];
+    const many = Array.from({ length: BATCH_PARAGRAPHS }, (_, i) => paragraph(11 + i, 'idle'));
+    expect(endOfPage(batch, [...batch, ...many])).toBe(false);
+    expect(endOfPage(batch, [...batch, ...many.slice(1)])).toBe(true);
   });
 });
