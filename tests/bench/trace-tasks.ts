@@ -47,9 +47,8 @@ const LONG_MS = 50;
 export function taskFigures(events: readonly TraceEvent[], extensionId: string): TaskFigures {
   const prefix = `chrome-extension://${extensionId}/`;
   const calls = events.filter((event) => event.name === 'FunctionCall' && event.args?.data?.url?.startsWith(prefix));
-  const figures: TaskFigures = { glanceLongTasks: 0, glanceLongestMs: 0, otherLongTasks: 0, otherLongestMs: 0 };
   const thread = calls.find((call) => call.ph === 'X') ?? calls[0];
-  if (!thread) return figures;
+  if (!thread) return { glanceLongTasks: 0, glanceLongestMs: 0, otherLongTasks: 0, otherLongestMs: 0 };
   const tasks = events
     .filter((event) => event.name === 'RunTask' && event.pid === thread.pid && event.tid === thread.tid && event.ph === 'X')
     .sort((a, b) => a.ts - b.ts);
@@ -70,12 +69,13 @@ export function taskFigures(events: readonly TraceEvent[], extensionId: string):
     const task = call.pid === thread.pid && call.tid === thread.tid ? taskAt(call.ts) : undefined;
     if (task) glance.add(task);
   }
-  const others = new Set(tasks.filter((task) => !glance.has(task)));
-  const ms = (event: TraceEvent) => (event.dur ?? 0) / 1000;
-  const long = (set: Set<TraceEvent>) => [...set].map(ms).filter((duration) => duration > LONG_MS);
-  figures.glanceLongTasks = long(glance).length;
-  figures.glanceLongestMs = Math.round(Math.max(0, ...[...glance].map(ms)));
-  figures.otherLongTasks = long(others).length;
-  figures.otherLongestMs = Math.round(Math.max(0, ...[...others].map(ms)));
-  return figures;
+  const durations = (list: readonly TraceEvent[]) => list.map((event) => (event.dur ?? 0) / 1000);
+  const glanceMs = durations([...glance]);
+  const otherMs = durations(tasks.filter((task) => !glance.has(task)));
+  return {
+    glanceLongTasks: glanceMs.filter((duration) => duration > LONG_MS).length,
+    glanceLongestMs: Math.round(Math.max(0, ...glanceMs)),
+    otherLongTasks: otherMs.filter((duration) => duration > LONG_MS).length,
+    otherLongestMs: Math.round(Math.max(0, ...otherMs)),
+  };
 }

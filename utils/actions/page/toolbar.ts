@@ -196,8 +196,10 @@ export function installToolbar(): void {
     const bar = bridge().bar;
     bar?.classList.toggle('dark', dark);
     bar?.classList.toggle('light', !dark);
-    for (const menu of menus) menu.classList.toggle('dark', dark);
-    for (const menu of menus) menu.hidden = true;
+    for (const menu of menus) {
+      menu.classList.toggle('dark', dark);
+      menu.hidden = true;
+    }
     sendMessage('listActions', null).then(
       ({ locale, actions }) => {
         const bar = bridge().bar;

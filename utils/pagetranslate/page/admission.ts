@@ -1,5 +1,5 @@
 import { needsTranslation } from './language';
-import type { Paragraph } from './paragraph';
+import { hiddenByStyle, type Paragraph } from './paragraph';
 import { paragraphText } from './paragraph-text';
 import { paragraphTokens } from './queue-plan';
 
@@ -27,7 +27,7 @@ export class Admission {
   /** Whether a paragraph not yet near the screen can join a short batch: idle, shown, wanted, within `room` tokens. */
   fits(paragraph: Paragraph, room: number): boolean {
     const { element } = paragraph;
-    if (paragraph.state !== 'idle' || element.checkVisibility?.({ visibilityProperty: true }) === false) return false;
+    if (paragraph.state !== 'idle' || hiddenByStyle(element)) return false;
     if (paragraphTokens(paragraphText(element, this.owns).text) > room) return false;
     return this.wanted(paragraph);
   }

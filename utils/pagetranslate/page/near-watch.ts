@@ -1,3 +1,5 @@
+import { hiddenByStyle } from './paragraph';
+
 /** Paragraphs watched before and after the last one seen near the screen. */
 export const WATCH_BEFORE = 100;
 export const WATCH_AFTER = 400;
@@ -71,7 +73,7 @@ export class NearWatch<T extends Watched> {
    * tab): it stays watched, and is looked at again when the page's styles change.
    */
   hidden(item: T): boolean {
-    if ((item.element as HTMLElement).checkVisibility?.({ visibilityProperty: true }) === false) {
+    if (hiddenByStyle(item.element)) {
       this.hiddenOnes.add(item);
       return true;
     }

@@ -18,6 +18,11 @@ export interface Paragraph {
   inView: boolean;
 }
 
+/** Whether the page's CSS hides an element for now (`display: none`, `visibility: hidden`, or inside such). */
+export function hiddenByStyle(element: Element): boolean {
+  return (element as HTMLElement).checkVisibility?.({ visibilityProperty: true }) === false;
+}
+
 /** A paragraph not read yet: a 20,000-paragraph page starts at once. */
 export function newParagraph(index: number, element: Element): Paragraph {
   return { id: `p${index}`, index, element, text: '', links: [], state: 'idle', translation: '', restored: 0, inView: false };
