@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { scriptMessages } from './scripts/message-keys';
 import { rankLines } from './utils/llm/tokenizer-slices';
 
 /** Chrome's `_locales` folder names for our locale ids. */
@@ -205,6 +206,9 @@ export default defineConfig({
       }
       if (entrypoints.some((entry) => entry.type === 'background')) {
         config.plugins = [slimOpenAI(), ...(config.plugins ?? [])];
+      }
+      if (!entrypoints.some((entry) => entry.inputPath.endsWith('.html'))) {
+        config.plugins = [scriptMessages(entrypoints.map((entry) => entry.inputPath)), ...(config.plugins ?? [])];
       }
     },
     'build:publicAssets': async (_wxt, files) => {
