@@ -105,4 +105,23 @@ describe('opening the popup', () => {
       await options.close();
     }
   });
+
+  it('opens the connection to the endpoint without a request, and the first message goes on it', async () => {
+    server.closeConnections();
+    const opened = server.connections;
+    const sent = server.requests.length;
+    const chat = await openChat(glance);
+    await expect.poll(() => server.connections, { timeout: 5_000 }).toBe(opened + 1);
+    // The connection alone: nothing was asked of the API, nothing spent.
+    expect(server.requests.length).toBe(sent);
+
+    server.enqueue({ kind: 'text', text: 'Connected already.' });
+    await sendMessage(chat, 'Is the line warm?');
+    await waitForAnswerEnd(chat);
+    const request = server.requests.at(-1);
+    expect(request?.path).toBe('/v1/chat/completions');
+    expect(request?.connection).toBe(opened + 1);
+    expect(server.connections).toBe(opened + 1);
+    await chat.close();
+  });
 });

@@ -3,7 +3,7 @@
  * scripted answers. Listens on 127.0.0.1 only.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { invalidApiKeyBody, invalidUrlBody, missingApiKeyBody, prettyJson } from './api-errors';
 import { newRequestId } from './chat-chunks';
 import { flattenHeaders, JSON_CONTENT_TYPE, readBody, sendBody } from './http-utils';
@@ -53,6 +53,9 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** Starts the server on 127.0.0.1 (a random port unless `options.port` is set). */
+/** A streamed chunk that carries answer text (not the opening role chunk, whose content is empty). */
+const FIRST_TEXT = /"delta":\{[^{}]*"content":"[^"]/;
+
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const models = [...(options.models ?? DEFAULT_MODELS)];
@@ -63,6 +66,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const log = createRequestLog();
   const validationErrors: string[] = [];
   const sockets = new Set<Socket>();
+  const connectionNumbers = new WeakMap<Socket, number>();
+  let connections = 0;
   const closing = new AbortController();
   warmUpValidator();
 
@@ -104,12 +109,17 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       body: parsed.ok ? parsed.body : undefined,
       rawBody,
       receivedAt,
+      connection: connectionNumbers.get(req.socket) ?? 0,
     };
     log.add(request);
-    // When the answer's body starts (a streamed answer's first chunk): the server's own first-token time.
+    // When the answer's body starts (a streamed answer's first chunk, the role's), and when its first
+    // text goes out: the server's own first-token time.
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     res.write = ((...args: unknown[]) => {
       request.firstWriteAt ??= Date.now();
+      if (request.firstTextAt === undefined && typeof args[0] === 'string' && FIRST_TEXT.test(args[0])) {
+        request.firstTextAt = Date.now();
+      }
       return write(...args);
     }) as typeof res.write;
     const signal = signalFor(res);
@@ -163,13 +173,24 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
+    connectionNumbers.set(socket, ++connections);
     socket.on('close', () => sockets.delete(socket));
   });
+  // A connection delay holds each accepted socket, unread, before the HTTP server gets it.
+  const delay = options.connectDelayMs ?? 0;
+  const listener: Server = delay
+    ? createNetServer({ pauseOnConnect: true }, (socket) => {
+        setTimeout(() => {
+          server.emit('connection', socket);
+          socket.resume();
+        }, delay);
+      })
+    : server;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    listener.once('error', reject);
+    listener.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = listener.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
   return {
@@ -177,6 +198,9 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     baseURL: `${url}/v1`,
     apiKey,
     requests: log.requests,
+    get connections() {
+      return connections;
+    },
     validationErrors,
     enqueue: (...scenarios) => void queue.push(...scenarios),
     enqueueTranscription: (...scenarios) => void transcriptionQueue.push(...scenarios),
@@ -195,10 +219,14 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       modelsResponse = null;
     },
     waitForRequests: log.waitFor,
+    closeConnections() {
+      for (const socket of sockets) socket.destroy();
+    },
     async close() {
       closing.abort();
       server.closeAllConnections();
       for (const socket of sockets) socket.destroy();
+      if (listener !== server) await new Promise<void>((resolve) => listener.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -184,8 +184,12 @@ export interface RecordedRequest {
   rawBody: string;
   /** Date.now() when the request arrived. */
   receivedAt: number;
+  /** Which TCP connection it came on: 1 for the server's first, counted like `connections`. */
+  connection: number;
   /** Date.now() when the first chunk of the answer's body was written (streamed answers). */
   firstWriteAt?: number;
+  /** Date.now() when the first chunk with answer text was written (streamed answers; the role chunk comes before it). */
+  firstTextAt?: number;
   /** Transcription requests: the form's fields (typed) and the audio file, once checked. */
   form?: { fields: Record<string, unknown>; file: UploadedFile };
 }
@@ -202,6 +206,11 @@ export interface FakeServerOptions {
   transcript?: string;
   /** Pause between chunks of the built-in echo answer (default 0), so a person sees it stream. */
   chunkIntervalMs?: number;
+  /**
+   * How long a new connection takes before its first request can be read (default 0): the TCP and
+   * TLS handshakes of a distant API or relay, which a connection opened ahead of time has paid.
+   */
+  connectDelayMs?: number;
 }
 
 /** A running fake server. */
@@ -213,6 +222,8 @@ export interface FakeServer {
   apiKey: string;
   /** Every request except CORS preflights (browsers send those on their own), oldest first. */
   requests: RecordedRequest[];
+  /** TCP connections accepted so far, requests or not (a browser's preconnect opens one and waits). */
+  readonly connections: number;
   /** One line per request body that the real API would reject as malformed, with the reason. */
   validationErrors: string[];
   /** Scenarios for the next chat requests, one each, in order. */
@@ -227,6 +238,8 @@ export interface FakeServer {
   reset(): void;
   /** Resolves with the requests once at least `n` match (default: all requests count). */
   waitForRequests(n: number, timeoutMs?: number, match?: (request: RecordedRequest) => boolean): Promise<RecordedRequest[]>;
+  /** Closes every open connection (the server keeps listening), as a server that times idle sockets out does. */
+  closeConnections(): void;
   /** Stops listening and destroys every open socket, hanging ones included. */
   close(): Promise<void>;
 }

@@ -1,0 +1,32 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { preconnect } from '@/utils/ui/preconnect';
+
+const hints = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]')].map((link) => link.href);
+
+describe('preconnect', () => {
+  beforeEach(() => {
+    document.head.replaceChildren();
+  });
+
+  it('adds one hint per endpoint origin, whatever the path', () => {
+    preconnect('https://api.openai.com/v1');
+    preconnect('https://api.openai.com/v1/');
+    preconnect('http://127.0.0.1:11434/v1');
+    expect(hints()).toEqual(['https://api.openai.com/', 'http://127.0.0.1:11434/']);
+  });
+
+  it('tells ports apart', () => {
+    preconnect('http://127.0.0.1:8080/v1');
+    preconnect('http://127.0.0.1:18080/v1');
+    expect(hints()).toHaveLength(2);
+  });
+
+  it('ignores what is not an http(s) address', () => {
+    preconnect('');
+    preconnect('not a url');
+    preconnect('javascript:alert(1)');
+    preconnect('file:///etc/passwd');
+    expect(hints()).toEqual([]);
+  });
+});
