@@ -11,6 +11,7 @@ import { IconButton, SettingsIcon, SidePanelIcon, TranscribeIcon } from '@/compo
 import { ConnectCard } from '@/components/setup/connect-card';
 import { useConnectionReady } from '@/utils/setup/ui/use-connection-ready';
 import { openTranscribePage } from '@/utils/transcribe/ui/open-transcribe';
+import { usePreconnect } from '@/utils/ui/preconnect';
 import { resolveTargetTab } from '@/utils/ui/target-tab';
 import { lazyComponent } from '@/utils/ui/lazy-component';
 import { ChatView } from './chat-view';
@@ -82,6 +83,7 @@ export function App() {
   const [{ id: view, run }, setView] = useState(initialView);
   const openSidePanel = useOpenSidePanel();
   const ready = useConnectionReady();
+  usePreconnect(settings?.baseURL, ready);
   const loaded = settings !== undefined && ready !== undefined;
   useEffect(() => {
     if (!loaded) return undefined;

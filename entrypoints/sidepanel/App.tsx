@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { usePanelActions } from '@/utils/actions/ui/use-panel-actions';
 import { useBoundTab, type BoundTab } from '@/utils/ask/ui/use-bound-tab';
 import { copyText } from '@/utils/ui/clipboard';
+import { usePreconnect } from '@/utils/ui/preconnect';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useLazy } from '@/utils/ui/use-lazy';
 import { ConnectCard } from '@/components/setup/connect-card';
@@ -28,7 +29,7 @@ function boundText(bound: BoundTab): string {
   return bound.following ? t('askFollowsActive', { title }) : t('askBoundTo', { title });
 }
 
-function SidePanel({ settings }: { settings: Settings }) {
+function SidePanel({ settings, loaded }: { settings: Settings; loaded: boolean }) {
   const bound = useBoundTab(settings.sidePanelFollowsTab);
   // Selection actions that answer here: sent from the tab's toolbar or context menu.
   const actionRuns = usePanelActions(bound.tabId);
@@ -42,6 +43,7 @@ function SidePanel({ settings }: { settings: Settings }) {
   const ChatView = useLazy<typeof ChatViewType>(loadChat, view.id === 'ask' && !asking);
   const SummaryPanel = useLazy<typeof SummaryPanelType>(loadSummary, view.id === 'summary');
   const ready = useConnectionReady();
+  usePreconnect(loaded ? settings.baseURL : undefined, ready);
 
   let body: preact.ComponentChildren;
   if (view.id === 'summary') {
@@ -128,5 +130,6 @@ function SidePanel({ settings }: { settings: Settings }) {
  * stored ones when they arrive.
  */
 export function App() {
-  return <SidePanel settings={useSettings() ?? DEFAULT_SETTINGS} />;
+  const settings = useSettings();
+  return <SidePanel settings={settings ?? DEFAULT_SETTINGS} loaded={settings !== undefined} />;
 }

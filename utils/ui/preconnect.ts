@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+
 /**
  * Opens the connection to the API endpoint while the user is still deciding, so the first request
  * does not pay for DNS, TCP and TLS (a round trip or three; far more through a relay from China).
@@ -20,4 +22,14 @@ export function preconnect(baseURL: string, document: Document = globalThis.docu
   link.rel = 'preconnect';
   link.href = origin;
   document.head.append(link);
+}
+
+/**
+ * For the popup and the side panel: opens the connection once a key is connected (before that the
+ * page shows the connect card, and no connection is opened to an endpoint the user has not chosen).
+ */
+export function usePreconnect(baseURL: string | undefined, ready: boolean | undefined): void {
+  useEffect(() => {
+    if (baseURL && ready) preconnect(baseURL);
+  }, [baseURL, ready]);
 }

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, resolveLocale, setLocale } from '@/utils/i18n';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 import { earlyRead } from './early-read';
-import { preconnect } from './preconnect';
 
 const settingsRead = earlyRead(getSettings);
 
@@ -14,8 +13,7 @@ export function prefetchSettings(): void {
 /**
  * The current settings for an extension page, kept live; also keeps the page's locale in step
  * with the interface-language setting (its strings loaded first: a page carries only the
- * language it shows), and the endpoint's connection opened ahead of the first request. Undefined
- * until loaded.
+ * language it shows). Undefined until loaded.
  */
 export function useSettings(): Settings | undefined {
   const [settings, setSettings] = useState<Settings>();
@@ -24,7 +22,6 @@ export function useSettings(): Settings | undefined {
     let latest = 0;
     const apply = (value: Settings) => {
       const turn = ++latest;
-      preconnect(value.baseURL);
       const locale = resolveLocale(value.uiLanguage);
       const show = () => {
         if (turn !== latest) return;

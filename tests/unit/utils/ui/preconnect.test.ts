@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
+import { renderHook } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { preconnect } from '@/utils/ui/preconnect';
+import { preconnect, usePreconnect } from '@/utils/ui/preconnect';
 
 const hints = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]')].map((link) => link.href);
 
@@ -28,5 +29,22 @@ describe('preconnect', () => {
     preconnect('javascript:alert(1)');
     preconnect('file:///etc/passwd');
     expect(hints()).toEqual([]);
+  });
+});
+
+describe('usePreconnect', () => {
+  beforeEach(() => {
+    document.head.replaceChildren();
+  });
+
+  it('opens nothing until a key is connected and the settings are read, then the endpoint of the settings', () => {
+    const { rerender } = renderHook((props: { baseURL?: string; ready?: boolean }) => usePreconnect(props.baseURL, props.ready), {
+      initialProps: { baseURL: undefined as string | undefined, ready: true as boolean | undefined },
+    });
+    expect(hints()).toEqual([]);
+    rerender({ baseURL: 'https://relay.example.com/v1', ready: false });
+    expect(hints()).toEqual([]);
+    rerender({ baseURL: 'https://relay.example.com/v1', ready: true });
+    expect(hints()).toEqual(['https://relay.example.com/']);
   });
 });
