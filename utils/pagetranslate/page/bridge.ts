@@ -7,5 +7,6 @@ import type { PageCommand, PageStatus, PageTranslateConfig } from '@/utils/paget
 export const PAGE_BRIDGE_KEY = '__glancePageTranslate';
 
 export interface PageBridge {
-  command(command: PageCommand, config: PageTranslateConfig): PageStatus;
+  /** Settles once the command is done; a status waits for the page's paragraphs to be found. */
+  command(command: PageCommand, config: PageTranslateConfig): Promise<PageStatus>;
 }

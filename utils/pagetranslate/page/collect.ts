@@ -118,32 +118,64 @@ function isParagraph(element: Element, options: CollectOptions): boolean {
  * text are checked later, only for paragraphs about to be sent.
  */
 export function collectParagraphs(root: Node, options: CollectOptions, found: Element[] = []): Element[] {
-  const visit = (element: Element): void => {
-    if (rejectedSubtree(element, options)) return;
-    if (element.tagName === 'IFRAME') {
-      visitFrame(element as HTMLIFrameElement);
-      return;
+  return new ParagraphWalk(root, options).next(Number.POSITIVE_INFINITY, 0, found);
+}
+
+/**
+ * collectParagraphs a slice at a time: a page of thousands of paragraphs is walked in several
+ * short tasks (each `next` until its deadline), so the page is never held up for the whole walk
+ * and its top can be translated before its end is reached. Depth first, in document order.
+ */
+export class ParagraphWalk {
+  /** Elements still to visit, the next on top. */
+  private readonly stack: Element[] = [];
+
+  constructor(
+    root: Node,
+    private readonly options: CollectOptions,
+  ) {
+    if (root.nodeType === Node.ELEMENT_NODE) this.stack.push(root as Element);
+    else this.pushChildren((root as ParentNode).children ?? []);
+  }
+
+  get done(): boolean {
+    return this.stack.length === 0;
+  }
+
+  /** Walks on until `deadline` (performance.now()) once `minimum` paragraphs were found, or to the end. */
+  next(deadline: number, minimum = 0, found: Element[] = []): Element[] {
+    const wanted = found.length + minimum;
+    for (let visited = 0; this.stack.length; visited += 1) {
+      if (visited % 64 === 63 && found.length >= wanted && performance.now() >= deadline) break;
+      const element = this.stack.pop()!;
+      if (rejectedSubtree(element, this.options)) continue;
+      if (element.tagName === 'IFRAME') {
+        const body = frameBody(element as HTMLIFrameElement);
+        if (body) this.stack.push(body);
+      } else if (isParagraph(element, this.options)) {
+        found.push(element);
+      } else {
+        // An open shadow root's content is visited before the host's own children, as it renders.
+        this.pushChildren(element.children);
+        const shadow = (element as HTMLElement).shadowRoot;
+        if (shadow) this.pushChildren(shadow.children);
+      }
     }
-    if (isParagraph(element, options)) {
-      found.push(element);
-      return;
-    }
-    const shadow = (element as HTMLElement).shadowRoot;
-    if (shadow) for (const child of shadow.children) visit(child);
-    for (const child of element.children) visit(child);
-  };
-  const visitFrame = (frame: HTMLIFrameElement): void => {
-    let body: HTMLElement | null | undefined;
-    try {
-      body = frame.contentDocument?.body;
-    } catch {
-      return; // Another origin: not ours to read from here.
-    }
-    if (body) visit(body);
-  };
-  if (root.nodeType === Node.ELEMENT_NODE) visit(root as Element);
-  else for (const child of (root as ParentNode).children ?? []) visit(child);
-  return found;
+    return found;
+  }
+
+  private pushChildren(children: ArrayLike<Element>): void {
+    for (let i = children.length - 1; i >= 0; i -= 1) this.stack.push(children[i]!);
+  }
+}
+
+/** A same-origin frame's body; another origin's is not ours to read from here. */
+function frameBody(frame: HTMLIFrameElement): HTMLElement | undefined {
+  try {
+    return frame.contentDocument?.body ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a node is inside a subtree excluded from translation (checked for new nodes). */

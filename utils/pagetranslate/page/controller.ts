@@ -67,9 +67,8 @@ export class PageTranslation {
   }
 
   /**
-   * Gets ready without sending (the popup is open on the page): learns which of the paragraphs
-   * (collectParagraphs) are near the screen and follows the page's changes, so that Translate page
-   * sends its first batch at once instead of after a round of the observers.
+   * Gets ready without sending (the popup is open on the page): learns which paragraphs are near the
+   * screen and follows the page's changes, so Translate page sends its first batch at once.
    */
   prepare(paragraphs: readonly Element[]): void {
     this.held = true;
@@ -120,7 +119,8 @@ export class PageTranslation {
     this.queue.clear();
   }
 
-  private add(elements: readonly Element[]): void {
+  /** More paragraphs of the page (collectParagraphs), found after the translation was made. */
+  add(elements: readonly Element[]): void {
     const found: Paragraph[] = [];
     for (const element of elements) {
       if (this.byElement.has(element)) continue;

@@ -15,13 +15,16 @@ export function estimatePage(elements: readonly Element[]): PageEstimate {
   return { visibleTokens, totalTokens, paragraphs: elements.length };
 }
 
+/** How many of the page's first paragraphs its language is judged on. */
+export const TARGET_SAMPLE = 40;
+
 /**
  * The language a page is translated into, by the selection translator's rule: your language,
  * unless the page is already in it (then your second language). Judged on its first paragraphs.
  */
 export function pageTarget(pair: TranslatePair, paragraphs: readonly Element[]): string {
   const sample = paragraphs
-    .slice(0, 40)
+    .slice(0, TARGET_SAMPLE)
     .map((element) => element.textContent ?? '')
     .join('\n')
     .slice(0, 4000);
