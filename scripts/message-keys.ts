@@ -1,6 +1,7 @@
 /**
  * Which interface strings a script can show, found in its source: the build gives the background
- * only those (see `backgroundMessages` in wxt.config.ts), not the ~540 of both languages.
+ * and the scripts injected in pages only those (`scriptMessages` below, used by wxt.config.ts),
+ * not the ~540 of both languages.
  *
  * The script's modules are walked by import from its entrypoint (our own files; packages show no
  * strings). A key counts as used when it appears in them as a string literal (`t('copy')`, or a

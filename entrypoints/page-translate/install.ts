@@ -17,7 +17,7 @@ interface Prepared {
   paragraphs: Element[];
   walked: Promise<void>;
   /** Set when the translation is let go or stopped: the walk ends at its next slice. */
-  walk: { cancelled: boolean };
+  walking: { cancelled: boolean };
   /** The settings it was prepared with: other settings at the start prepare it anew. */
   key: string;
   timer?: ReturnType<typeof setTimeout>;
@@ -37,39 +37,40 @@ function prepareTranslation(config: PageTranslateConfig, onChange: () => void): 
   const target = config.target || pageTarget(config, paragraphs);
   const translation = new PageTranslation({ ...config, target }, onChange);
   translation.prepare(paragraphs);
-  const state = { cancelled: false };
+  const walking = { cancelled: false };
   const walked = (async () => {
     while (!walk.done) {
       await nextTask();
-      if (state.cancelled) return;
+      if (walking.cancelled) return;
       const more = walk.next(performance.now() + SLICE_MS);
       paragraphs.push(...more);
       translation.add(more);
     }
   })();
-  return { translation, paragraphs, walked, walk: state, key: JSON.stringify(config) };
+  return { translation, paragraphs, walked, walking, key: JSON.stringify(config) };
 }
 
 /** Puts the bridge in place (once per frame) for the background's commands. */
 export function installPageTranslation(): void {
   const scope = globalThis as unknown as Record<string, PageBridge | undefined>;
   if (scope[PAGE_BRIDGE_KEY]) return;
-  let current: { translation: PageTranslation; walk: { cancelled: boolean } } | undefined;
+  let current: Pick<Prepared, 'translation' | 'walking'> | undefined;
   let indicator: Indicator | undefined;
   let prepared: Prepared | undefined;
 
   const letGo = () => {
     if (!prepared) return;
     clearTimeout(prepared.timer);
-    prepared.walk.cancelled = true;
+    prepared.walking.cancelled = true;
     prepared.translation.stop();
     prepared = undefined;
   };
+  const currentStatus = (): PageStatus | undefined => current?.translation.status();
   /** Made when the popup first reads the page (for its estimate), so Translate page starts at once. */
   const prepare = (config: PageTranslateConfig): Prepared => {
     if (prepared?.key !== JSON.stringify(config)) {
       letGo();
-      prepared = prepareTranslation(config, () => indicator?.update(current?.translation.status()));
+      prepared = prepareTranslation(config, () => indicator?.update(currentStatus()));
     }
     clearTimeout(prepared.timer);
     prepared.timer = setTimeout(letGo, PREPARED_MS);
@@ -87,7 +88,7 @@ export function installPageTranslation(): void {
     } else if (current) {
       const { translation } = current;
       if (command === 'stop') {
-        current.walk.cancelled = true;
+        current.walking.cancelled = true;
         translation.stop();
         current = undefined;
         indicator?.remove();
@@ -95,19 +96,18 @@ export function installPageTranslation(): void {
       } else if (command === 'resume') translation.resume();
       else if (command === 'bilingual' || command === 'translation' || command === 'original') translation.setMode(command);
     } else if (command === 'stop') letGo();
-    if (current) {
-      const status = current.translation.status();
+    const status = currentStatus();
+    if (status) {
       indicator?.update(status);
       return status;
     }
     // After Stop the page is left as it was: nothing prepared, nothing watching.
-    if (command === 'stop')
-      return { ...idle, estimate: estimatePage(collectParagraphs(document.body ?? document.documentElement, config)) };
+    const root = document.body ?? document.documentElement;
+    if (command === 'stop') return { ...idle, estimate: estimatePage(collectParagraphs(root, config)) };
     const ready = prepare(config);
     await ready.walked;
     // Started while the rest of the page was being found: that is the page's state now.
-    if (current) return (current as { translation: PageTranslation }).translation.status();
-    return { ...idle, estimate: estimatePage(ready.paragraphs) };
+    return currentStatus() ?? { ...idle, estimate: estimatePage(ready.paragraphs) };
   };
   scope[PAGE_BRIDGE_KEY] = { command: run };
 }
