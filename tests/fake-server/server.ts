@@ -52,10 +52,10 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   res.end();
 }
 
-/** Starts the server on 127.0.0.1 (a random port unless `options.port` is set). */
 /** A streamed chunk that carries answer text (not the opening role chunk, whose content is empty). */
 const FIRST_TEXT = /"delta":\{[^{}]*"content":"[^"]/;
 
+/** Starts the server on 127.0.0.1 (a random port unless `options.port` is set). */
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const models = [...(options.models ?? DEFAULT_MODELS)];
