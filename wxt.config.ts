@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { scriptMessages } from './scripts/message-keys';
+import { replaceI18n, scriptMessages } from './scripts/message-keys';
 import { rankLines } from './utils/llm/tokenizer-slices';
 
 /** Chrome's `_locales` folder names for our locale ids. */
@@ -127,21 +127,12 @@ function slimOpenAI(): Plugin {
 
 /**
  * The extension's pages load only the interface language's strings (utils/i18n-pages.ts, in place
- * of utils/i18n.ts, which bundles both languages for the background and the scripts injected in
- * pages). Only the pages' build gets this: its modules import `@/utils/i18n` like every other.
+ * of utils/i18n.ts, which bundles every string of both languages). Only the pages' build gets this:
+ * its modules import `@/utils/i18n` like every other. The background and the scripts injected in
+ * pages get `scriptMessages` instead (scripts/message-keys.ts).
  */
 function messagesOnDemand(): Plugin {
-  const all = resolve('utils/i18n.ts');
-  const pages = resolve('utils/i18n-pages.ts');
-  return {
-    name: 'glance:messages-on-demand',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || importer === pages) return undefined;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === all ? pages : undefined;
-    },
-  };
+  return replaceI18n('glance:messages-on-demand', resolve('utils/i18n-pages.ts'));
 }
 
 /**

@@ -76,22 +76,32 @@ function localeMessages(root: string, locale: string): Record<string, string> {
 }
 
 /**
+ * A plugin that resolves every import of utils/i18n.ts (the strings of both languages) to
+ * `replacement`, whose own imports are left alone. The rest of a plugin is added to it.
+ */
+export function replaceI18n(name: string, replacement: string, root = process.cwd()): Plugin {
+  const all = resolve(root, 'utils/i18n.ts');
+  return {
+    name,
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || importer === replacement) return undefined;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === all ? replacement : undefined;
+    },
+  };
+}
+
+/**
  * For a script built on its own (the background, the scripts injected in pages): utils/i18n.ts
  * with only the strings the script's code names, in both languages. Its `t` is the same; a key
  * the script does not name falls back to the key itself, as a missing string does everywhere.
  */
 export function scriptMessages(entries: string[], root = process.cwd()): Plugin {
-  const all = resolve(root, 'utils/i18n.ts');
   const core = resolve(root, 'utils/i18n-core.ts');
   const id = '\0glance:script-messages';
   return {
-    name: 'glance:script-messages',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || importer === id) return undefined;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === all ? id : undefined;
-    },
+    ...replaceI18n('glance:script-messages', id, root),
     load(loaded) {
       if (loaded !== id) return undefined;
       const en = localeMessages(root, 'en');

@@ -31,7 +31,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * task, each slice handed to the translation as it is found: a start during the walk translates
  * what is on screen without waiting for the end of a long page.
  */
-function prepareTranslation(config: PageTranslateConfig, onChange: () => void): Prepared {
+function prepareTranslation(config: PageTranslateConfig, key: string, onChange: () => void): Prepared {
   const walk = new ParagraphWalk(document.body ?? document.documentElement, config);
   const paragraphs = walk.next(performance.now() + SLICE_MS, TARGET_SAMPLE);
   const target = config.target || pageTarget(config, paragraphs);
@@ -47,7 +47,7 @@ function prepareTranslation(config: PageTranslateConfig, onChange: () => void): 
       translation.add(more);
     }
   })();
-  return { translation, paragraphs, walked, walking, key: JSON.stringify(config) };
+  return { translation, paragraphs, walked, walking, key };
 }
 
 /** Puts the bridge in place (once per frame) for the background's commands. */
@@ -68,9 +68,10 @@ export function installPageTranslation(): void {
   const currentStatus = (): PageStatus | undefined => current?.translation.status();
   /** Made when the popup first reads the page (for its estimate), so Translate page starts at once. */
   const prepare = (config: PageTranslateConfig): Prepared => {
-    if (prepared?.key !== JSON.stringify(config)) {
+    const key = JSON.stringify(config);
+    if (prepared?.key !== key) {
       letGo();
-      prepared = prepareTranslation(config, () => indicator?.update(currentStatus()));
+      prepared = prepareTranslation(config, key, () => indicator?.update(currentStatus()));
     }
     clearTimeout(prepared.timer);
     prepared.timer = setTimeout(letGo, PREPARED_MS);

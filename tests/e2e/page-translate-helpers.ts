@@ -49,3 +49,8 @@ export function translator(
 export function translationRequests(server: FakeServer): RecordedRequest[] {
   return server.requests.filter((request) => request.path === '/v1/chat/completions');
 }
+
+/** Every paragraph text sent for translation so far, in the order of the requests. */
+export function sentParts(server: FakeServer): string[] {
+  return translationRequests(server).flatMap((request) => requestParts(request.body as Record<string, unknown>));
+}

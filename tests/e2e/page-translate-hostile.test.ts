@@ -4,7 +4,7 @@ import { errors, startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
-import { requestParts, translationRequests, translator } from './page-translate-helpers';
+import { requestParts, sentParts, translationRequests, translator } from './page-translate-helpers';
 
 const paragraphs = (tag: string, count: number) =>
   Array.from(
@@ -87,6 +87,14 @@ async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   return { page, tabId };
 }
 
+/** Presses Translate page in a popup opened on the tab, as a user does, then shows the page again; returns the popup. */
+async function translateFromPopup(page: Page, tabId: number): Promise<Page> {
+  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Translate page' }).click();
+  await page.bringToFront();
+  return popup;
+}
+
 const translationOf = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.querySelector('[data-glance-translation]')?.textContent ?? null, selector);
 
@@ -102,9 +110,7 @@ it('works under a strict CSP and `* { all: unset }`, and a page that rewrites it
   server.setDefault(translator());
   const { page, tabId } = await openTab('/hostile');
   const before = await page.evaluate(() => document.body.outerHTML);
-  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
-  await popup.getByRole('button', { name: 'Translate page' }).click();
-  await page.bringToFront();
+  const popup = await translateFromPopup(page, tabId);
   await eventually(() => translationOf(page, '#h3')).toContain('译文：h paragraph 3');
   // Shown as its own block under the original, in the original's font size.
   const boxes = await page.evaluate(() => {
@@ -145,9 +151,7 @@ it('a 429 pauses the queue for its Retry-After, then it goes on', async () => {
   await page.evaluate(() => {
     for (const p of document.querySelectorAll('p')) p.textContent = `${p.textContent} (rate limit run)`;
   });
-  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
-  await popup.getByRole('button', { name: 'Translate page' }).click();
-  await page.bringToFront();
+  const popup = await translateFromPopup(page, tabId);
   await eventually(() => translationOf(page, '#l0')).toContain('rate limit run');
   const requests = translationRequests(server);
   const refused = requests[0]!;
@@ -210,9 +214,7 @@ it('stops a page at its token cap, and says so in the popup', async () => {
   await page.evaluate(() => {
     for (const p of document.querySelectorAll('p')) p.textContent = `${p.textContent} (cap run)`;
   });
-  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
-  await popup.getByRole('button', { name: 'Translate page' }).click();
-  await page.bringToFront();
+  const popup = await translateFromPopup(page, tabId);
   await eventually(() => translationOf(page, '#l0')).toContain('cap run');
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await popup.bringToFront();
@@ -229,13 +231,11 @@ it('stops a page at its token cap, and says so in the popup', async () => {
 it('on a 3,000-paragraph page, a jump to the end translates the end, not the paragraphs jumped over', async () => {
   server.setDefault(translator());
   const { page, tabId } = await openTab('/jump');
-  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
-  await popup.getByRole('button', { name: 'Translate page' }).click();
-  await page.bringToFront();
+  const popup = await translateFromPopup(page, tabId);
   await eventually(() => translationOf(page, '#j0')).toContain('译文：j paragraph 0');
   await page.keyboard.press('End');
   await eventually(() => translationOf(page, '#j2999')).toContain('译文：j paragraph 2999');
-  const sent = translationRequests(server).flatMap((request) => requestParts(request.body as Record<string, unknown>));
+  const sent = sentParts(server);
   expect(sent.some((part) => part.includes('j paragraph 1500 '))).toBe(false);
   await popup.close();
   await page.close();
@@ -245,9 +245,7 @@ it('translates open shadow roots and same-origin frames too', async () => {
   server.setDefault(translator());
   const { page, tabId } = await openTab('/frames');
   await page.frameLocator('#inner').locator('#framed').waitFor();
-  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
-  await popup.getByRole('button', { name: 'Translate page' }).click();
-  await page.bringToFront();
+  const popup = await translateFromPopup(page, tabId);
   await eventually(() => translationOf(page, '#top')).toContain('译文：Words in the top document');
   await eventually(() =>
     page.evaluate(
@@ -267,13 +265,10 @@ it('translates open shadow roots and same-origin frames too', async () => {
 it('translates text the page shows later by a style, a class or taking `hidden` off, once shown', async () => {
   server.setDefault(translator());
   const { page, tabId } = await openTab('/toggles');
-  const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
-  await popup.getByRole('button', { name: 'Translate page' }).click();
-  await page.bringToFront();
+  const popup = await translateFromPopup(page, tabId);
   await eventually(() => translationOf(page, '#shown')).toContain('译文：Words shown');
   await page.waitForTimeout(1000);
-  const sent = () => translationRequests(server).flatMap((request) => requestParts(request.body as Record<string, unknown>));
-  expect(sent().join(' ')).not.toMatch(/lighthouse|fishing|ferry/);
+  expect(sentParts(server).join(' ')).not.toMatch(/lighthouse|fishing|ferry/);
 
   await page.evaluate(() => {
     document.getElementById('faint')!.style.visibility = 'visible';

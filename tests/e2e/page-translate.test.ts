@@ -5,7 +5,7 @@ import { Ax } from './ax';
 import { configureGlance } from './configure';
 import { launchGlance, type Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
-import { fakeTranslation, requestParts, translationRequests, translator } from './page-translate-helpers';
+import { fakeTranslation, requestParts, sentParts, translationRequests, translator } from './page-translate-helpers';
 
 const filler = (n: number) =>
   `Paragraph ${n} tells how the harbour town changed over the years, with its boats, markets and quiet streets by the sea.`;
@@ -103,7 +103,7 @@ it('translates what is on screen, then more on scroll and new content; modes swi
   for (const skipped of ['#nt', '#nt2', '#tn', '#code', '#zh', '#hidden', '#editable']) {
     expect(await translationOf(page, skipped), skipped).toBeNull();
   }
-  const sent = translationRequests(server).flatMap((request) => requestParts(request.body as Record<string, unknown>));
+  const sent = sentParts(server);
   expect(sent.join('\n')).not.toMatch(
     /brand slogan|notranslate block|translate equals no|npm install|已经是中文|hidden paragraph|editable region/,
   );
