@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { backgroundChunks } from './scripts/background-chunks';
 import { replaceI18n, scriptMessages } from './scripts/message-keys';
 import { rankLines } from './utils/llm/tokenizer-slices';
 
@@ -169,14 +170,20 @@ function popupFirstChunks() {
   return { plugin, groups };
 }
 
+/** Set from the build's environment: only Chrome's service worker gets its chunks on demand. */
+let serviceWorker = false;
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: (env) => ({
-    plugins: [preact()],
-    define: { __GLANCE_DEV_PRESET__: devPreset(env.mode) },
-    build: { chunkSizeWarningLimit: 4096 },
-  }),
+  vite: (env) => {
+    serviceWorker = env.manifestVersion === 3;
+    return {
+      plugins: [preact()],
+      define: { __GLANCE_DEV_PRESET__: devPreset(env.mode) },
+      build: { chunkSizeWarningLimit: 4096 },
+    };
+  },
   hooks: {
     // The selection script is registered at run time (see utils/translate/background/selection-script.ts):
     // nothing of it belongs in the manifest, not even an empty list.
@@ -196,7 +203,8 @@ export default defineConfig({
         Object.assign(output, { codeSplitting: { groups: first.groups } });
       }
       if (entrypoints.some((entry) => entry.type === 'background')) {
-        config.plugins = [slimOpenAI(), ...(config.plugins ?? [])];
+        const split = serviceWorker ? [backgroundChunks(config)] : [];
+        config.plugins = [slimOpenAI(), ...(config.plugins ?? []), ...split];
       }
       if (!entrypoints.some((entry) => entry.inputPath.endsWith('.html'))) {
         config.plugins = [scriptMessages(entrypoints.map((entry) => entry.inputPath)), ...(config.plugins ?? [])];

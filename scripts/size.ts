@@ -1,6 +1,8 @@
 /**
  * Size report: raw and gzip bytes of every built script, for both browsers. With `--check`, fails
- * when the script injected into every page is over its budget (4 KB gzip; 0 is better).
+ * when the script injected into every page is over its budget (4 KB gzip; 0 is better), or when
+ * Chrome's service worker evaluates more than 60 KB gzip to start (`background.js`; what only some
+ * features need is in `background-chunks/`, loaded on first use).
  * Writes bench-results/size.json.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,9 @@ const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
 /** The always-on content script, which every page the user opens pays for. */
 const ALWAYS_ON = 'content-scripts/content.js';
 const ALWAYS_ON_BUDGET_GZIP = 4096;
+/** What Chrome's service worker reads and evaluates at every start. */
+const WORKER_START = 'background.js';
+const WORKER_START_BUDGET_GZIP = 60 * 1024;
 
 interface Row {
   build: string;
@@ -57,10 +62,30 @@ console.log(
   `\nalways-on content script (${ALWAYS_ON}): ${alwaysOn.length ? `${alwaysOnGzip} B gzip` : 'none built (0 B)'}; budget ${ALWAYS_ON_BUDGET_GZIP} B`,
 );
 
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/size.json', JSON.stringify({ alwaysOnGzip, budget: ALWAYS_ON_BUDGET_GZIP, rows }, null, 2));
+const workerStartGzip = rows.find((row) => row.build === 'chrome-mv3' && row.file === WORKER_START)?.gzip ?? 0;
+console.log(
+  `Chrome's service worker at start (${WORKER_START}): ${kb(workerStartGzip)} gzip; budget ${kb(WORKER_START_BUDGET_GZIP)}`,
+);
 
-if (process.argv.includes('--check') && alwaysOnGzip > ALWAYS_ON_BUDGET_GZIP) {
-  console.error(`FAIL: the always-on content script is ${alwaysOnGzip} B gzip, over ${ALWAYS_ON_BUDGET_GZIP} B`);
-  process.exit(1);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+  'bench-results/size.json',
+  JSON.stringify(
+    { alwaysOnGzip, budget: ALWAYS_ON_BUDGET_GZIP, workerStartGzip, workerStartBudget: WORKER_START_BUDGET_GZIP, rows },
+    null,
+    2,
+  ),
+);
+
+if (process.argv.includes('--check')) {
+  let failed = false;
+  if (alwaysOnGzip > ALWAYS_ON_BUDGET_GZIP) {
+    console.error(`FAIL: the always-on content script is ${alwaysOnGzip} B gzip, over ${ALWAYS_ON_BUDGET_GZIP} B`);
+    failed = true;
+  }
+  if (workerStartGzip > WORKER_START_BUDGET_GZIP) {
+    console.error(`FAIL: Chrome's ${WORKER_START} is ${workerStartGzip} B gzip, over ${WORKER_START_BUDGET_GZIP} B`);
+    failed = true;
+  }
+  if (failed) process.exit(1);
 }

@@ -4,12 +4,12 @@ import type { Locale } from '@/utils/i18n';
 import { LIMITS, PROTOCOL_TAG, type MessageName, type Reply } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
 import type { ClientDeps } from '@/utils/llm/background/client';
-import type { Handler, HandlerMap } from '@/utils/background/handler';
+import { handlerCode, type HandlerRegistry } from '@/utils/background/handler';
 import { classifySender } from '@/utils/background/sender';
 import { jsonSize } from '@/utils/background/validate';
 
 export interface DispatchDeps {
-  handlers: HandlerMap;
+  handlers: HandlerRegistry;
   extensionId: string;
   extensionOrigin: string;
   getSettings(): Promise<Settings>;
@@ -38,7 +38,7 @@ export async function dispatch(
     if (!isEnvelope(message)) throw new AppError('refused', { detail: 'envelope' });
     const name = message.name;
     if (typeof name !== 'string' || !Object.hasOwn(deps.handlers, name)) throw new AppError('refused', { detail: 'name' });
-    const handler = deps.handlers[name as MessageName] as Handler<MessageName>;
+    const handler = await handlerCode(deps.handlers[name as MessageName] as HandlerRegistry[MessageName]);
     if (!handler.allowedFrom.includes(kind)) throw new AppError('refused', { detail: 'not allowed from here' });
     if (jsonSize(message) > (handler.maxBytes ?? LIMITS.message))
       throw new AppError('too_large', { params: { size: 'message' } });

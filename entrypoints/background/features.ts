@@ -1,7 +1,7 @@
 import { actionsFeature } from '@/utils/actions/background/feature';
 import type { ActionRegistry } from '@/utils/background/action';
 import type { CommandHandler, Feature, MenuItem } from '@/utils/background/feature';
-import type { HandlerMap } from '@/utils/background/handler';
+import type { HandlerRegistry } from '@/utils/background/handler';
 import { askFeature } from '@/utils/ask/background/feature';
 import { chatFeature } from '@/utils/chat/background/feature';
 import { llmFeature } from '@/utils/llm/background/feature';
@@ -50,7 +50,7 @@ function merge<K extends MergedKey>(key: K): Merged<K> {
 }
 
 /** Every one-shot message's handler; a message of the protocol without one does not compile. */
-export const handlers: HandlerMap = merge('handlers');
+export const handlers: HandlerRegistry = merge('handlers');
 /** Every streamed action; likewise checked against the protocol's `Actions`. */
 export const actions: ActionRegistry = merge('actions');
 /** Keyboard shortcuts, by the command name declared in the manifest (wxt.config.ts `commands`). */

@@ -4,7 +4,7 @@ import type { Locale } from '@/utils/i18n';
 import { LIMITS, type ActionName, type ClientEvent, type StreamEvent } from '@/utils/protocol';
 import type { UsageReport } from '@/utils/llm/usage-report';
 import type { Settings } from '@/utils/settings';
-import type { ActionRegistry } from '@/utils/background/action';
+import { actionCode, type ActionRegistry } from '@/utils/background/action';
 import type { ClientDeps } from '@/utils/llm/background/client';
 import { holdAwake } from './keep-alive';
 import type { SenderKind } from '@/utils/background/sender';
@@ -133,7 +133,7 @@ export class JobManager {
     try {
       const settings = await this.deps.getSettings();
       locale = this.deps.localeOf(settings);
-      const definition = this.deps.actions[job.action] as ActionRegistry[ActionName];
+      const definition = await actionCode(this.deps.actions[job.action] as ActionRegistry[ActionName]);
       const parsed = definition.parse(input, settings);
       const finishReason = await definition.run(parsed as never, {
         jobId: job.id,

@@ -21,33 +21,11 @@ import { ask, OPENS, openTimes, timeSummary } from './chat-bench-helpers';
 import { sseFileOf } from '@/tests/e2e/chat-helpers';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { configureGlance } from '@/tests/e2e/configure';
-import { launchGlance, type Glance } from '@/tests/e2e/harness';
+import { launchGlance } from '@/tests/e2e/harness';
+import { watchWorker } from '@/tests/e2e/worker-control';
 
 const RUNS = 10;
 const BACKGROUND = '.output/chrome-mv3/background.js';
-
-/**
- * The extension's service worker as the browser reports it (CDP ServiceWorker domain): stops it as
- * the browser does when it is idle, and tells whether it is stopped, so that a run measured as
- * "stopped first" is one where nothing woke the worker before Enter.
- */
-async function watchWorker(glance: Glance, page: Page) {
-  const cdp = await glance.context.newCDPSession(page);
-  const prefix = `chrome-extension://${glance.extensionId}/`;
-  let status = 'unknown';
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const version of versions) if (version.scriptURL.startsWith(prefix)) status = version.runningStatus;
-  });
-  await cdp.send('ServiceWorker.enable');
-  return {
-    isStopped: () => status === 'stopped',
-    async stop() {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      const until = Date.now() + 5_000;
-      while (status !== 'stopped' && Date.now() < until) await page.waitForTimeout(10);
-    },
-  };
-}
 
 /**
  * Types a question, presses Enter and returns ms from the key event to the request at the server;

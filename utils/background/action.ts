@@ -36,4 +36,28 @@ export interface ActionDefinition<A extends ActionName> {
   run(input: ActionInput<A>, ctx: ActionContext): Promise<string>;
 }
 
-export type ActionRegistry = { [A in ActionName]: ActionDefinition<A> };
+/**
+ * An action whose code (its parse and run) loads when it first runs; in Chrome's background, from
+ * a chunk of its own. Who may start it and whether it outlives its page are declared up front:
+ * the job is accepted or refused before anything loads.
+ */
+export interface ActionOnDemand<A extends ActionName> extends Pick<ActionDefinition<A>, 'keepOnDisconnect' | 'allowedFrom'> {
+  load(): Promise<ActionDefinition<A>>;
+}
+
+export type ActionRegistry = { [A in ActionName]: ActionDefinition<A> | ActionOnDemand<A> };
+
+/** Declares an action loaded on demand; a unit test checks the declaration against the code. */
+export function actionOnDemand<A extends ActionName>(
+  declared: Pick<ActionDefinition<A>, 'keepOnDisconnect' | 'allowedFrom'>,
+  load: () => Promise<ActionDefinition<A>>,
+): ActionOnDemand<A> {
+  return { ...declared, load };
+}
+
+/** An action's code, loaded first when it is on demand. */
+export async function actionCode<A extends ActionName>(
+  entry: ActionDefinition<A> | ActionOnDemand<A>,
+): Promise<ActionDefinition<A>> {
+  return 'load' in entry ? entry.load() : entry;
+}

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { MessageKey } from '@/utils/i18n';
 import type { ActionRegistry } from './action';
-import type { HandlerMap } from './handler';
+import type { HandlerRegistry } from './handler';
 
 /** One context-menu item: its title comes from the locale files and follows the UI language. */
 export interface MenuItem {
@@ -22,7 +22,7 @@ export type CommandHandler = (tab: Browser.tabs.Tab | undefined) => void | Promi
 export interface Feature {
   name: string;
   /** One-shot messages this feature answers (names from utils/protocol.ts `Messages`). */
-  handlers?: Partial<HandlerMap>;
+  handlers?: Partial<HandlerRegistry>;
   /** Streamed actions this feature runs (names from utils/protocol.ts `Actions`). */
   actions?: Partial<ActionRegistry>;
   menus?: MenuItem[];

@@ -1,6 +1,6 @@
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { ChatTurn } from '@/utils/llm/request';
-import { buildEncoding, parseRankLines, type Rank } from './tokenizer-slices';
+import type { Rank } from './tokenizer-slices';
 
 /** The tokenizer encodings Glance ships (as JSON assets, loaded on first use). */
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -33,6 +33,7 @@ const fetchFromExtension: RanksLoader = async (encoding) => {
   // The extension's own URL for a file; the global API, so that pure modules stay polyfill-free.
   const runtime = (globalThis as { chrome?: { runtime: { getURL(path: string): string } } }).chrome?.runtime;
   const response = await fetch(runtime!.getURL(`/tokenizer/${encoding}.ndjson`));
+  const { parseRankLines } = await import('./tokenizer-slices');
   return parseRankLines(new Uint8Array(await response.arrayBuffer()));
 };
 
@@ -69,7 +70,10 @@ export async function getTokenizer(model: string): Promise<Tokenizer> {
   const { encoding, exact } = encodingForModel(model);
   let api = apis.get(encoding);
   if (!api) {
-    api = loadRanks(encoding).then((ranks) => buildEncoding(encoding, ranks));
+    // The tokenizer's code is loaded with its ranks, on first use: nothing at start-up needs it.
+    api = Promise.all([loadRanks(encoding), import('./tokenizer-slices')]).then(([ranks, { buildEncoding }]) =>
+      buildEncoding(encoding, ranks),
+    );
     api.catch(() => apis.delete(encoding));
     apis.set(encoding, api);
   }

@@ -1,11 +1,14 @@
+import { actionOnDemand } from '@/utils/background/action';
 import { defineFeature } from '@/utils/background/feature';
 import { noPayload } from '@/utils/background/validate';
 import { AppError } from '@/utils/errors';
-import type { HandlerContext } from '@/utils/background/handler';
+import { handlersOnDemand, type HandlerContext } from '@/utils/background/handler';
 import { ACTION_CARD_SCRIPT, loadIntoFrame, TOOLBAR_SCRIPT } from './launcher';
 import { ACTION_COMMANDS, keepActionMenusInStep, toolbarActions } from './menus';
-import { openPanelsAtOnce, panelHandlers, runPanelActionDefinition } from './panel-run';
-import { runActionDefinition } from './run-action';
+import { openPanelsAtOnce } from './panel-opening';
+
+// Running an action, in its card or in the side panel, loads on first use.
+const panelRun = () => import('./panel-run');
 
 /** Loads a script into the very frame that asked (never another). */
 async function loadForSender(
@@ -43,9 +46,18 @@ export const actionsFeature = defineFeature({
       parse: noPayload,
       handle: (_request, context) => loadForSender(context, ACTION_CARD_SCRIPT, 'runAction'),
     },
-    ...panelHandlers,
+    ...handlersOnDemand(['openActionInPanel', 'takePanelAction'], async () => (await panelRun()).panelHandlers),
   },
-  actions: { runAction: runActionDefinition, runPanelAction: runPanelActionDefinition },
+  actions: {
+    runAction: actionOnDemand(
+      { keepOnDisconnect: false, allowedFrom: ['extension-page', 'content-script'] },
+      async () => (await import('./run-action')).runActionDefinition,
+    ),
+    runPanelAction: actionOnDemand(
+      { keepOnDisconnect: false, allowedFrom: ['extension-page'] },
+      async () => (await panelRun()).runPanelActionDefinition,
+    ),
+  },
   commands: ACTION_COMMANDS,
   start: () => {
     openPanelsAtOnce();

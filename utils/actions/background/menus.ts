@@ -7,7 +7,7 @@ import type { ToolbarAction } from '@/utils/actions/types';
 import type { CommandHandler } from '@/utils/background/feature';
 import { focusedSelectionFrame } from '@/utils/translate/background/card-launcher';
 import { showActionInFrame } from './launcher';
-import { openPanelNow } from './panel-run';
+import { openPanelNow } from './panel-opening';
 
 /** Context-menu ids of actions: this prefix and the action's id. */
 export const MENU_PREFIX = 'glance-action:';

@@ -1,14 +1,13 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { ActionDefinition } from '@/utils/background/action';
 import type { HandlerContext } from '@/utils/background/handler';
-import { classifySender } from '@/utils/background/sender';
 import { asObject, asString } from '@/utils/background/validate';
 import { AppError } from '@/utils/errors';
 import { callModel } from '@/utils/llm/background/model-call';
 import { costOf, priceFor } from '@/utils/llm/pricing';
 import { getTokenizer } from '@/utils/llm/tokens';
 import type { Settings } from '@/utils/settings';
-import { openSidePanel, sidePanelPath } from '@/utils/ask/open-panel';
+import { sidePanelPath } from '@/utils/ask/open-panel';
 import {
   claimTaken,
   PANEL_SELECTION_CHARS,
@@ -19,6 +18,7 @@ import {
   type PanelRequests,
 } from '@/utils/actions/panel-requests';
 import type { ActionRunInput, PanelActionView } from '@/utils/actions/types';
+import { takeOpening } from './panel-opening';
 import { actionRequest, parseRunInput } from './run-action';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -32,55 +32,6 @@ function change<T>(step: (requests: PanelRequests, now: number) => { requests: P
   });
   queue = next.catch(() => {});
   return next;
-}
-
-/** Side panels opened by the very event that asked, before anything was awaited, by tab. */
-const openings = new Map<number, { at: number; opened: Promise<boolean> }>();
-/** An opening older than this belongs to an earlier request (one that never reached the handler). */
-const OPENING_FRESH_MS = 10_000;
-
-/**
- * Opens the side panel of a tab now, while the user's gesture (a menu item, a shortcut, a click
- * on the toolbar) still counts; the request that follows is told whether it opened. An opening
- * already under way for the tab is kept: a later attempt, without the gesture, would fail.
- */
-export function openPanelNow(tabId: number): void {
-  const current = openings.get(tabId);
-  if (current && Date.now() - current.at < OPENING_FRESH_MS) return;
-  openings.set(tabId, { at: Date.now(), opened: opened(tabId) });
-}
-
-function takeOpening(tabId: number): Promise<boolean> {
-  const current = openings.get(tabId);
-  openings.delete(tabId);
-  return current && Date.now() - current.at < OPENING_FRESH_MS ? current.opened : opened(tabId);
-}
-
-/**
- * Opens the side panel for a tab the moment a content script asks for an action's answer there:
- * `sidePanel.open()` counts only while the event that led to it is being dispatched, and the
- * message handler runs after awaits. The handler then learns from `openings` whether it opened.
- */
-export function openPanelsAtOnce(): void {
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    const name = (message as { name?: unknown } | null)?.name;
-    if (name !== 'openActionInPanel') return undefined;
-    if (classifySender(sender, browser.runtime.id, extensionOrigin) !== 'content-script') return undefined;
-    openPanelNow(sender.tab!.id!);
-    return undefined;
-  });
-}
-
-function opened(tabId: number): Promise<boolean> {
-  try {
-    return openSidePanel(tabId).then(
-      () => true,
-      () => false,
-    );
-  } catch {
-    return Promise.resolve(false);
-  }
 }
 
 interface OpenContext {

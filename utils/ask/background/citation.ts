@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '@/utils/errors';
-import { highlightPassage } from '@/utils/page/cite-highlight';
 
 /** The highlight's name in the page's `CSS.highlights`. */
 export const CITATION_HIGHLIGHT = 'glance-citation';
@@ -22,6 +21,8 @@ export async function showCitation(tabId: number, text: string, nth: number, bef
       : browser.scripting.insertCSS({ target: { tabId, allFrames: true }, css: HIGHLIGHT_CSS }).then(() => {
           styled.add(tabId);
         });
+    // The highlighter, run in the page, loads with the first citation shown.
+    const { highlightPassage } = await import('@/utils/page/cite-highlight');
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
       func: highlightPassage,

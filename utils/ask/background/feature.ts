@@ -1,14 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
+import { actionOnDemand } from '@/utils/background/action';
 import { defineFeature, type MenuItem } from '@/utils/background/feature';
 import { done, PAGES_ONLY } from '@/utils/background/handler';
 import { asObject, asOptionalString, asString, asTabId, noPayload, refuse } from '@/utils/background/validate';
 import { openSidePanel } from '@/utils/ask/open-panel';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
-import { askPageCitedAction } from './ask-action';
 import { forgetTabStyle, showCitation } from './citation';
-import { readBlocks } from './page-blocks';
-import { prepareAsk } from './plan';
-import { getConversation, listConversations, startNewChat } from './store';
+
+// The question's retrieval, its answer and the stored conversations load on first use.
+const plan = () => import('./plan');
+const store = () => import('./store');
 
 /** Keyboard shortcut name (wxt.config.ts `commands`). */
 export const SIDE_PANEL_COMMAND = 'open-side-panel';
@@ -54,22 +55,23 @@ export const askFeature = defineFeature({
         };
       },
       handle: async ({ tabId, question, selection }, { settings }) =>
-        (await prepareAsk(await readBlocks(tabId), question, settings, selection)).view,
+        (await (await plan()).prepareAsk(await (await import('./page-blocks')).readBlocks(tabId), question, settings, selection))
+          .view,
     },
     askGetConversation: {
       allowedFrom: PAGES_ONLY,
       parse: (data) => ({ url: asUrl(asObject(data).url) }),
-      handle: ({ url }) => getConversation(url),
+      handle: async ({ url }) => (await store()).getConversation(url),
     },
     askClearConversation: {
       allowedFrom: PAGES_ONLY,
       parse: (data) => ({ url: asUrl(asObject(data).url) }),
-      handle: ({ url }) => done(startNewChat(url)),
+      handle: async ({ url }) => done((await store()).startNewChat(url)),
     },
     askExport: {
       allowedFrom: PAGES_ONLY,
       parse: noPayload,
-      handle: () => listConversations(),
+      handle: async () => (await store()).listConversations(),
     },
     askShowCitation: {
       allowedFrom: PAGES_ONLY,
@@ -83,7 +85,12 @@ export const askFeature = defineFeature({
       handle: ({ tabId, text, nth, before }) => showCitation(tabId, text, nth, before),
     },
   },
-  actions: { askPageCited: askPageCitedAction },
+  actions: {
+    askPageCited: actionOnDemand(
+      { keepOnDisconnect: true, allowedFrom: PAGES_ONLY },
+      async () => (await import('./ask-action')).askPageCitedAction,
+    ),
+  },
   menus: [ASK_MENU_ITEM],
   commands: { [SIDE_PANEL_COMMAND]: (tab) => void openFor(tab)?.catch(() => {}) },
   start() {

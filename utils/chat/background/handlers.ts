@@ -1,5 +1,4 @@
 import { estimateOf } from '@/utils/chat/history-budget';
-import { readImport, ImportError } from '@/utils/chat/export';
 import { historyTurns } from '@/utils/chat/messages';
 import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS, type Conversation } from '@/utils/chat/types';
 import { LIMITS } from '@/utils/protocol';
@@ -114,6 +113,8 @@ export const chatHandlers: Pick<HandlerMap, ChatMessageName> = {
     maxBytes: LIMITS.largeMessage,
     parse: (data) => ({ data: asObject(data).data }),
     handle: async ({ data }, { locale }) => {
+      // The import's checks load with the first import.
+      const { readImport, ImportError } = await import('@/utils/chat/export');
       let conversations: Conversation[];
       try {
         conversations = readImport(data, Date.now(), locale);

@@ -4,7 +4,9 @@ import type { ConnectionDraft } from '@/utils/llm/connection';
 import { PROVIDER_IDS, type ProviderId } from '@/utils/llm/providers';
 import { overrideBudget } from './budget';
 import { createClient, resolveConnection } from './client';
-import { listModels, testConnection } from './connection-test';
+
+/** Testing a connection and listing its models: the settings' and the welcome page's, loaded on first use. */
+const connectionTest = () => import('./connection-test');
 import { getApiKey, keyHint, setApiKey } from './secret-store';
 import { markConnectionSaved, refreshConnectionState } from '@/utils/setup/background/state';
 
@@ -59,7 +61,7 @@ export const connectionHandlers: Pick<HandlerMap, ConnectionMessageName> = {
     parse: parseDraft,
     handle: async (draft, { settings, deps }) => {
       const connection = await resolveConnection(settings, draft);
-      return { models: await listModels(createClient(connection, deps), connection) };
+      return { models: await (await connectionTest()).listModels(createClient(connection, deps), connection) };
     },
   },
   testConnection: {
@@ -67,7 +69,7 @@ export const connectionHandlers: Pick<HandlerMap, ConnectionMessageName> = {
     parse: parseDraft,
     handle: async (draft, { settings, locale, deps }) => {
       const connection = await resolveConnection(settings, draft);
-      return testConnection(connection, { settings, locale, deps });
+      return (await connectionTest()).testConnection(connection, { settings, locale, deps });
     },
   },
   overrideBudget: {

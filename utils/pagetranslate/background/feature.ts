@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { actionOnDemand } from '@/utils/background/action';
 import { defineFeature } from '@/utils/background/feature';
 import { PAGES_ONLY } from '@/utils/background/handler';
 import { asObject, asOneOf, asTabId, noPayload } from '@/utils/background/validate';
@@ -11,7 +12,9 @@ import { normalizeSite } from '@/utils/translate/site-list';
 import { keepAlwaysScriptInStep } from './always-script';
 import { openCache } from './cache';
 import { commandPage } from './launcher';
-import { translatePageAction } from './page-action';
+
+/** The batches' translation, loaded on first use (or ahead, when the popup asks the page's status). */
+const pageAction = async () => (await import('./page-action')).translatePageAction;
 
 async function startOn(tab: Browser.tabs.Tab | undefined): Promise<void> {
   if (tab?.id === undefined) return;
@@ -30,7 +33,10 @@ async function siteOf(tabId: number): Promise<string | null> {
  * popup does not load anything into the page (no estimate); the user's own click still works.
  */
 async function fromPopup(tabId: number, command: PageCommand, settings: Settings): Promise<PageStatus> {
-  if (command === 'status') openCache();
+  if (command === 'status') {
+    openCache();
+    void pageAction();
+  }
   // A click does not wait for the tab's address: only the status read needs the rule first.
   const siting = siteOf(tabId);
   const ruleOf = (site: string | null) => (site ? siteRule(site, settings) : 'none');
@@ -67,7 +73,9 @@ export const pageTranslateFeature = defineFeature({
       },
     },
   },
-  actions: { translatePage: translatePageAction },
+  actions: {
+    translatePage: actionOnDemand({ keepOnDisconnect: false, allowedFrom: ['content-script', 'extension-page'] }, pageAction),
+  },
   menus: [{ id: 'translate-page', title: 'menuTranslatePage', contexts: ['page'], onClick: (_info, tab) => startOn(tab) }],
   commands: { 'translate-page': startOn },
   start: keepAlwaysScriptInStep,

@@ -1,11 +1,11 @@
+import { actionOnDemand } from '@/utils/background/action';
 import { defineFeature } from '@/utils/background/feature';
 import { PAGES_ONLY } from '@/utils/background/handler';
 import { asObject, asTabId } from '@/utils/background/validate';
 import { asWholePage } from './page-access';
-import { askPageAction } from './ask-page-action';
-import { inspectPage } from './inspect-page';
 import { openSummaryFor, SUMMARIZE_COMMAND, SUMMARIZE_MENU_ITEM } from './open-summary';
-import { summarizeAction } from './summarize-action';
+
+const KEPT_FOR_PAGES = { keepOnDisconnect: true, allowedFrom: PAGES_ONLY } as const;
 
 /** Summaries of the page and follow-up questions about it: the popup's view, the menu, Alt+Shift+S. */
 export const summaryFeature = defineFeature({
@@ -17,10 +17,15 @@ export const summaryFeature = defineFeature({
         const value = asObject(data);
         return { tabId: asTabId(value.tabId), wholePage: asWholePage(value.wholePage) };
       },
-      handle: async ({ tabId, wholePage }, { settings, locale }) => inspectPage(tabId, settings, locale, wholePage),
+      handle: async ({ tabId, wholePage }, { settings, locale }) =>
+        (await import('./inspect-page')).inspectPage(tabId, settings, locale, wholePage),
     },
   },
-  actions: { summarize: summarizeAction, askPage: askPageAction },
+  // The summarizer and its estimate load on first use.
+  actions: {
+    summarize: actionOnDemand(KEPT_FOR_PAGES, async () => (await import('./summarize-action')).summarizeAction),
+    askPage: actionOnDemand(KEPT_FOR_PAGES, async () => (await import('./ask-page-action')).askPageAction),
+  },
   menus: [SUMMARIZE_MENU_ITEM],
   commands: { [SUMMARIZE_COMMAND]: openSummaryFor },
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, FEATURES, MENU_ITEMS, actions, handlers } from '@/entrypoints/background/features';
+import { actionCode } from '@/utils/background/action';
+import { handlerCode, type HandlerRegistry } from '@/utils/background/handler';
+import type { MessageName } from '@/utils/protocol';
 import config from '@/wxt.config';
 
 /** The manifest wxt.config.ts writes, for Chromium and Firefox. */
@@ -36,4 +39,33 @@ describe('the feature list', () => {
       expect(Object.keys(manifest.commands ?? {}).sort()).toEqual(Object.keys(COMMANDS).sort());
     },
   );
+});
+
+describe('what loads on demand', () => {
+  it('declares for each on-demand action the senders and the lifetime its code has', async () => {
+    const onDemand = Object.entries(actions).filter(([, entry]) => 'load' in entry);
+    expect(onDemand.map(([name]) => name)).toEqual(expect.arrayContaining(['summarize', 'translate', 'transcribe']));
+    for (const [name, entry] of onDemand) {
+      const code = await actionCode(entry);
+      expect({ name, allowedFrom: entry.allowedFrom, keepOnDisconnect: entry.keepOnDisconnect }).toEqual({
+        name,
+        allowedFrom: code.allowedFrom,
+        keepOnDisconnect: code.keepOnDisconnect,
+      });
+      expect(typeof code.run).toBe('function');
+    }
+  });
+
+  it('loads for each on-demand handler a handler of that message', async () => {
+    const onDemand = Object.entries(handlers).filter(([, entry]) => typeof entry === 'function');
+    expect(onDemand.map(([name]) => name)).toEqual(expect.arrayContaining(['getUsage', 'transcribeEstimate', 'takePanelAction']));
+    for (const [name, entry] of onDemand) {
+      const code = await handlerCode(entry as HandlerRegistry[MessageName]);
+      expect({ name, handle: typeof code?.handle, parse: typeof code?.parse }).toEqual({
+        name,
+        handle: 'function',
+        parse: 'function',
+      });
+    }
+  });
 });
