@@ -12,6 +12,7 @@ import { resolveLocale } from '@/utils/i18n';
 import { STREAM_PORT } from '@/utils/protocol';
 import { onInstalledSetup } from '@/utils/setup/background/feature';
 import { getSettings, restrictStorageToTrustedContexts, watchSettings, type Settings } from '@/utils/settings';
+import { settingsFromStart } from './settings-at-start';
 
 /** Wires listeners only; the work lives in the features (entrypoints/background/features.ts). */
 export default defineBackground(() => {
@@ -20,8 +21,9 @@ export default defineBackground(() => {
   const extensionId = browser.runtime.id;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const localeOf = (settings: Settings) => resolveLocale(settings.uiLanguage);
-  const deps: DispatchDeps = { handlers, extensionId, extensionOrigin, getSettings, localeOf };
-  const jobs = new JobManager({ actions, getSettings, localeOf });
+  const settings = settingsFromStart();
+  const deps: DispatchDeps = { handlers, extensionId, extensionOrigin, getSettings: settings, localeOf };
+  const jobs = new JobManager({ actions, getSettings: settings, localeOf });
 
   browser.runtime.onMessage.addListener((message, sender) => (isEnvelope(message) ? dispatch(message, sender, deps) : undefined));
 

@@ -31,6 +31,19 @@ export interface Feature {
   start?(): void;
 }
 
+/** How long after the worker starts its features bring their registrations in step with the settings. */
+export const IN_STEP_AFTER_MS = 100;
+
+/**
+ * Runs a feature's start-up reads and registrations once the worker's first moments have passed:
+ * a worker woken by a question sends it first, without these reads and calls in the way. What
+ * they bring in step (the selection script, the menus, the toolbar's choice) was kept by the
+ * browser while the worker was stopped; a change meanwhile is seen by the watchers, set up at once.
+ */
+export function afterStart(work: () => unknown): void {
+  setTimeout(work, IN_STEP_AFTER_MS);
+}
+
 /**
  * Declares a feature, keeping the exact names of its handlers and actions in its type: the
  * background's merged maps are then checked, at compile time, to cover every message and action.

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { actionOnDemand } from '@/utils/background/action';
-import { defineFeature, type MenuItem } from '@/utils/background/feature';
+import { afterStart, defineFeature, type MenuItem } from '@/utils/background/feature';
 import { done, PAGES_ONLY } from '@/utils/background/handler';
 import { asObject, asOptionalString, asString, asTabId, noPayload, refuse } from '@/utils/background/validate';
 import { openSidePanel } from '@/utils/ask/open-panel';
@@ -98,9 +98,11 @@ export const askFeature = defineFeature({
       if (change.status === 'loading') forgetTabStyle(tabId);
     });
     browser.tabs.onRemoved.addListener((tabId) => forgetTabStyle(tabId));
-    void getSettings()
-      .then(applyToolbarChoice)
-      .catch(() => {});
+    afterStart(() =>
+      getSettings()
+        .then(applyToolbarChoice)
+        .catch(() => {}),
+    );
     watchSettings((settings) => void applyToolbarChoice(settings).catch(() => {}));
   },
 });

@@ -29,6 +29,11 @@ const db = lazyDatabase(DB_NAME, 1, (database) => {
   database.createObjectStore(META);
 });
 
+/** Opens the database ahead of its first use (a worker woken by a question opens it as it starts). */
+export function openChatDatabase(): void {
+  db().catch(() => {});
+}
+
 /**
  * Runs one storage operation. Any IndexedDB failure (a full disk, a quota, a broken database)
  * becomes `storage_failed` with the browser's own words, so the user is told instead of the

@@ -1,4 +1,4 @@
-import { defineFeature } from '@/utils/background/feature';
+import { afterStart, defineFeature } from '@/utils/background/feature';
 import { getSettings } from '@/utils/settings';
 import { connectionHandlers } from './handlers';
 import { settleLeftoverCalls } from './provisional-call';
@@ -11,8 +11,10 @@ export const llmFeature = defineFeature({
   name: 'llm',
   handlers: connectionHandlers,
   start() {
-    void getSettings()
-      .then((settings) => settleLeftoverCalls(settings.priceOverrides))
-      .catch((error: unknown) => console.error('settling leftover ledger lines failed', error));
+    afterStart(() =>
+      getSettings()
+        .then((settings) => settleLeftoverCalls(settings.priceOverrides))
+        .catch((error: unknown) => console.error('settling leftover ledger lines failed', error)),
+    );
   },
 });

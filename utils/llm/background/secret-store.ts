@@ -13,6 +13,11 @@ const db = lazyDatabase(DB_NAME, 1, (database) => {
   database.createObjectStore(STORE);
 });
 
+/** Opens the keys' database ahead of the first request of a worker that just started. */
+export function openSecrets(): void {
+  db().catch(() => {});
+}
+
 /** Cleans a pasted key: surrounding spaces, newlines, and a copied "Bearer " prefix. */
 export function cleanKey(input: string): string {
   return input.replace(/\s+/g, '').replace(/^Bearer(?=sk-|[A-Za-z0-9]{20,})/, '');

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { afterStart } from '@/utils/background/feature';
 import { alwaysPatterns } from '@/utils/pagetranslate/sites';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 
@@ -42,6 +43,6 @@ export function keepAlwaysScriptInStep(): void {
     last = key;
     void syncAlwaysScript(settings);
   };
-  void getSettings().then(sync);
+  afterStart(() => getSettings().then(sync));
   watchSettings(sync);
 }

@@ -1,4 +1,4 @@
-import { defineFeature } from '@/utils/background/feature';
+import { afterStart, defineFeature } from '@/utils/background/feature';
 import { openWelcome } from '@/utils/setup/welcome-tab';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { noteConnection, refreshConnectionState } from './state';
@@ -13,12 +13,12 @@ export const setupFeature = defineFeature({
   // No messages of its own: pages test and save through the connection's (utils/llm/background/handlers.ts).
   handlers: {},
   start() {
-    void refreshConnectionState();
+    afterStart(refreshConnectionState);
     // The settings change often (a draft saved, a language chosen): refresh only for the provider
     // and the interface language, the two things the state and the badge's title depend on.
     let last = '';
     // A new provider, base URL or model may fix a failed chat answer (see noteConnection).
-    void getSettings().then((settings) => noteConnection(settings));
+    afterStart(() => getSettings().then((settings) => noteConnection(settings)));
     watchSettings((settings) => {
       const now = `${settings.provider}|${settings.uiLanguage}`;
       if (now !== last) void refreshConnectionState();

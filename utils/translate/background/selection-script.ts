@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { afterStart } from '@/utils/background/feature';
 import { PROTOCOL_TAG } from '@/utils/protocol';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 import { ALL_SITES, excludePatterns, normalizeSite } from '@/utils/translate/site-list';
@@ -120,6 +121,6 @@ export function keepSelectionScriptInStep(): void {
     await syncSelectionScript(settings);
     if (!first) await notifyOpenPages();
   };
-  void getSettings().then(sync);
+  afterStart(() => getSettings().then(sync));
   watchSettings((settings) => void sync(settings));
 }
