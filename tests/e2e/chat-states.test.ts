@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { answers, conversation, openChat, sendMessage } from './chat-helpers';
 import { closeAll, fillConnection } from './configure';
-import { launchGlance, type Glance } from './harness';
+import { type Glance, launchGlance, tabIdOf } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 
 let server: FakeServer;
@@ -35,8 +35,7 @@ async function openSelectedPage(): Promise<number> {
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
   });
-  const worker = await glance.worker();
-  return worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}/otters.html`);
+  return tabIdOf(glance, `${pages.url}/otters.html`);
 }
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });

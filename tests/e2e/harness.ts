@@ -114,3 +114,9 @@ export async function launchGlance(options: LaunchOptions = {}): Promise<Glance>
     },
   };
 }
+
+/** The id of the tab showing `url` (as the popup's and the side panel's `?tabId=` take it). */
+export async function tabIdOf(glance: Glance, url: string): Promise<number> {
+  const worker = await glance.worker();
+  return worker.evaluate(async (address) => (await chrome.tabs.query({ url: address }))[0]!.id!, url);
+}

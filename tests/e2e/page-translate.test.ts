@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { Ax } from './ax';
 import { configureGlance } from './configure';
-import { launchGlance, type Glance } from './harness';
+import { type Glance, launchGlance, tabIdOf } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 import { fakeTranslation, requestParts, sentParts, translationRequests, translator } from './page-translate-helpers';
 
@@ -57,8 +57,7 @@ async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await glance.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${pages.url}${path}`);
-  const worker = await glance.worker();
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${path}`);
+  const tabId = await tabIdOf(glance, `${pages.url}${path}`);
   return { page, tabId };
 }
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { FakeServer } from '@/tests/fake-server';
 import { closeAll, startConfiguredGlance } from './configure';
-import type { Glance } from './harness';
+import { type Glance, tabIdOf } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 
 let server: FakeServer;
@@ -75,8 +75,7 @@ const messagesOf = (index: number) => (chatRequests()[index]!.body as { messages
 async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await glance.context.newPage();
   await page.goto(`${pages.url}${path}`);
-  const worker = await glance.worker();
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${path}`);
+  const tabId = await tabIdOf(glance, `${pages.url}${path}`);
   return { page, tabId };
 }
 

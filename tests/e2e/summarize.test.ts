@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { configureGlance } from './configure';
-import { launchGlance, type Glance } from './harness';
+import { type Glance, launchGlance, tabIdOf } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 
 let server: FakeServer;
@@ -61,8 +61,7 @@ beforeEach(() => server.reset());
 async function openTab(path: string): Promise<number> {
   const page = await glance.context.newPage();
   await page.goto(`${pages.url}${path}`);
-  const worker = await glance.worker();
-  return worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${path}`);
+  return tabIdOf(glance, `${pages.url}${path}`);
 }
 
 /** Polls patiently: on a loaded machine the first read of a page also loads the tokenizer. */

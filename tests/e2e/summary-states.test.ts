@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@/tests/fake-server';
 import { closeAll, configureGlance } from './configure';
-import { launchGlance, type Glance } from './harness';
+import { type Glance, launchGlance, tabIdOf } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 
 let server: FakeServer;
@@ -47,8 +47,7 @@ async function openTab(path: string, select = false): Promise<number> {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-  const worker = await glance.worker();
-  return worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}${path}`);
+  return tabIdOf(glance, `${pages.url}${path}`);
 }
 
 it('with a selection, offers "Whole page" / "Selection", and the button says and does what is chosen', async () => {

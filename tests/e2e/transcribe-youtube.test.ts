@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FakeServer } from '@/tests/fake-server';
 import { toneWav } from '@/tests/fake-server/audio-samples';
 import { closeAll, startConfiguredGlance } from './configure';
-import type { Glance } from './harness';
+import { type Glance, tabIdOf } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 
 /**
@@ -53,8 +53,7 @@ it("offers the YouTube player's caption tracks first and uses one with no API ca
   const watch = await glance.context.newPage();
   const address = `${pages.url}/watch?v=now`;
   await watch.goto(address);
-  const worker = await glance.worker();
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, address);
+  const tabId = await tabIdOf(glance, address);
   const before = server.requests.length;
 
   const page = await glance.openPage(`transcribe.html?tabId=${tabId}`);
@@ -99,7 +98,7 @@ it('Summarize transcript shows its estimate and, above the threshold, sends noth
   const watch = await glance.context.newPage();
   const address = `${pages.url}/watch?v=now&summary`;
   await watch.goto(address);
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, address);
+  const tabId = await tabIdOf(glance, address);
   const page = await glance.openPage(`transcribe.html?tabId=${tabId}`);
   await page.getByRole('button', { name: 'Use captions (English, en)', exact: true }).click();
   const transcript = page.getByRole('region', { name: 'Transcript' });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { errors, startFakeServer, type FakeServer, type RecordedRequest } from '@/tests/fake-server';
 import { openChat } from './chat-helpers';
 import { closeAll, configureGlance } from './configure';
-import { fakeMicrophoneArgs, launchGlance, type Glance } from './harness';
+import { fakeMicrophoneArgs, type Glance, launchGlance, tabIdOf } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 
 /** Real speech (espeak-ng), played by Chromium's fake microphone. */
@@ -123,8 +123,7 @@ it('dictates into the side panel question box too (the same composer)', async ()
   server.reset();
   const tab = await glance.context.newPage();
   await tab.goto(`${pages.url}/article.html`);
-  const worker = await glance.worker();
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, `${pages.url}/article.html`);
+  const tabId = await tabIdOf(glance, `${pages.url}/article.html`);
   const panel = await glance.openPage(`sidepanel.html?tabId=${tabId}`);
   await box(panel).waitFor();
   server.enqueueTranscription({ kind: 'transcript', text: 'How often should I water them?' });

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '@/tests/fake-server';
-import { configureGlance } from './configure';
-import { EXTENSION_DIR, launchGlance, type Glance } from './harness';
+import type { FakeServer } from '@/tests/fake-server';
+import { closeAll, startConfiguredGlance } from './configure';
+import { EXTENSION_DIR, tabIdOf, type Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 import { watchWorker } from './worker-control';
 
@@ -24,16 +24,10 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Harbour seals</titl
 </article></body></html>`;
 
 beforeAll(async () => {
-  server = await startFakeServer();
+  ({ server, glance } = await startConfiguredGlance());
   pages = await startPageServer({ '/seals.html': { html: ARTICLE } });
-  glance = await launchGlance();
-  await (await configureGlance(glance, server)).close();
 });
-afterAll(async () => {
-  await glance?.close();
-  await pages?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(glance, pages, server));
 beforeEach(() => server.reset());
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
@@ -51,10 +45,7 @@ async function stopWorker(): Promise<void> {
 it('summarizes a page, estimate first, in a worker started again after the browser stopped it', async () => {
   const page = await glance.context.newPage();
   await page.goto(`${pages.url}/seals.html`);
-  const tabId = await (await glance.worker()).evaluate(
-    async (url) => (await chrome.tabs.query({ url }))[0]!.id!,
-    `${pages.url}/seals.html`,
-  );
+  const tabId = await tabIdOf(glance, `${pages.url}/seals.html`);
   await stopWorker();
 
   server.enqueue({ kind: 'text', text: '**TL;DR:** Seal numbers doubled after the ban.', chunkIntervalMs: 5 });
