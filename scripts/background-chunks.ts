@@ -2,7 +2,7 @@ import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin, UserConfig } from 'vite';
 
 /** Where the background's on-demand chunks are written, beside `background.js`. */
-export const CHUNK_FOLDER = 'background-chunks';
+const CHUNK_FOLDER = 'background-chunks';
 /** The loader's global, read by every chunk. */
 const LOADER = '__glanceChunks';
 
@@ -12,7 +12,7 @@ const LOADER = '__glanceChunks';
  * not imported then. So every chunk is imported once while the worker installs (the browser keeps
  * them with the worker, across restarts), and afterwards each is imported again, from that copy,
  * the first time the code asks for it. A chunk only defines a function when it is imported; its
- * code runs when required, once.
+ * code runs when required, once (a chunk whose code throws is run again by the next require).
  */
 export function loaderSource(chunks: readonly string[]): string {
   return `var ${LOADER} = (function (chunks) {
@@ -30,7 +30,12 @@ export function loaderSource(chunks: readonly string[]): string {
     if (modules[path]) return modules[path].exports;
     if (!factories[path]) importScripts('/' + path);
     var module = (modules[path] = { exports: {} });
-    factories[path](module, module.exports, function (spec) { return load(resolve(path, spec)); });
+    try {
+      factories[path](module, module.exports, function (spec) { return load(resolve(path, spec)); });
+    } catch (error) {
+      delete modules[path];
+      throw error;
+    }
     return module.exports;
   }
   self.addEventListener('install', function () {

@@ -111,4 +111,15 @@ describe('wrapBundle', () => {
     expect(feature.counter).toEqual({ starts: 1, features: 1 });
     expect(restarted.imported).toEqual(['background-chunks/feature-B.js']);
   });
+
+  it('runs a chunk whose code threw again at the next require, instead of handing out its half-made module', async () => {
+    const bundle = commonJsBuild();
+    const feature = bundle['background-chunks/feature-B.js'] as OutputChunk;
+    feature.code = `if (!globalThis.failedOnce) { globalThis.failedOnce = true; throw new Error('disk hiccup'); }\n${feature.code}`;
+    wrapBundle(bundle);
+    const files = Object.fromEntries(Object.values(bundle).map((file) => [file.fileName, (file as OutputChunk).code]));
+    const { app } = new FakeWorker(files, new Set(['background.js'])).start(true);
+    await expect(app.feature()).rejects.toThrow('disk hiccup');
+    expect((await app.feature()).counter).toEqual({ starts: 1, features: 1 });
+  });
 });

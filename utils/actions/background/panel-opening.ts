@@ -18,6 +18,7 @@ export function openPanelNow(tabId: number): void {
   openings.set(tabId, { at: Date.now(), opened: opened(tabId) });
 }
 
+/** The opening made for a tab by the event that asked, or (none, or too old) one made now. */
 export function takeOpening(tabId: number): Promise<boolean> {
   const current = openings.get(tabId);
   openings.delete(tabId);

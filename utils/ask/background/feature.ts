@@ -8,7 +8,6 @@ import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 import { forgetTabStyle, showCitation } from './citation';
 
 // The question's retrieval, its answer and the stored conversations load on first use.
-const plan = () => import('./plan');
 const store = () => import('./store');
 
 /** Keyboard shortcut name (wxt.config.ts `commands`). */
@@ -54,9 +53,10 @@ export const askFeature = defineFeature({
           ...(selection ? { selection } : {}),
         };
       },
-      handle: async ({ tabId, question, selection }, { settings }) =>
-        (await (await plan()).prepareAsk(await (await import('./page-blocks')).readBlocks(tabId), question, settings, selection))
-          .view,
+      handle: async ({ tabId, question, selection }, { settings }) => {
+        const [{ prepareAsk }, { readBlocks }] = await Promise.all([import('./plan'), import('./page-blocks')]);
+        return (await prepareAsk(await readBlocks(tabId), question, settings, selection)).view;
+      },
     },
     askGetConversation: {
       allowedFrom: PAGES_ONLY,

@@ -4,11 +4,11 @@ import type { ConnectionDraft } from '@/utils/llm/connection';
 import { PROVIDER_IDS, type ProviderId } from '@/utils/llm/providers';
 import { overrideBudget } from './budget';
 import { createClient, resolveConnection } from './client';
+import { getApiKey, keyHint, setApiKey } from './secret-store';
+import { markConnectionSaved, refreshConnectionState } from '@/utils/setup/background/state';
 
 /** Testing a connection and listing its models: the settings' and the welcome page's, loaded on first use. */
 const connectionTest = () => import('./connection-test');
-import { getApiKey, keyHint, setApiKey } from './secret-store';
-import { markConnectionSaved, refreshConnectionState } from '@/utils/setup/background/state';
 
 function parseProvider(value: unknown): ProviderId {
   return asOneOf(value, PROVIDER_IDS, 'provider');
