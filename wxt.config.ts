@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { backgroundChunks } from './scripts/background-chunks';
 import { replaceI18n, scriptMessages } from './scripts/message-keys';
+import { polyfillModule } from './scripts/polyfill-module';
 import { rankLines } from './utils/llm/tokenizer-slices';
 
 /** Chrome's `_locales` folder names for our locale ids. */
@@ -179,7 +180,7 @@ export default defineConfig({
   vite: (env) => {
     serviceWorker = env.manifestVersion === 3;
     return {
-      plugins: [preact()],
+      plugins: [polyfillModule(), preact()],
       define: { __GLANCE_DEV_PRESET__: devPreset(env.mode) },
       build: { chunkSizeWarningLimit: 4096 },
     };
