@@ -68,6 +68,14 @@ async function openTab(path: string): Promise<number> {
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const chatRequests = () => server.requests.filter((request) => request.path === '/v1/chat/completions');
 const messagesOf = (index: number) => (chatRequests()[index]!.body as { messages: { role: string; content: string }[] }).messages;
+/** A setting as stored (the settings page saves each valid value as it is typed). */
+async function storedSetting(key: string): Promise<unknown> {
+  const worker = await glance.worker();
+  return worker.evaluate(async (name) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    return (settings as Record<string, unknown> | undefined)?.[name];
+  }, key);
+}
 const summaryText = (popup: Page) => popup.getByRole('region', { name: 'Summary' }).textContent();
 
 it('summarizes a 127.0.0.1 article through the popup (?tabId=), then shows it from the cache at no cost', async () => {
@@ -133,16 +141,7 @@ it('summarizes a page over the context budget in sections: N part requests, one 
   // A small per-request budget, set the way a person does, makes a short page "long".
   const options = await glance.openPage('options.html');
   await options.getByRole('textbox', { name: 'Most page tokens per request' }).fill('300');
-  await eventually(() =>
-    glance
-      .worker()
-      .then((w) =>
-        w.evaluate(
-          async () =>
-            ((await chrome.storage.local.get('settings')).settings as { summaryMaxInput?: number } | undefined)?.summaryMaxInput,
-        ),
-      ),
-  ).toBe(300);
+  await eventually(() => storedSetting('summaryMaxInput')).toBe(300);
   await options.close();
 
   const tabId = await openTab('/long.html');
@@ -175,23 +174,14 @@ it('summarizes a page over the context budget in sections: N part requests, one 
 
   const reset = await glance.openPage('options.html');
   await reset.getByRole('textbox', { name: 'Most page tokens per request' }).fill('0');
+  await eventually(() => storedSetting('summaryMaxInput')).toBe(0);
   await reset.close();
 });
 
 it('above the cost threshold, the estimate is shown and nothing is spent until the user confirms', async () => {
   const options = await glance.openPage('options.html');
   await options.getByRole('textbox', { name: 'Ask before a summary costs more than (USD)' }).fill('0');
-  await eventually(() =>
-    glance
-      .worker()
-      .then((w) =>
-        w.evaluate(
-          async () =>
-            ((await chrome.storage.local.get('settings')).settings as { summaryConfirmAboveUsd?: number })
-              ?.summaryConfirmAboveUsd,
-        ),
-      ),
-  ).toBe(0);
+  await eventually(() => storedSetting('summaryConfirmAboveUsd')).toBe(0);
 
   const tabId = await openTab('/article.html?confirm');
   const popup = await glance.openPage(`popup.html?tabId=${tabId}`);
@@ -210,6 +200,8 @@ it('above the cost threshold, the estimate is shown and nothing is spent until t
   expect(chatRequests()).toHaveLength(1);
 
   await options.getByRole('textbox', { name: 'Ask before a summary costs more than (USD)' }).fill('0.05');
+  // Saved before the page closes: the next tests summarize without being asked.
+  await eventually(() => storedSetting('summaryConfirmAboveUsd')).toBe(0.05);
   await options.close();
 });
 
