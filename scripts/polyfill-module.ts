@@ -7,8 +7,9 @@ import type { Plugin } from 'vite';
  * default the usual way makes the bundle copy every property of the object it exports onto a
  * namespace object. Where Chrome has its own `browser`, the polyfill exports that object, and
  * reading each property's descriptor builds every extension API Chrome would otherwise build on
- * first use: about 3 ms of every service-worker start and of every extension page's first script.
- * Here the same file runs with a `module` of its own and its export is taken as it is.
+ * first use (a CPU profile of the worker's start showed it; cold sends went from 57/58 to 53/55 ms
+ * median, builds interleaved). Here the same file runs with a `module` of its own and its export
+ * is taken as it is. Every build uses it; the always-on content script imports no polyfill.
  */
 export function polyfillModule(): Plugin {
   const file = resolve('node_modules/webextension-polyfill/dist/browser-polyfill.js');
