@@ -192,6 +192,9 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   });
   const { port } = listener.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const closeConnections = () => {
+    for (const socket of sockets) socket.destroy();
+  };
 
   return {
     url,
@@ -219,13 +222,11 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       modelsResponse = null;
     },
     waitForRequests: log.waitFor,
-    closeConnections() {
-      for (const socket of sockets) socket.destroy();
-    },
+    closeConnections,
     async close() {
       closing.abort();
       server.closeAllConnections();
-      for (const socket of sockets) socket.destroy();
+      closeConnections();
       if (listener !== server) await new Promise<void>((resolve) => listener.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { resolveBaseURL } from '@/utils/llm/endpoint';
 
 /**
  * Opens the connection to the API endpoint while the user is still deciding, so the first request
@@ -9,13 +10,13 @@ import { useEffect } from 'preact/hooks';
  * that way (with `crossorigin="anonymous"` they opened another: tests/e2e/popup-open.test.ts).
  */
 export function preconnect(baseURL: string, document: Document = globalThis.document): void {
+  // The base URL as typed (a bare host, a full path): resolved as the background resolves it.
   let origin: string;
   try {
-    origin = new URL(baseURL).origin;
+    origin = resolveBaseURL(baseURL).origin;
   } catch {
     return;
   }
-  if (!/^https?:/.test(origin)) return;
   const present = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]')];
   if (present.some((link) => new URL(link.href).origin === origin)) return;
   const link = document.createElement('link');

@@ -17,6 +17,12 @@ describe('preconnect', () => {
     expect(hints()).toEqual(['https://api.openai.com/', 'http://127.0.0.1:11434/']);
   });
 
+  it('opens the endpoint a base URL typed without a scheme resolves to, as the background does', () => {
+    preconnect('api.deepseek.com');
+    preconnect('localhost:11434');
+    expect(hints()).toEqual(['https://api.deepseek.com/', 'http://localhost:11434/']);
+  });
+
   it('tells ports apart', () => {
     preconnect('http://127.0.0.1:8080/v1');
     preconnect('http://127.0.0.1:18080/v1');
