@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { storageItem } from '@/utils/storage-item';
 import type { LocalePreference } from './i18n';
 import type { PriceOverrides } from '@/utils/llm/pricing';
 import { isProviderId, PROVIDERS, type ProviderId } from '@/utils/llm/providers';
@@ -97,7 +97,7 @@ const CURRENT_VERSION = 1;
  */
 export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
 
-export const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
+export const settingsItem = storageItem<Record<string, unknown>>('local:settings', {
   fallback: {},
   version: CURRENT_VERSION,
   migrations: SETTINGS_MIGRATIONS,
@@ -165,10 +165,10 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
  * Until when (epoch ms) the user chose to spend past their budget ("Spend anyway"). Kept in
  * session storage: it ends with the browser session at the latest.
  */
-export const budgetOverrideItem = storage.defineItem<number>('session:budgetOverrideUntil', { fallback: 0 });
+export const budgetOverrideItem = storageItem<number>('session:budgetOverrideUntil', { fallback: 0 });
 
 /** The popup's Translate box text, kept for the browser session: closing the popup loses nothing. */
-export const translateDraftItem = storage.defineItem<string>('session:translateDraft', { fallback: '' });
+export const translateDraftItem = storageItem<string>('session:translateDraft', { fallback: '' });
 
 /**
  * Makes `storage.local` unreadable from content scripts (Chromium). Content scripts then get the
@@ -183,7 +183,7 @@ export async function restrictStorageToTrustedContexts(): Promise<void> {
  * The selection actions (explain, rewrite, the user's own prompts...), as utils/actions/action-list.ts
  * reads them: null until the user first changes them (the built-ins). Nothing secret in them.
  */
-export const actionsItem = storage.defineItem<unknown>('local:actions', { fallback: null, version: 1 });
+export const actionsItem = storageItem<unknown>('local:actions', { fallback: null, version: 1 });
 
 /**
  * Whether the current provider has a key saved (or needs none): the popup shows "Connect your API
@@ -192,7 +192,7 @@ export const actionsItem = storage.defineItem<unknown>('local:actions', { fallba
  * the provider changes. True until first written, so an update never flashes the card at someone
  * whose key works; a new install writes false before any page opens.
  */
-export const connectionReadyItem = storage.defineItem<boolean>('local:connectionReady', { fallback: true });
+export const connectionReadyItem = storageItem<boolean>('local:connectionReady', { fallback: true });
 
 /**
  * When (`at`, epoch ms) the connection was last saved: a key stored, or the provider, base URL or
@@ -200,6 +200,6 @@ export const connectionReadyItem = storage.defineItem<boolean>('local:connection
  * slept). A chat answer that failed for want of a working connection before then is offered again
  * ("Resend"). Written only by the background (utils/setup/background/state.ts); 0 = never.
  */
-export const connectionSavedItem = storage.defineItem<{ at: number; connection: string }>('local:connectionSaved', {
+export const connectionSavedItem = storageItem<{ at: number; connection: string }>('local:connectionSaved', {
   fallback: { at: 0, connection: '' },
 });

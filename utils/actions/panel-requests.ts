@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storageItem } from '@/utils/storage-item';
 import type { ChatRequestSpec } from '@/utils/llm/request';
 
 /** How long a request waits for its tab's side panel; a panel opened later does not send it. */
@@ -34,7 +34,7 @@ export interface PanelRequests {
  * Glance never widens; Firefox does not offer it to content scripts at all). Only the background
  * writes it; the side panel watches it to learn that a request is waiting for its tab.
  */
-export const panelRequestsItem = storage.defineItem<PanelRequests>('session:panelActionRequests', {
+export const panelRequestsItem = storageItem<PanelRequests>('session:panelActionRequests', {
   fallback: { waiting: {}, taken: {} },
 });
 
