@@ -12,7 +12,7 @@ import { resolveLocale } from '@/utils/i18n';
 import { STREAM_PORT } from '@/utils/protocol';
 import { onInstalledSetup } from '@/utils/setup/background/feature';
 import { getSettings, restrictStorageToTrustedContexts, watchSettings, type Settings } from '@/utils/settings';
-import { settingsFromStart } from './settings-at-start';
+import { liveSettings } from './live-settings';
 
 /** Wires listeners only; the work lives in the features (entrypoints/background/features.ts). */
 export default defineBackground(() => {
@@ -21,7 +21,7 @@ export default defineBackground(() => {
   const extensionId = browser.runtime.id;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const localeOf = (settings: Settings) => resolveLocale(settings.uiLanguage);
-  const settings = settingsFromStart();
+  const settings = liveSettings();
   const deps: DispatchDeps = { handlers, extensionId, extensionOrigin, getSettings: settings, localeOf };
   const jobs = new JobManager({ actions, getSettings: settings, localeOf });
 
