@@ -1,5 +1,5 @@
 import { formatNumber } from '@/utils/locale-format';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { MAX_MESSAGE_CHARS } from '@/utils/chat/types';
 import { t } from '@/utils/i18n';
 import { isSendKey } from '@/utils/ime';
@@ -86,7 +86,8 @@ export function ChatComposer(props: ChatComposerProps) {
   const shownEstimate = draft.trim() ? line : { text: '', blocked: false, warning: false };
   const canSend = !streaming && !disabled && draft.trim().length > 0 && !shownEstimate.blocked;
 
-  useEffect(() => field.current?.focus(), []);
+  // Before the first paint: the popup opens with the cursor in the box.
+  useLayoutEffect(() => field.current?.focus(), []);
 
   // Enter pressed while the conversation is still loading (the popup's first ~100 ms) is kept
   // and sent once it has loaded, instead of being dropped: the text stays in the box meanwhile.

@@ -2,7 +2,7 @@ import '@/components/base.css';
 import '@/components/markdown.css';
 import './popup.css';
 import '@/components/summary/summary.css';
-import { prefetchChat } from '@/utils/chat/ui/use-chat';
+import { prefetchChat } from '@/utils/chat/ui/chat-prefetch';
 import { render } from 'preact';
 import { loadMessages, resolveLocale } from '@/utils/i18n';
 import { prefetchConnectionReady } from '@/utils/setup/ui/use-connection-ready';

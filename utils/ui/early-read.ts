@@ -1,7 +1,8 @@
 /**
  * A read a page starts before its first render (`start`, from its main.tsx), for the first hook
- * that needs it (`take`): a hook's effect runs only after the first paint, and a page that shows
- * nothing until the answer arrives opens sooner when the read overlaps that render. `take`
+ * that needs it (`take`, from a layout effect, as the first render is committed): a page that
+ * shows nothing until the answer arrives opens sooner when the read overlaps its script and that
+ * render. `take`
  * without an early read reads now; the early result is used once.
  */
 export function earlyRead<T>(read: () => Promise<T>): { start(): void; take(): Promise<T> } {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { loadMessages, resolveLocale, setLocale } from '@/utils/i18n';
 import { getSettings, watchSettings, type Settings } from '@/utils/settings';
 import { earlyRead } from './early-read';
@@ -17,7 +17,9 @@ export function prefetchSettings(): void {
  */
 export function useSettings(): Settings | undefined {
   const [settings, setSettings] = useState<Settings>();
-  useEffect(() => {
+  // A layout effect runs as the first render is committed; an effect would wait for a painted
+  // frame, and the settings that arrived meanwhile would wait with it.
+  useLayoutEffect(() => {
     // Settings that arrive while an earlier value's strings load are applied in order.
     let latest = 0;
     const apply = (value: Settings) => {

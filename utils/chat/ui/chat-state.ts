@@ -1,6 +1,6 @@
-import type { ChatMessage } from '@/utils/chat/types';
+import type { ChatMessage, Conversation } from '@/utils/chat/types';
 import type { WireError } from '@/utils/errors';
-import type { LiveText } from '@/utils/live-text';
+import { LiveText } from '@/utils/live-text';
 
 /** What a chat view shows. */
 export interface ChatState {
@@ -56,4 +56,26 @@ export function emptyChat(model: string): ChatState {
     loading: false,
     error: null,
   };
+}
+
+/**
+ * A stored conversation as the chat shows it (an empty chat for none). An answer the background
+ * is still writing gets a LiveText holding its text so far: `runningJob` names the job to attach to.
+ */
+export function shownChat(conversation: Conversation | null, model: string): { state: ChatState; runningJob?: string } {
+  if (!conversation) return { state: emptyChat(model) };
+  const last = conversation.messages.at(-1);
+  const running = last?.role === 'assistant' && last.status === 'streaming' && last.jobId ? last : undefined;
+  const state: ChatState = {
+    conversationId: conversation.id,
+    saved: true,
+    title: conversation.title,
+    model: conversation.model || model,
+    messages: conversation.messages,
+    streamingId: running?.id ?? null,
+    live: running ? new LiveText(running.content) : null,
+    loading: false,
+    error: null,
+  };
+  return { state, runningJob: running?.jobId };
 }

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { titleFrom } from '@/utils/chat/messages';
 import type { ChatInput, ChatMessage, Conversation } from '@/utils/chat/types';
-import { emptyChat, type ChatControls, type ChatState } from './chat-state';
+import { emptyChat, shownChat, type ChatControls, type ChatState } from './chat-state';
+import { takePrefetch, type ChatPrefetch } from './chat-prefetch';
 import type { WireError } from '@/utils/errors';
 import { LiveText } from '@/utils/live-text';
 import { sendMessage, wireOf } from '@/utils/messaging';
@@ -12,23 +13,6 @@ import { DraftKeeper } from './draft';
 const newId = () => crypto.randomUUID();
 
 export type { ChatControls, ChatState } from './chat-state';
-
-/** The current conversation and its draft, asked for early (see `prefetchChat`). */
-let prefetched: { conversation: Promise<Conversation | null>; draft: Promise<{ text: string }> } | undefined;
-
-/**
- * Asks the background for the current conversation and draft right away, before the page has
- * even read its settings: the popup opens faster when that round trip (and a sleeping worker's
- * start) overlaps the page's own start. The first `useChat` to load uses the answers.
- */
-export function prefetchChat(): void {
-  const conversation = sendMessage('chatGet', { id: null });
-  const draft = sendMessage('chatGetDraft', { id: null });
-  // Failures are handled where they are used; nothing unhandled in between.
-  conversation.catch(() => {});
-  draft.catch(() => {});
-  prefetched = { conversation, draft };
-}
 
 // After these, the question did not reach storage: its bubbles go, and its text goes back into
 // an empty composer.
@@ -41,8 +25,16 @@ const NOT_STORED = new Set(['storage_failed', 'refused', 'too_large', 'chat_busy
  * (the popup today, a side panel later).
  */
 export function useChat(defaultModel: string): { state: ChatState; draft: string; controls: ChatControls } {
-  const [state, setState] = useState<ChatState>(() => ({ ...emptyChat(defaultModel), loading: true }));
-  const [draft, setDraftState] = useState('');
+  // The popup asked for the conversation as it started: what has arrived by this first render
+  // is shown in it.
+  const [early] = useState(takePrefetch);
+  const [start] = useState(() => {
+    const arrived = early?.arrived;
+    if (!arrived || arrived.conversation === undefined) return undefined;
+    return { ...shownChat(arrived.conversation, defaultModel), draft: arrived.draft };
+  });
+  const [state, setState] = useState<ChatState>(() => start?.state ?? { ...emptyChat(defaultModel), loading: true });
+  const [draft, setDraftState] = useState(() => start?.draft ?? '');
   const stream = useRef<StreamHandle | undefined>(undefined);
   const latest = useRef({ state, draft });
   latest.current = { state, draft };
@@ -88,29 +80,18 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
       failedBeforeText,
     });
 
+  /** Follows an answer the background is still writing into the shown conversation. */
+  const follow = (shown: ChatState, jobId: string) => {
+    stream.current = attachStream(jobId, handlersFor(shown.streamingId!, shown.live!, true));
+  };
+
   const show = (conversation: Conversation | null) => {
     stream.current?.detach();
     stream.current = undefined;
-    if (!conversation) {
-      setState(emptyChat(model.current));
-      return;
-    }
-    const last = conversation.messages.at(-1);
-    const running = last?.role === 'assistant' && last.status === 'streaming' && last.jobId ? last : undefined;
-    const live = running ? new LiveText(running.content) : null;
-    setState({
-      conversationId: conversation.id,
-      saved: true,
-      title: conversation.title,
-      model: conversation.model || model.current,
-      messages: conversation.messages,
-      streamingId: running?.id ?? null,
-      live,
-      loading: false,
-      error: null,
-    });
+    const { state: shown, runningJob } = shownChat(conversation, model.current);
+    setState(shown);
     // Still being written by the background: show the rest as it arrives.
-    if (running && live) stream.current = attachStream(running.jobId!, handlersFor(running.id, live, true));
+    if (runningJob) follow(shown, runningJob);
   };
 
   /**
@@ -141,29 +122,42 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
     );
   };
 
+  /** Puts the stored draft in the composer, unless the user typed or sent meanwhile. */
+  const applyDraft = (draft: Promise<{ text: string }>) => {
+    const sentBefore = sends.current;
+    void draft.then(({ text }) => {
+      // Typed meanwhile wins over the kept draft. Sent meanwhile (an Enter while loading), the
+      // kept draft may be that very question, stored by a busy worker before it answered.
+      if (sends.current !== sentBefore) return;
+      setDraft((typed) => typed || text, false);
+    });
+  };
+
   /** Shows the current conversation (History makes a conversation current before the chat opens). */
-  const load = () => {
+  const load = (prefetch?: ChatPrefetch) => {
     flushDraft();
     setState((s) => ({ ...s, loading: true }));
-    const early = prefetched;
-    prefetched = undefined;
-    const draft = (early?.draft ?? sendMessage('chatGetDraft', { id: null })).catch(() => ({ text: '' }));
-    const sentBefore = sends.current;
-    (early?.conversation ?? sendMessage('chatGet', { id: null })).then(
-      async (conversation) => {
+    const draft = (prefetch?.draft ?? sendMessage('chatGetDraft', { id: null })).catch(() => ({ text: '' }));
+    (prefetch?.conversation ?? sendMessage('chatGet', { id: null })).then(
+      (conversation) => {
         show(conversation);
-        const { text } = await draft;
-        // Typed meanwhile wins over the kept draft. Sent meanwhile (an Enter while loading), the
-        // kept draft may be that very question, stored by a busy worker before it answered.
-        if (sends.current !== sentBefore) return;
-        setDraft((typed) => typed || text, false);
+        applyDraft(draft);
       },
       (error) => setState({ ...emptyChat(model.current), error: wireOf(error) }),
     );
   };
 
-  useEffect(() => {
-    load();
+  /** The first render showed the prefetched conversation: follow its running answer, take its draft. */
+  const startShown = (prefetch: ChatPrefetch, shown: NonNullable<typeof start>) => {
+    if (shown.runningJob) follow(shown.state, shown.runningJob);
+    if (shown.draft === undefined) applyDraft(prefetch.draft.catch(() => ({ text: '' })));
+  };
+
+  // As the first render is committed: an effect would wait for a painted frame before even
+  // listening for the conversation.
+  useLayoutEffect(() => {
+    if (early && start) startShown(early, start);
+    else load(early);
     const onHide = () => document.visibilityState === 'hidden' && flushDraft();
     document.addEventListener('visibilitychange', onHide);
     addEventListener('pagehide', flushDraft);
@@ -250,7 +244,7 @@ export function useChat(defaultModel: string): { state: ChatState; draft: string
           );
         }
       },
-      reload: load,
+      reload: () => load(),
     }),
     [],
   );

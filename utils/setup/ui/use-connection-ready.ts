@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { connectionReadyItem, connectionSavedItem } from '@/utils/settings';
 import { earlyRead } from '@/utils/ui/early-read';
 
@@ -15,7 +15,8 @@ export function prefetchConnectionReady(): void {
  */
 export function useConnectionReady(): boolean | undefined {
   const [ready, setReady] = useState<boolean>();
-  useEffect(() => {
+  // As the first render is committed, not a frame later (see useSettings).
+  useLayoutEffect(() => {
     void readyRead.take().then(setReady);
     return connectionReadyItem.watch((value) => setReady(value ?? true));
   }, []);

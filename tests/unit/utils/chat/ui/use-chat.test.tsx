@@ -2,6 +2,9 @@
 import { act, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { ClientEvent } from '@/utils/protocol';
+import { renderHook } from '@testing-library/preact';
+import { prefetchChat } from '@/utils/chat/ui/chat-prefetch';
+import { useChat } from '@/utils/chat/ui/use-chat';
 import { STORED, useChatHarness } from './use-chat-harness';
 
 // Resolved by WXT's plugin, `wxt/browser` trips esbuild's TextEncoder check under jsdom; the
@@ -47,6 +50,40 @@ describe('useChat', () => {
     expect(answer).toMatchObject({ content: 'The Nile, by most measures.', status: 'done' });
     expect(answer).not.toHaveProperty('jobId');
     expect(hook.result.current.state.streamingId).toBeNull();
+  });
+
+  it('shows a conversation prefetched before its first render in that render, and still follows its answer', async () => {
+    replies.chatGet = () => stored;
+    replies.chatGetDraft = () => ({ text: 'A follow-up' });
+    prefetchChat();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const states: string[] = [];
+    const hook = renderHook(() => {
+      const chat = useChat('gpt-4o-mini');
+      states.push(chat.state.loading ? 'loading' : chat.state.conversationId);
+      return chat;
+    });
+    // Never a loading render: the first one has the conversation and its draft.
+    expect(states[0]).toBe('c1');
+    expect(hook.result.current.draft).toBe('A follow-up');
+    expect(messages.filter((message) => message.name === 'chatGet')).toHaveLength(1);
+    expect(ports[0]!.sent).toEqual([{ type: 'attach', jobId: 'job-1' }]);
+    ports[0]!.emit({ type: 'started', jobId: 'job-1' });
+    ports[0]!.emit({ type: 'snapshot', text: 'The Nile' });
+    ports[0]!.emit({ type: 'done', finishReason: 'stop' });
+    expect(hook.result.current.state.messages[1]).toMatchObject({ content: 'The Nile', status: 'done' });
+    expect(states).not.toContain('loading');
+  });
+
+  it('uses a prefetch still on its way when the chat first renders, and asks nothing twice', async () => {
+    let answer: (value: typeof stored) => void = () => {};
+    replies.chatGet = () => new Promise((resolve) => (answer = resolve));
+    prefetchChat();
+    const hook = renderHook(() => useChat('gpt-4o-mini'));
+    expect(hook.result.current.state.loading).toBe(true);
+    await act(async () => answer(stored));
+    await waitFor(() => expect(hook.result.current.state.conversationId).toBe('c1'));
+    expect(messages.filter((message) => message.name === 'chatGet')).toHaveLength(1);
   });
 
   it('sends the draft with ids of its own, shows both messages at once, and streams the answer in', async () => {
