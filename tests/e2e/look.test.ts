@@ -3,7 +3,7 @@ import type { FakeServer } from '@/tests/fake-server';
 import { Ax } from './ax';
 import { answers, openChat, sendMessage, waitForAnswerEnd } from './chat-helpers';
 import { closeAll, startConfiguredGlance } from './configure';
-import type { Glance } from './harness';
+import { tabIdOf, type Glance } from './harness';
 import { startPageServer, type PageServer } from './page-server';
 import { dragSelect, translationDone } from './translate-helpers';
 
@@ -110,4 +110,33 @@ it('keeps the code block’s Copy button off the code at 380 px, however long th
   expect(copy.y + copy.height).toBeLessThanOrEqual(code.y);
   expect(copy.x + copy.width).toBeLessThanOrEqual(380);
   await page.close();
+});
+
+it('opens the popup on a web page with its header in view: the chat gives way to the page-translation bar', async () => {
+  // A conversation long enough to fill the chat, and a popup about a web page's tab: the
+  // page-translation bar shows above the chat.
+  server.enqueue({ kind: 'text', text: `Otters:\n\n${'- They keep a favourite stone.\n'.repeat(30)}\n\`\`\`js\nconst stone = 1;\n\`\`\`` });
+  const chat = await openChat(glance);
+  await sendMessage(chat, 'Tell me about otters');
+  await waitForAnswerEnd(chat);
+  await chat.close();
+  const tab = await glance.context.newPage();
+  await tab.goto(`${pages.url}/article`);
+  const tabId = await tabIdOf(glance, `${pages.url}/article`);
+  const page = await glance.context.newPage();
+  // The browser's largest popup.
+  await page.setViewportSize({ width: 440, height: 600 });
+  await page.goto(`chrome-extension://${glance.extensionId}/popup.html?tabId=${tabId}&view=chat`);
+  await page.getByRole('button', { name: 'Translate page' }).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Message');
+  await answers(page).last().locator('pre code').waitFor();
+  // Nothing to scroll, so focusing the composer moved nothing out of view.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  const gear = (await page.getByRole('button', { name: 'Open settings' }).boundingBox())!;
+  expect(gear.y).toBeGreaterThanOrEqual(0);
+  const composer = (await page.getByRole('textbox', { name: 'Message' }).boundingBox())!;
+  expect(composer.y + composer.height).toBeLessThanOrEqual(600);
+  await page.close();
+  await tab.close();
 });
