@@ -115,7 +115,10 @@ it('keeps the code block’s Copy button off the code at 380 px, however long th
 it('opens the popup on a web page with its header in view: the chat gives way to the page-translation bar', async () => {
   // A conversation long enough to fill the chat, and a popup about a web page's tab: the
   // page-translation bar shows above the chat.
-  server.enqueue({ kind: 'text', text: `Otters:\n\n${'- They keep a favourite stone.\n'.repeat(30)}\n\`\`\`js\nconst stone = 1;\n\`\`\`` });
+  server.enqueue({
+    kind: 'text',
+    text: `Otters:\n\n${'- They keep a favourite stone.\n'.repeat(30)}\n\`\`\`js\nconst stone = 1;\n\`\`\``,
+  });
   const chat = await openChat(glance);
   await sendMessage(chat, 'Tell me about otters');
   await waitForAnswerEnd(chat);
