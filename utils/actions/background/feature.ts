@@ -2,7 +2,7 @@ import { actionOnDemand } from '@/utils/background/action';
 import { defineFeature } from '@/utils/background/feature';
 import { noPayload } from '@/utils/background/validate';
 import { AppError } from '@/utils/errors';
-import { handlersOnDemand, type HandlerContext } from '@/utils/background/handler';
+import { handlersOnDemand, PAGES_ONLY, type HandlerContext } from '@/utils/background/handler';
 import { ACTION_CARD_SCRIPT, loadIntoFrame, TOOLBAR_SCRIPT } from './launcher';
 import { ACTION_COMMANDS, keepActionMenusInStep, toolbarActions } from './menus';
 import { openPanelsAtOnce } from './panel-opening';
@@ -54,7 +54,7 @@ export const actionsFeature = defineFeature({
       async () => (await import('./run-action')).runActionDefinition,
     ),
     runPanelAction: actionOnDemand(
-      { keepOnDisconnect: false, allowedFrom: ['extension-page'] },
+      { keepOnDisconnect: false, allowedFrom: PAGES_ONLY },
       async () => (await panelRun()).runPanelActionDefinition,
     ),
   },

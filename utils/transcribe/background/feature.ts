@@ -1,8 +1,8 @@
 import { actionOnDemand } from '@/utils/background/action';
 import { defineFeature } from '@/utils/background/feature';
-import { handlersOnDemand } from '@/utils/background/handler';
+import { handlersOnDemand, PAGES_ONLY } from '@/utils/background/handler';
 
-const PAGES = { keepOnDisconnect: true, allowedFrom: ['extension-page'] } as const;
+const PAGES = { keepOnDisconnect: true, allowedFrom: PAGES_ONLY } as const;
 
 /**
  * Speech to text: dictations stored by the page that recorded them, and whole files or page media
